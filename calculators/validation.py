@@ -1,0 +1,128 @@
+"""Input validation for the models (pydantic), with Dutch messages.
+
+Every model function is wrapped in :func:`validated`: pydantic checks each
+argument against its annotated constraints, and any failure becomes one
+:class:`~calculators.errors.InputError` whose message names the field by its
+Dutch label from ``data/parameters.csv``. The CLI prints that message; the apps
+show it next to the field.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+from collections.abc import Callable
+from typing import Annotated, Any, ParamSpec, TypeVar
+
+from pydantic import ConfigDict, Field, ValidationError, validate_call
+
+from . import data
+from .errors import InputError
+from .formatting import number
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+# Reusable constrained types. ``allow_inf_nan`` is off everywhere: an infinite
+# number of youths is a typo, not an input.
+NonNegative = Annotated[float, Field(ge=0, allow_inf_nan=False)]
+Positive = Annotated[float, Field(gt=0, allow_inf_nan=False)]
+Share = Annotated[float, Field(ge=0, le=1, allow_inf_nan=False)]
+Weeks = Annotated[float, Field(gt=0, le=52, allow_inf_nan=False)]
+HoursPerWeek = Annotated[float, Field(ge=0, le=168, allow_inf_nan=False)]
+Count = Annotated[float, Field(ge=0, allow_inf_nan=False)]
+
+_CONFIG = ConfigDict(allow_inf_nan=False, arbitrary_types_allowed=True)
+
+
+def field_label(field: str) -> str:
+    """The Dutch label of a model argument (falls back to the name itself)."""
+    try:
+        return data.label(field)
+    except data.DataError:
+        return field
+
+
+def show(value: Any) -> str:
+    """A user's input as Dutch text inside a message (``-5``, ``1,5``, ``'abc'``)."""
+    if isinstance(value, bool):
+        return "ja" if value else "nee"
+    if isinstance(value, int | float) and math.isfinite(value):
+        x = float(value)
+        if x.is_integer():
+            return number(x, 0)
+        return number(x, min(len(repr(x).split(".")[-1]), 4)).rstrip("0").rstrip(",")
+    return f"'{value}'"
+
+
+def _is_share(field: str) -> bool:
+    try:
+        return data.fact(field).unit == "share"
+    except data.DataError:
+        return False
+
+
+def message(error: dict[str, Any]) -> str:
+    """One pydantic error as one Dutch sentence."""
+    loc = error.get("loc") or ()
+    field = str(loc[0]) if loc else ""
+    lab = field_label(field)
+    kind = error.get("type", "")
+    ctx = error.get("ctx") or {}
+    given = error.get("input")
+    if kind in {"missing", "missing_argument", "missing_keyword_only_argument"}:
+        return f"{lab} ontbreekt: vul een waarde in."
+    if kind in {"float_parsing", "int_parsing", "float_type", "int_type", "decimal_parsing"}:
+        if given is None or (isinstance(given, str) and not given.strip()):
+            return f"{lab} is leeg: vul een getal in."
+        return f"{lab} moet een getal zijn, niet {show(given)}."
+    if kind == "int_from_float":
+        return f"{lab} moet een geheel getal zijn, niet {show(given)}."
+    if kind == "finite_number":
+        return f"{lab} moet een eindig getal zijn."
+    if kind in {"greater_than_equal", "greater_than", "less_than_equal", "less_than"}:
+        if _is_share(field):
+            return f"{lab} is een aandeel en moet tussen 0 en 1 liggen (0,3 = 30%), niet {show(given)}."
+        if kind == "greater_than_equal":
+            bound = ctx.get("ge", 0)
+            if bound == 0:
+                return f"{lab} mag niet negatief zijn ({show(given)})."
+            return f"{lab} moet minstens {show(bound)} zijn, niet {show(given)}."
+        if kind == "greater_than":
+            bound = ctx.get("gt", 0)
+            if bound == 0:
+                return f"{lab} moet groter dan nul zijn, niet {show(given)}."
+            return f"{lab} moet groter zijn dan {show(bound)}, niet {show(given)}."
+        if kind == "less_than_equal":
+            return f"{lab} mag niet groter zijn dan {show(ctx.get('le'))}, niet {show(given)}."
+        return f"{lab} moet kleiner zijn dan {show(ctx.get('lt'))}, niet {show(given)}."
+    if kind in {"value_error", "assertion_error"} and "error" in ctx:
+        err = ctx["error"]
+        return err.message if isinstance(err, InputError) else str(err)
+    return f"{lab} is ongeldig ({show(given)})."
+
+
+def translate(exc: ValidationError) -> InputError:
+    first = exc.errors(include_url=False)[0]
+    loc = first.get("loc") or ()
+    return InputError(message(first), field=str(loc[0]) if loc else None)
+
+
+def validated(fn: Callable[P, R]) -> Callable[P, R]:
+    """Validate a model function's arguments; raise InputError in Dutch."""
+    checked = validate_call(config=_CONFIG, validate_return=False)(fn)
+
+    @functools.wraps(fn)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return checked(*args, **kwargs)
+        except ValidationError as exc:
+            raise translate(exc) from None
+
+    return wrapper
+
+
+def require(condition: bool, text: str, field: str | None = None) -> None:
+    """Raise an InputError with a Dutch message unless ``condition`` holds."""
+    if not condition:
+        raise InputError(text, field=field)
