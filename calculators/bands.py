@@ -10,6 +10,7 @@ from collections.abc import Mapping
 
 from . import data
 from .errors import InputError
+from .validation import show
 
 BANDS: tuple[str, ...] = ("1", "2-5", "6-10", ">10")
 
@@ -43,7 +44,7 @@ def parse_band(text: str) -> str:
     band = _ALIASES.get(text.strip().replace(" ", ""))
     if band is None:
         raise InputError(
-            f"Onbekende band '{text}': kies uit {', '.join(BANDS)}.", field="trajectories"
+            f"Onbekende band {show(text)}: kies uit {', '.join(BANDS)}.", field="trajectories"
         )
     return band
 

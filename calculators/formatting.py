@@ -6,6 +6,8 @@ and every export prints numbers the same way.
 
 from __future__ import annotations
 
+import decimal
+
 from babel.numbers import format_decimal
 
 LOCALE = "nl_NL"
@@ -21,7 +23,10 @@ def number(x: float, decimals: int = 0) -> str:
     rounded = round(float(x), decimals)
     if rounded == 0:
         rounded = 0.0
-    return format_decimal(rounded, format=_pattern(decimals), locale=LOCALE, decimal_quantization=True)
+    # Babel quantizes in the current decimal context (28 digits): widen it for huge inputs.
+    with decimal.localcontext() as ctx:
+        ctx.prec = 400
+        return format_decimal(rounded, format=_pattern(decimals), locale=LOCALE, decimal_quantization=True)
 
 
 def euro(x: float, decimals: int = 0) -> str:

@@ -45,7 +45,7 @@ def builtin_scenario(name: str) -> Scenario:
     rows = [r for r in data.rows("savings_scenarios") if r["scenario"] == key]
     if not rows:
         choices = ", ".join(f"{en} ({nl})" for en, nl in SCENARIO_NAMES.items())
-        raise InputError(f"Onbekend scenario '{name}': kies uit {choices} of geef eigen aandelen op.",
+        raise InputError(f"Onbekend scenario {show(name)}: kies uit {choices} of geef eigen aandelen op.",
                          field="scenario")
     return Scenario(
         name=key,

@@ -52,7 +52,10 @@ def show(value: Any) -> str:
         if x.is_integer():
             return number(x, 0)
         return number(x, min(len(repr(x).split(".")[-1]), 4)).rstrip("0").rstrip(",")
-    return f"'{value}'"
+    text = "".join(c if c.isprintable() else repr(c)[1:-1] for c in str(value))
+    if len(text) > 40:
+        text = text[:39] + "…"
+    return f"'{text}'"
 
 
 def _is_share(field: str) -> bool:

@@ -1,0 +1,7 @@
+"""``python -m calculators``: see calculators/cli.py."""
+
+import sys
+
+from .cli import main
+
+sys.exit(main())

@@ -1,0 +1,183 @@
+"""Direct tests of the models: defaults, options, edge cases, messages."""
+
+from __future__ import annotations
+
+import pytest
+
+from calculators import (
+    InputError,
+    Range,
+    break_even,
+    break_even_point,
+    break_even_share,
+    capacity,
+    custom_scenario,
+    data,
+    reach_what_if,
+    referral,
+    savings,
+    staffing,
+)
+from calculators.bands import contacts_per_band, parse_band, published_counts
+from calculators.referral import observed_inputs_2020
+from calculators.savings import TrajectoryGroup, builtin_scenario, published_groups
+from calculators.staffing import capacity_observations, hours_to_fte, mean_contacts, norm_youths
+
+
+def test_staffing_defaults_come_from_data() -> None:
+    result = staffing(10_000)
+    assert (result.low.fte, result.high.fte) == data.bounds("fte_per_10k")
+    assert result.mid.cost_per_youth > 0
+
+
+def test_staffing_zero_youths_is_zero_everything() -> None:
+    result = staffing(0)
+    assert result.high.fte == result.high.annual_cost == result.high.cost_per_youth == 0
+
+
+def test_hours_and_youths_conversions_are_inverse() -> None:
+    hours = 19.0
+    youths = norm_youths(hours, 1.0)
+    assert staffing(youths, fte_per_10k=1.0).mid.hours_per_week == pytest.approx(hours)
+    assert hours_to_fte(data.value("hours_per_fte")) == 1
+
+
+def test_break_even_needs_cost_or_hours() -> None:
+    with pytest.raises(InputError, match="jaarkosten of het aantal uren"):
+        break_even_point()
+
+
+def test_break_even_without_contract_has_no_share() -> None:
+    result = break_even_point(annual_cost=50_000)
+    assert result.share_of_contracted_time is None and result.remaining_hours_per_week is None
+    assert result.feasible is None
+
+
+def test_break_even_zero_contract_is_rejected_in_dutch() -> None:
+    with pytest.raises(InputError, match="groter dan nul") as info:
+        break_even_point(annual_cost=50_000, contracted_hours=0)
+    assert info.value.field == "contracted_hours"
+
+
+def test_break_even_infeasible_when_hours_exceed_contract() -> None:
+    result = break_even_point(annual_cost=100_000, contracted_hours=10)
+    assert result.feasible is False and result.remaining_hours_per_week < 0
+
+
+def test_break_even_share_is_independent_of_size() -> None:
+    small = break_even_point(hours_per_week=4).share_of_contracted_time
+    large = break_even_point(hours_per_week=32).share_of_contracted_time
+    assert small == pytest.approx(large) == pytest.approx(break_even_share())
+    lo, hi = data.bounds("break_even_share_rule")
+    assert lo <= break_even_share() <= hi  # Rebel's 'zo'n 2/3e' rule of thumb
+
+
+def test_break_even_over_a_rate_range_is_a_range() -> None:
+    result = break_even(hours_per_week=32, hourly_rate=Range.of("hourly_rate"))
+    assert result.low.trajectories_needed < result.mid.trajectories_needed < result.high.trajectories_needed
+    assert result.low.remaining_hours_per_week < result.high.remaining_hours_per_week
+    assert not result.is_point
+
+
+def test_break_even_with_s_ggz_price_needs_fewer_trajectories() -> None:
+    b = break_even_point(annual_cost=100_000, trajectory_price=data.value("bggz_price"))
+    s = break_even_point(annual_cost=100_000, trajectory_price=data.value("sggz_price"))
+    assert s.trajectories_needed < b.trajectories_needed
+
+
+def test_savings_defaults_reproduce_the_conservative_total() -> None:
+    printed = next(r for r in data.rows("published_savings") if r["scenario"] == "conservative" and r["row"] == "Totaal")
+    assert savings().mid.savings_total == data.number(printed, "savings_bggz")
+
+
+def test_savings_time_cost_is_reported_not_subtracted() -> None:
+    result = savings(published_groups(), scenario="optimistic").mid
+    assert result.savings_total == result.savings_bggz + result.savings_sggz
+    assert result.pohj_time_cost > 0
+
+
+def test_savings_with_aef_price_range_is_a_range() -> None:
+    result = savings(scenario="optimistic", sggz_price=Range.of("aef_trajectory_price"))
+    assert result.low.savings_sggz < result.high.savings_sggz
+    assert result.low.savings_bggz == result.high.savings_bggz
+
+
+def test_savings_accepts_dutch_scenario_names() -> None:
+    assert builtin_scenario("optimistisch").name == "optimistic"
+    assert builtin_scenario(" Conservatief ").name == "conservative"
+
+
+def test_custom_scenario_rules() -> None:
+    scen = custom_scenario({"2–5": 0.5}, {"6-10": 0.5})
+    result = savings({"2-5": 10, "6-10": 10}, scenario=scen).mid
+    assert result.avoided_bggz == 5 and result.avoided_sggz == 5
+    with pytest.raises(InputError, match="meer dan 1"):
+        custom_scenario({"6-10": 0.8}, {"6-10": 0.3})
+    with pytest.raises(InputError, match="tussen 0 en 1"):
+        custom_scenario({"1": 1.5})
+
+
+def test_unknown_band_and_negative_count_are_rejected() -> None:
+    with pytest.raises(InputError, match="Onbekende band"):
+        parse_band("3-4")
+    with pytest.raises(InputError, match="negatief"):
+        savings([TrajectoryGroup(band="1", count=-1)])
+    with pytest.raises(InputError, match="negatief"):
+        savings([TrajectoryGroup(band="1", count=1, contacts=-2)])
+
+
+def test_band_helpers() -> None:
+    assert set(contacts_per_band()) == set(published_counts())
+    assert sum(published_counts().values()) == sum(g.count for g in published_groups())
+
+
+def test_capacity_full_day_matches_six_clients() -> None:
+    result = capacity(8).mid
+    assert round(result.contacts_per_full_day) == data.value("clients_per_day_full")
+
+
+def test_capacity_rejects_empty_distribution() -> None:
+    with pytest.raises(InputError, match="minstens één band"):
+        mean_contacts({"1": 0})
+    with pytest.raises(InputError, match="negatief"):
+        mean_contacts({"1": -1, "2-5": 5})
+
+
+def test_capacity_with_explicit_mean_and_ranges() -> None:
+    result = capacity(Range(8, 16), mean_contacts_per_trajectory=3.4)
+    assert result.low.trajectories_per_year < result.high.trajectories_per_year
+
+
+def test_capacity_observations_sit_beside_the_model() -> None:
+    rows = capacity_observations()
+    assert {r.study for r in rows} == {r["study"] for r in data.rows("capacity_observations")}
+    for r in rows:
+        assert r.ratio == pytest.approx(r.observed_new_clients_per_week / r.modelled_new_clients_per_week)
+
+
+def test_referral_reproduces_2020_and_compares_with_2018() -> None:
+    result = referral(**observed_inputs_2020()).mid
+    assert result.change_vs_baseline == result.total_referrals - result.baseline_referrals
+    assert result.avoided_referrals == pytest.approx(result.helped_without_referral)
+
+
+def test_induced_demand_can_make_avoided_referrals_negative() -> None:
+    result = referral(induced_demand=1.0).mid
+    assert result.avoided_referrals < 0
+
+
+def test_reach_what_if_costs_hours() -> None:
+    result = reach_what_if(0.7).mid
+    assert result.extra_to_pohj > 0 and result.extra_pohj_hours_per_week > 0
+    assert result.extra_avoided_cost == pytest.approx(result.extra_avoided_referrals * data.value("bggz_price"))
+
+
+def test_reach_what_if_with_explicit_start() -> None:
+    same = reach_what_if(0.5, reach_from=0.5).mid
+    assert same.extra_to_pohj == 0 and same.extra_pohj_cost == 0
+
+
+def test_range_with_low_above_high_is_rejected() -> None:
+    with pytest.raises(InputError, match="ondergrens") as info:
+        staffing(100, cost_per_fte=Range(2, 1))
+    assert info.value.field == "cost_per_fte"
