@@ -1,0 +1,243 @@
+"""Helpers for the handbook's chapters: quote data in Dutch format, show real tables.
+
+A chapter starts with one hidden cell (tags ``remove-input`` and ``remove-output``)::
+
+    from calculators.book import *
+
+and then quotes figures inline with the ``{eval}`` role, for example
+``{eval}`F.bggz_price``` → ``€ 876`` or ``{eval}`F.reach``` → ``30%``. Every
+number in the prose comes from ``data/`` this way or from a model run in a code
+cell; nothing is typed by hand.
+
+- ``F.<key>``: a fact with its unit (``0,5 fte``, ``14 uur per week``, ``€ 876``);
+  ``F.<key>.num`` the number alone, ``.low``/``.high``/``.range`` for ranges,
+  ``.label``, ``.source``, ``.ref``.
+- ``text(x)``: mark any computed string so ``{eval}`` prints it without quotes.
+- ``table(...)``/``data_table(...)``: an HTML table with a caption and Dutch numbers.
+- ``discrepancy(id)``: a boxed note on where a source does not add up.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
+
+from . import data, formatting
+from .discrepancies import get as get_discrepancy
+from .formatting import auto, euro, fte, hours, number, percent, span, with_unit
+
+__all__ = [
+    "F", "Text", "text", "euro", "percent", "number", "fte", "hours", "span", "with_unit", "auto",
+    "table", "data_table", "discrepancy", "source_flags", "cite_key", "markdown", "ref_text",
+]
+
+
+class Text(str):
+    """A string whose repr is itself, so notebook outputs and {eval} show it plainly."""
+
+    def __repr__(self) -> str:
+        return str(self)
+
+    def _repr_markdown_(self) -> str:
+        return str(self)
+
+
+def text(value: Any) -> Text:
+    return Text(value)
+
+
+class FactText(Text):
+    """A fact formatted with its unit, carrying its parts as attributes."""
+
+    fact: data.Fact
+
+    @classmethod
+    def of(cls, fact: data.Fact) -> FactText:
+        unit, dec = fact.unit, fact.decimals
+        if fact.value is not None:
+            main = formatting.with_unit(fact.value, unit, dec)
+        elif fact.low is not None and fact.high is not None:
+            main = formatting.span(fact.low, fact.high, unit, dec)
+        else:
+            raise data.DataError(f"fact '{fact.key}' has no value to quote")
+        out = cls(main)
+        out.fact = fact
+        return out
+
+    def _part(self, x: float | None) -> Text:
+        if x is None:
+            raise data.DataError(f"fact '{self.fact.key}' has no such part")
+        return Text(formatting.bare(x, self.fact.unit, self.fact.decimals))
+
+    @property
+    def num(self) -> Text:
+        """The number alone: ``€ 876``, ``30%``, ``1.739``, ``0,5``."""
+        return self._part(self.fact.value)
+
+    @property
+    def low(self) -> Text:
+        return self._part(self.fact.low)
+
+    @property
+    def high(self) -> Text:
+        return self._part(self.fact.high)
+
+    @property
+    def range(self) -> Text:
+        f = self.fact
+        if f.low is None or f.high is None:
+            raise data.DataError(f"fact '{f.key}' has no range")
+        return Text(formatting.span(f.low, f.high, f.unit, f.decimals))
+
+    @property
+    def label(self) -> Text:
+        return Text(self.fact.label)
+
+    @property
+    def source(self) -> Text:
+        return Text(self.fact.source)
+
+    @property
+    def ref(self) -> Text:
+        return Text(self.fact.ref)
+
+    @property
+    def value(self) -> float:
+        if self.fact.value is None:
+            raise data.DataError(f"fact '{self.fact.key}' has no value")
+        return self.fact.value
+
+
+class _Facts:
+    """``F.key`` -> FactText. Unknown keys fail loudly (the build then fails)."""
+
+    def __getattr__(self, key: str) -> FactText:
+        if key.startswith("__"):
+            raise AttributeError(key)
+        return FactText.of(data.fact(key))
+
+    def __dir__(self) -> list[str]:
+        return sorted(data.facts())
+
+
+F = _Facts()
+
+
+def cite_key(source: str) -> str:
+    """The BibTeX key for a data source ('' for derived values and assumptions)."""
+    return "" if source in data.PSEUDO_SOURCES else source
+
+
+Formatter = Callable[[Any], str] | str
+
+
+def _cell(value: Any, fmt: Formatter | None) -> str:
+    if value is None or (isinstance(value, float) and value != value):  # None or NaN
+        return "–"
+    if fmt is None:
+        if isinstance(value, float) and value.is_integer():
+            return formatting.number(value)
+        if isinstance(value, int | float):
+            return formatting.number(value, 1)
+        return str(value)
+    if callable(fmt):
+        return fmt(value)
+    if fmt == "share":
+        return formatting.percent(float(value), 0 if round(float(value) * 100, 6).is_integer() else 1)
+    return formatting.bare(float(value), fmt, 0 if float(value).is_integer() else 1)
+
+
+class HtmlTable:
+    """An accessible HTML table (caption, header cells, numbers right-aligned)."""
+
+    def __init__(self, markup: str) -> None:
+        self.markup = markup
+
+    def _repr_html_(self) -> str:
+        return self.markup
+
+    def __repr__(self) -> str:  # plain-text fallback (e.g. nbval, terminals)
+        return html.unescape(self.markup)
+
+
+def table(
+    rows: Sequence[Mapping[str, Any]],
+    columns: Mapping[str, str],
+    caption: str,
+    formats: Mapping[str, Formatter] | None = None,
+) -> HtmlTable:
+    """Rows (dicts) as a table; ``columns`` maps row keys to Dutch headers, in order."""
+    formats = formats or {}
+    numeric = {c for c in columns if any(isinstance(r.get(c), int | float) for r in rows)}
+    num_class = ' class="num"'
+    head = "".join(f'<th scope="col"{num_class if c in numeric else ""}>{html.escape(h)}</th>'
+                   for c, h in columns.items())
+    body = []
+    for r in rows:
+        cells = []
+        for i, c in enumerate(columns):
+            value = html.escape(_cell(r.get(c), formats.get(c)))
+            cls = num_class if c in numeric else ""
+            cells.append(f'<th scope="row"{cls}>{value}</th>' if i == 0 else f"<td{cls}>{value}</td>")
+        body.append("<tr>" + "".join(cells) + "</tr>")
+    markup = (f'<table class="table handboek-tabel"><caption>{html.escape(caption)}</caption>'
+              f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>")
+    return HtmlTable(markup)
+
+
+def data_table(
+    name: str,
+    columns: Mapping[str, str],
+    caption: str,
+    formats: Mapping[str, Formatter] | None = None,
+    where: Callable[[Mapping[str, Any]], bool] | None = None,
+) -> HtmlTable:
+    """A table from ``data/tables/<name>.csv`` with numeric cells typed."""
+    rows: list[dict[str, Any]] = []
+    for raw in data.rows(name):
+        row: dict[str, Any] = {}
+        for key, value in raw.items():
+            try:
+                row[key] = float(value) if value != "" and key not in {"ref", "source", "note", "code"} else value
+            except ValueError:
+                row[key] = value
+        if where is None or where(row):
+            rows.append(row)
+    return table(rows, columns, caption, formats)
+
+
+class Markdown(Text):
+    """Markdown (MyST) output: rendered by the book, including roles such as {cite}."""
+
+    def _repr_markdown_(self) -> str:
+        return str(self)
+
+
+def markdown(source: str) -> Markdown:
+    return Markdown(source)
+
+
+def ref_text(ref: str) -> str:
+    """``'L1308–1310'`` -> ``'r. 1308–1310'`` (regel), for a citation's post-text."""
+    first = ref.split(";")[0].strip()
+    return "r. " + first[1:] if first.startswith("L") else first
+
+
+def _cite(source: str, ref: str) -> str:
+    key = cite_key(source)
+    return f"{{cite:p}}`{key}{{{ref_text(ref)}}}`" if key else ""
+
+
+def discrepancy(id_: str) -> Markdown:
+    """A note box: where a printed figure does not follow from the source's own data."""
+    d = get_discrepancy(id_)
+    return Markdown(
+        f":::{{admonition}} Klopt niet: {d.title}\n:class: warning\n\n{d.explanation()} {_cite(d.source, d.ref)}\n:::\n"
+    )
+
+
+def source_flags(name: str, topic: str | None = None) -> Markdown:
+    """A bulleted list of the inconsistencies in ``tables/<name>.csv`` (optionally one topic)."""
+    items = [r for r in data.rows(name) if topic is None or r.get("topic") == topic]
+    return Markdown("\n".join(f"- {r['issue']} {_cite(r['source'], r['ref'])}" for r in items) + "\n")

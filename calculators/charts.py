@@ -1,0 +1,107 @@
+"""Altair charts for the book and the apps: Dutch number formats, a text description
+for every chart, SVG output, no "…" actions menu and no CDN.
+
+The Vega JavaScript is self-hosted (scripts/vendor_assets.py puts the bundle from
+vl-convert-python into book/_static/lib); Altair's HTML output then finds it
+already loaded instead of fetching it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import json
+from collections.abc import Sequence
+from typing import Any
+
+import altair as alt
+import pandas as pd
+import vl_convert as vlc
+
+_READY = False
+
+
+def embed_options() -> dict[str, Any]:
+    """vega-embed options: SVG, no actions menu, Dutch number and date formats (no fetch)."""
+    return {
+        "actions": False,
+        "renderer": "svg",
+        "formatLocale": vlc.get_format_locale("nl-NL"),
+        "timeFormatLocale": vlc.get_time_format_locale("nl-NL"),
+    }
+
+
+def setup() -> None:
+    """Configure Altair's own renderers the same way (for charts shown directly)."""
+    global _READY
+    if _READY:
+        return
+    alt.renderers.set_embed_options(**embed_options())
+    _READY = True
+
+
+def embed_html(chart: alt.TopLevelMixin) -> str:
+    """A chart as a <div> plus a call to the self-hosted vegaEmbed (no CDN loader)."""
+    spec_dict = chart.to_dict()
+    spec_dict.pop("$schema", None)  # a URL that is never fetched; keep pages free of other hosts
+    spec = json.dumps(spec_dict, ensure_ascii=False, sort_keys=True)
+    opts = json.dumps(embed_options(), ensure_ascii=False, sort_keys=True)
+    div = "vega-" + hashlib.sha1(spec.encode()).hexdigest()[:12]
+    return (f'<div id="{div}" class="vega-grafiek"></div>'
+            f'<script>vegaEmbed("#{div}", {spec}, {opts}).catch(console.error);</script>')
+
+
+class DescribedChart:
+    """A chart followed by its description in text, for readers who cannot see it."""
+
+    def __init__(self, chart: alt.TopLevelMixin, description: str) -> None:
+        self.chart = chart
+        self.description = description
+
+    def _repr_html_(self) -> str:
+        return (f'<figure class="handboek-grafiek">{embed_html(self.chart)}'
+                f'<figcaption class="grafiek-beschrijving">{html.escape(self.description)}</figcaption></figure>')
+
+    def __repr__(self) -> str:
+        return self.description
+
+
+def bar(
+    frame: pd.DataFrame,
+    category: str,
+    value: str,
+    *,
+    title: str,
+    description: str,
+    category_title: str,
+    value_title: str,
+    color: str | None = None,
+    color_title: str | None = None,
+    percent: bool = False,
+    sort: Sequence[str] | None = None,
+    width: int = 520,
+) -> DescribedChart:
+    """A horizontal bar chart (grouped by ``color`` when given)."""
+    setup()
+    fmt = ".0%" if percent else ",.0f"
+    y = alt.Y(f"{category}:N", title=category_title, sort=list(sort) if sort else None)
+    x = alt.X(f"{value}:Q", title=value_title, axis=alt.Axis(format=fmt))
+    encoding: dict[str, Any] = {"x": x, "y": y,
+                                "tooltip": [alt.Tooltip(f"{category}:N", title=category_title),
+                                            alt.Tooltip(f"{value}:Q", title=value_title, format=fmt)]}
+    if color:
+        encoding["color"] = alt.Color(f"{color}:N", title=color_title or color)
+        encoding["yOffset"] = alt.YOffset(f"{color}:N")
+        encoding["tooltip"].insert(0, alt.Tooltip(f"{color}:N", title=color_title or color))
+    chart = (alt.Chart(frame).mark_bar().encode(**encoding)
+             .properties(title=title, width=width, description=description))
+    return DescribedChart(chart, description)
+
+
+def describe_shares(pairs: Sequence[tuple[str, float]], lead: str) -> str:
+    """A sentence listing shares: 'lead: A 41%, B 47% en C 12%.'"""
+    from .formatting import percent as pct
+
+    parts = [f"{name} {pct(v)}" for name, v in pairs]
+    listed = ", ".join(parts[:-1]) + (" en " + parts[-1] if len(parts) > 1 else parts[0] if parts else "")
+    return f"{lead}: {listed}."

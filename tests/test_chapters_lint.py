@@ -1,0 +1,119 @@
+"""Rules every chapter of the handbook follows (checked without building the book):
+
+- it is a MyST Markdown notebook with a jupytext header and the python3 kernel;
+- prose types no figures: numbers come from data/ via {eval} or from code cells
+  (allowed: calendar years, the contact-band labels, "per 10.000", list numbering,
+  references to weeks/steps/chapters/tables of a source);
+- no sentence is copied from the sources: no run of 10 words of prose appears in a seed file;
+- the chapter has substance: citations, reflection questions, an exercise with a hidden answer.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+BOOK = ROOT / "book"
+CHAPTERS = sorted((BOOK / "chapters").glob("*.md"))
+PAGES = CHAPTERS + sorted((BOOK / "appendices").glob("*.md")) + [BOOK / "intro.md"]
+SEEDS = sorted((ROOT.parent / "shared" / "sources" / "seeds").glob("*.txt"))
+SHINGLE = 10
+
+ROLE = re.compile(r"\{[a-z:]+\}`[^`]*`")
+ALLOWED_NUMBERS = re.compile(
+    r"""(?x)
+    \b(19[89]\d|20[0-3]\d)\b                  # calendar years
+    | \b(2[–-]5|6[–-]10)\b | >\s?10\b         # contact-band labels
+    | \bmeer\ dan\ 10\ contacten
+    | per\ 10\.000\b | 10\.000\ jeugdigen     # the unit of the staffing norm
+    | \b0[–-]17\ jaar | \b18\ jaar            # age limits of the Jeugdwet
+    | \b([Ww]eek|[Ss]tap|[Hh]oofdstuk|[Tt]abel|[Bb]ijlage|[Ff]iguur|[Ss]essie|[Mm]odule|[Vv]ariant|[Ff]ase|[Dd]ag)\ \d+([–-]\d+)?
+    | ^\s*\d+\.\s                             # numbered list items
+    | \bn\d+[a-z]?\b                          # indicator codes of the monitoring format (n10)
+    | \b[A-E]-\d{3}\b                         # CAP-J codes
+    | \bWCAG\ 2\.1\b
+    """,
+    re.MULTILINE,
+)
+
+
+def prose(path: Path) -> str:
+    """The chapter's Markdown without front matter, code, roles, links and comments."""
+    text = path.read_text(encoding="utf-8")
+    text = re.sub(r"\A---\n.*?\n---\n", "", text, flags=re.S)
+    text = re.sub(r"^(`{3,}|:{3,}).*?\{(code-cell|glossary|bibliography|toctree|raw|tableofcontents)\}.*?^\1\s*$",
+                  "", text, flags=re.S | re.M)
+    text = re.sub(r"^```.*?^```\s*$", "", text, flags=re.S | re.M)
+    text = re.sub(r"<!--.*?-->", "", text, flags=re.S)
+    text = ROLE.sub(" ", text)
+    text = re.sub(r"\]\([^)]*\)", "]", text)          # link targets
+    text = re.sub(r"^\(.*\)=\s*$", "", text, flags=re.M)  # labels
+    text = re.sub(r"^:[a-z-]+:.*$", "", text, flags=re.M)  # directive options
+    return text
+
+
+def words(text: str) -> list[str]:
+    return re.findall(r"[a-zà-ÿ0-9]+", text.lower())
+
+
+@cache
+def seed_shingles() -> frozenset[tuple[str, ...]]:
+    out: set[tuple[str, ...]] = set()
+    for seed in SEEDS:
+        w = words(seed.read_text(encoding="utf-8"))
+        out.update(tuple(w[i:i + SHINGLE]) for i in range(len(w) - SHINGLE + 1))
+    return frozenset(out)
+
+
+def test_there_are_seventeen_chapters() -> None:
+    assert len(CHAPTERS) >= 17, [p.name for p in CHAPTERS]
+
+
+@pytest.mark.parametrize("path", CHAPTERS, ids=lambda p: p.name)
+def test_chapter_is_a_myst_notebook(path: Path) -> None:
+    head = path.read_text(encoding="utf-8").split("---")[1]
+    assert "format_name: myst" in head and "name: python3" in head
+
+
+@pytest.mark.parametrize("path", CHAPTERS, ids=lambda p: p.name)
+def test_prose_types_no_figures(path: Path) -> None:
+    offenders = []
+    for line in prose(path).splitlines():
+        cleaned = ALLOWED_NUMBERS.sub(" ", line)
+        if re.search(r"\d|%|€", cleaned):
+            offenders.append(line.strip())
+    assert not offenders, "figures typed in prose (use {eval}`F.key` or a code cell):\n" + "\n".join(offenders[:15])
+
+
+@pytest.mark.skipif(not SEEDS, reason="source documents not available")
+@pytest.mark.parametrize("path", PAGES, ids=lambda p: p.name)
+def test_no_sentence_is_copied_from_the_sources(path: Path) -> None:
+    w = words(prose(path))
+    copied = {" ".join(w[i:i + SHINGLE]) for i in range(len(w) - SHINGLE + 1)
+              if tuple(w[i:i + SHINGLE]) in seed_shingles()}
+    assert not copied, "runs of 10 words found in the sources:\n" + "\n".join(sorted(copied)[:10])
+
+
+SUBSTANTIVE = [p for p in CHAPTERS if not p.name.startswith("01-")]
+
+
+@pytest.mark.parametrize("path", SUBSTANTIVE, ids=lambda p: p.name)
+def test_chapter_has_substance(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert len(words(prose(path))) >= 900, "fewer than 900 words of prose"
+    assert len(re.findall(r"\{cite:[pt]\}", text)) >= 4, "fewer than four citations"
+    assert re.search(r"^#+ .*Reflectievragen", text, flags=re.M), "no section 'Reflectievragen'"
+    assert re.search(r":class: dropdown", text), "no exercise with a hidden (dropdown) answer"
+
+
+def test_the_lint_itself_catches_typed_figures(tmp_path: Path) -> None:
+    page = tmp_path / "x.md"
+    page.write_text("---\nx: 1\n---\n# T\n\nDe pilot kostte 40.167 euro en 37% werd verwezen in 2020.\n"
+                    "Zie {eval}`F.bggz_price` en de band 2–5.\n", encoding="utf-8")
+    lines = [ALLOWED_NUMBERS.sub(" ", line) for line in prose(page).splitlines()]
+    flagged = [line for line in lines if re.search(r"\d|%|€", line)]
+    assert len(flagged) == 1 and "40.167" in flagged[0]
