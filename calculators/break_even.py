@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from . import data
 from .ranges import Range, Span, ranged
-from .validation import HoursPerWeek, NonNegative, Positive, Share, Weeks, require, validated
+from .validation import NonNegative, Positive, Share, Weeks, require, validated
 
 
 @dataclass(frozen=True)
@@ -43,10 +43,10 @@ class BreakEvenResult:
 @validated
 def break_even_point(
     annual_cost: NonNegative | None = None,
-    hours_per_week: HoursPerWeek | None = None,
+    hours_per_week: NonNegative | None = None,
     hourly_rate: NonNegative | None = None,
     paid_weeks: Weeks | None = None,
-    contracted_hours: HoursPerWeek | None = None,
+    contracted_hours: NonNegative | None = None,
     trajectory_price: Positive | None = None,
     direct_hours_per_trajectory: NonNegative | None = None,
     indirect_uplift: NonNegative | None = None,

@@ -105,3 +105,15 @@ def describe_shares(pairs: Sequence[tuple[str, float]], lead: str) -> str:
     parts = [f"{name} {pct(v)}" for name, v in pairs]
     listed = ", ".join(parts[:-1]) + (" en " + parts[-1] if len(parts) > 1 else parts[0] if parts else "")
     return f"{lead}: {listed}."
+
+
+def svg_figure(chart: alt.TopLevelMixin, description: str) -> str:
+    """A chart rendered to SVG on the server (no JavaScript needed), with its text description.
+
+    Used by the Voila apps: the SVG sits in a role="img" wrapper labelled with the
+    description, which is also printed underneath for everyone.
+    """
+    svg = vlc.vegalite_to_svg(chart.to_dict(), format_locale="nl-NL", time_format_locale="nl-NL")
+    label = html.escape(description, quote=True)
+    return (f'<figure class="handboek-grafiek"><div role="img" aria-label="{label}">{svg}</div>'
+            f'<figcaption class="grafiek-beschrijving">{label}</figcaption></figure>')

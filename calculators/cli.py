@@ -29,56 +29,10 @@ from .ranges import Range, Span
 from .referral import reach_what_if, referral
 from .savings import builtin_scenario, custom_scenario, savings
 from .staffing import capacity, staffing
-from .validation import field_label, show
+from .parsing import parse_band_map, parse_number, parse_value
 
 EXIT_INPUT = 2
 EXIT_INTERNAL = 1
-
-
-# --------------------------------------------------------------------------- parsing
-
-
-def parse_number(text: str, field: str) -> float:
-    """Parse ``'0.3'``, ``'0,3'``, ``'30%'``, ``'1.000,5'``, ``'€ 876'``; else InputError in Dutch."""
-    raw = text
-    t = text.strip().replace("€", "").replace(" ", "").replace("\u00a0", "")
-    scale = 1.0
-    if t.endswith("%"):
-        t, scale = t[:-1], 0.01
-    if "," in t:
-        t = t.replace(".", "").replace(",", ".") if "." in t else t.replace(",", ".")
-    if not t:
-        raise InputError(f"{field_label(field)} is leeg: vul een getal in.", field=field)
-    try:
-        return float(t) * scale
-    except ValueError:
-        raise InputError(f"{field_label(field)} moet een getal zijn, niet {show(raw)}.", field=field) from None
-
-
-def parse_value(text: str | None, field: str) -> float | Range | None:
-    """A number, or a range ``LOW..HIGH``."""
-    if text is None:
-        return None
-    if ".." in text:
-        low, _, high = text.partition("..")
-        return Range(parse_number(low, field), parse_number(high, field))
-    return parse_number(text, field)
-
-
-def parse_band_map(text: str, field: str) -> dict[str, float]:
-    """``'1=49,2-5=95,6-10=100'`` -> ``{'1': 49.0, '2-5': 95.0, '6-10': 100.0}``."""
-    out: dict[str, float] = {}
-    for part in filter(None, (p.strip() for p in text.split(","))):
-        band, sep, count = part.partition("=")
-        if not sep:
-            raise InputError(f"{show(part)} is geen paar band=aantal (bijvoorbeeld 2-5=95).", field=field)
-        key = bands.parse_band(band)
-        if key in out:
-            raise InputError(f"Band {key} staat twee keer in {show(text)}.", field=field)
-        out[key] = parse_number(count, field)
-    if not out:
-        raise InputError("Geef minstens één band=aantal op, bijvoorbeeld 1=49,2-5=95.", field=field)
-    return out
 
 
 # --------------------------------------------------------------------------- output

@@ -23,7 +23,9 @@ def _pilot(name: str) -> dict[str, str]:
 
 
 def _pilot_costs() -> float:
-    return sum(data.number(r, "annual_cost") or 0.0 for r in data.rows("pilots_holland_rijnland"))
+    from .savings import pilot_costs
+
+    return pilot_costs()
 
 
 def _printed_optimistic_total() -> float:

@@ -212,3 +212,29 @@ def savings(
         else hourly_cost_incl_indirect,
         contact_minutes=data.value("contact_minutes") if contact_minutes is None else contact_minutes,
     )
+
+
+def cost_coverage(savings_total: float, annual_cost: float) -> float:
+    """Savings as a share of the POH-J's annual cost (1 = it pays for itself)."""
+    return savings_total / annual_cost if annual_cost else 0.0
+
+
+def pilot_hours_2020() -> float:
+    """Weekly POH-J hours of all Holland Rijnland pilots in 2020 (the base of the 2020 savings table)."""
+    return sum(data.number(r, "hours_per_week") or 0.0 for r in data.rows("pilots_holland_rijnland"))
+
+
+def pilot_costs() -> float:
+    """Printed annual cost of all Holland Rijnland pilots (Lisse was cost-neutral)."""
+    return sum(data.number(r, "annual_cost") or 0.0 for r in data.rows("pilots_holland_rijnland"))
+
+
+def estimated_counts(hours_per_week: float) -> dict[str, float]:
+    """Self-treated trajectories per band for a POH-J with these weekly hours.
+
+    Assumption (stated in the apps and the book): every POH-J hour yields as many
+    self-treated trajectories as the Holland Rijnland average in 2020, i.e. the
+    published counts scaled by hours / all pilot hours.
+    """
+    scale = hours_per_week / pilot_hours_2020()
+    return {band: count * scale for band, count in bands.published_counts().items()}

@@ -17,7 +17,6 @@ from . import bands, data
 from .ranges import Range, Span, ranged
 from .validation import (
     Count,
-    HoursPerWeek,
     NonNegative,
     Positive,
     Share,
@@ -80,6 +79,11 @@ def hours_to_fte(hours_per_week: float, hours_per_fte: float | None = None) -> f
     return hours_per_week / (data.value("hours_per_fte") if hours_per_fte is None else hours_per_fte)
 
 
+def fte_per_10k_for(hours_per_week: float, youths: float, hours_per_fte: float | None = None) -> float:
+    """A given number of weekly hours expressed in the norm's unit: fte per 10,000 youths."""
+    return hours_to_fte(hours_per_week, hours_per_fte) / youths * PER_YOUTHS if youths else 0.0
+
+
 def norm_youths(hours_per_week: float, fte_per_10k: float, hours_per_fte: float | None = None) -> float:
     """How many youths a number of weekly hours covers at a given norm."""
     return hours_to_fte(hours_per_week, hours_per_fte) / fte_per_10k * PER_YOUTHS
@@ -100,7 +104,7 @@ class CapacityResult:
 
 @validated
 def capacity_point(
-    hours_per_week: HoursPerWeek,
+    hours_per_week: NonNegative,
     contact_minutes: Positive,
     indirect_uplift: NonNegative,
     working_weeks: Weeks,

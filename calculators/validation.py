@@ -29,7 +29,6 @@ NonNegative = Annotated[float, Field(ge=0, allow_inf_nan=False)]
 Positive = Annotated[float, Field(gt=0, allow_inf_nan=False)]
 Share = Annotated[float, Field(ge=0, le=1, allow_inf_nan=False)]
 Weeks = Annotated[float, Field(gt=0, le=52, allow_inf_nan=False)]
-HoursPerWeek = Annotated[float, Field(ge=0, le=168, allow_inf_nan=False)]
 Count = Annotated[float, Field(ge=0, allow_inf_nan=False)]
 
 _CONFIG = ConfigDict(allow_inf_nan=False, arbitrary_types_allowed=True)

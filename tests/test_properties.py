@@ -32,7 +32,7 @@ big = st.floats(min_value=0, max_value=1e7, allow_nan=False, allow_infinity=Fals
 positive = st.floats(min_value=1e-3, max_value=1e6, allow_nan=False, allow_infinity=False)
 share = st.floats(min_value=0, max_value=1, allow_nan=False)
 weeks = st.floats(min_value=1, max_value=52, allow_nan=False)
-hours = st.floats(min_value=0, max_value=168, allow_nan=False)
+hours = st.floats(min_value=0, max_value=1000, allow_nan=False)
 invalid_number = st.one_of(
     st.floats(max_value=-1e-6, allow_nan=False, allow_infinity=False),
     st.just(math.nan), st.just(math.inf), st.just(-math.inf),

@@ -1,0 +1,345 @@
+"""The three calculator apps: formatie, terugverdienen (with savings), verwijsaandeel.
+
+Each app only wires fields to a model from the package and formats the result;
+presets read the published cases from data/ (nothing is typed here).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import altair as alt
+import ipywidgets as w
+import pandas as pd
+
+from .. import bands, data, export, summaries
+from ..book import table
+from ..break_even import break_even
+from ..charts import svg_figure
+from ..formatting import euro, fte, number, percent, span, with_unit
+from ..published import break_even_inputs
+from ..ranges import Range, Span
+from ..referral import observed_inputs_2020, reach_what_if, referral
+from ..savings import (
+    SCENARIO_NAMES,
+    builtin_scenario,
+    cost_coverage,
+    estimated_counts,
+    pilot_costs,
+    pilot_hours_2020,
+    savings,
+)
+from ..staffing import capacity, fte_per_10k_for, hours_to_fte, staffing
+from .base import LABEL_WIDTH, CalculatorApp, FieldSpec, pair
+
+
+def _pilot(name: str) -> dict[str, str]:
+    return next(r for r in data.rows("pilots_holland_rijnland") if r["municipality"] == name)
+
+
+def _range_text(s: Span[Any], name: str, unit: str, decimals: int = 0) -> str:
+    return span(getattr(s.low, name), getattr(s.high, name), unit, decimals)
+
+
+def _results(s: Span[Any], rows: list[tuple[str, str, str]]) -> dict[str, tuple[str, float, float, str]]:
+    """Export rows (key, Dutch label, unit) -> (label, low, high, unit)."""
+    return {key: (label, float(getattr(s.low, key)), float(getattr(s.high, key)), unit)
+            for key, label, unit in rows if getattr(s.mid, key) is not None}
+
+
+# --------------------------------------------------------------------------- formatie
+
+
+class StaffingApp(CalculatorApp):
+    app_id = "formatie"
+    title = "Rekentool formatie en capaciteit POH-Jeugd"
+    intro = ("Hoeveel uur POH-Jeugd hoort bij het aantal jeugdigen volgens de AEF-norm, wat kost dat, en wat "
+             "kan een POH-Jeugd in die uren doen? Getallen mogen met een komma: 0,5 of 1.000,5.")
+    fields_spec = (
+        FieldSpec("youths"),
+        FieldSpec("fte_per_10k_low", fact="fte_per_10k", label="Norm: fte per 10.000 jeugdigen (ondergrens)",
+                  default=data.bounds("fte_per_10k")[0]),
+        FieldSpec("fte_per_10k_high", fact="fte_per_10k", label="Norm: fte per 10.000 jeugdigen (bovengrens)",
+                  default=data.bounds("fte_per_10k")[1]),
+        FieldSpec("hours_per_fte"),
+        FieldSpec("cost_per_fte_low", fact="cost_per_fte", label="Kosten per fte per jaar (ondergrens)",
+                  default=data.bounds("cost_per_fte")[0]),
+        FieldSpec("cost_per_fte_high", fact="cost_per_fte", label="Kosten per fte per jaar (bovengrens)",
+                  default=data.bounds("cost_per_fte")[1]),
+        FieldSpec("own_hours", fact="hours_per_week", label="Eigen inzet: uren POH-J per week", optional=True,
+                  hint="leeg = rekenen met de norm"),
+        FieldSpec("contact_minutes"),
+        FieldSpec("indirect_uplift"),
+        FieldSpec("working_weeks"),
+        FieldSpec("client_time_share"),
+    )
+
+    def presets(self) -> Mapping[str, Mapping[str, float | None]]:
+        out: dict[str, dict[str, float | None]] = {
+            "Hillegom": {"youths": data.value("youths"), "own_hours": float(_pilot("Hillegom")["hours_per_week"])},
+        }
+        for row in data.rows("example_municipalities"):
+            out[row["name"].capitalize()] = {"youths": float(row["youths"])}
+        return out
+
+    def compute(self, v: Mapping[str, Any]) -> tuple[str, str, str, export.Record]:
+        s = staffing(v["youths"], fte_per_10k=pair(v, "fte_per_10k_low", "fte_per_10k_high"),
+                     hours_per_fte=v["hours_per_fte"], cost_per_fte=pair(v, "cost_per_fte_low", "cost_per_fte_high"))
+        own = v.get("own_hours")
+        hours: float | Range = own if own is not None else Range(s.low.hours_per_week, s.high.hours_per_week)
+        c = capacity(hours, contact_minutes=v["contact_minutes"], indirect_uplift=v["indirect_uplift"],
+                     working_weeks=v["working_weeks"], client_time_share=v["client_time_share"])
+        sentence = summaries.staffing_sentence(s) + " " + summaries.capacity_sentence(c)
+        rows = [
+            {"wat": "Formatie volgens de norm", "waarde": _range_text(s, "fte", "fte", 2)},
+            {"wat": "Uren per week volgens de norm", "waarde": _range_text(s, "hours_per_week", "hours_per_week", 1)},
+            {"wat": "Kosten per jaar", "waarde": _range_text(s, "annual_cost", "eur")},
+            {"wat": "Kosten per jeugdige per jaar", "waarde": _range_text(s, "cost_per_youth", "eur", 2)},
+        ]
+        if own is not None:
+            own_fte = hours_to_fte(own, v["hours_per_fte"])
+            per_10k = fte_per_10k_for(own, v["youths"], v["hours_per_fte"])
+            rows += [{"wat": "Eigen inzet", "waarde": f"{with_unit(own, 'hours_per_week', 1)} = {fte(own_fte, 2)}"},
+                     {"wat": "Eigen inzet per 10.000 jeugdigen", "waarde": fte(per_10k, 2)}]
+        rows += [
+            {"wat": "Contacten per week (hoogstens)", "waarde": _range_text(c, "contacts_per_week", "count", 1)},
+            {"wat": "Trajecten per jaar", "waarde": _range_text(c, "trajectories_per_year", "count")},
+            {"wat": "Nieuwe cliënten per week", "waarde": _range_text(c, "new_clients_per_week", "count", 1)},
+        ]
+        table_html = table(rows, {"wat": "Uitkomst", "waarde": "Waarde"}, caption="Formatie en capaciteit")._repr_html_()
+        bars = [("Norm, ondergrens", s.low.hours_per_week), ("Norm, bovengrens", s.high.hours_per_week)]
+        if own is not None:
+            bars.append(("Eigen inzet", own))
+        frame = pd.DataFrame(bars, columns=["inzet", "uren"])
+        description = "Uren per week: " + ", ".join(f"{n} {number(u, 1)} uur" for n, u in bars) + "."
+        chart = (alt.Chart(frame).mark_bar(color="#1f5c99")
+                 .encode(x=alt.X("uren:Q", title="Uren per week", axis=alt.Axis(format=",.0f")),
+                         y=alt.Y("inzet:N", title=None, sort=None))
+                 .properties(width=460, title="Uren per week", description=description))
+        record = export.Record(
+            app=self.app_id, title=self.title, sentence=sentence,
+            inputs={k: val for k, val in v.items() if val is not None},
+            input_facts={f.spec.key: f.spec.fact or f.spec.key for f in self.fields.values()},
+            results={**_results(s, [("fte", "Formatie", "fte"), ("hours_per_week", "Uren per week", "hours_per_week"),
+                                    ("annual_cost", "Kosten per jaar", "eur"),
+                                    ("cost_per_youth", "Kosten per jeugdige", "eur")]),
+                     **_results(c, [("contacts_per_week", "Contacten per week", "count"),
+                                    ("trajectories_per_year", "Trajecten per jaar", "count"),
+                                    ("new_clients_per_week", "Nieuwe cliënten per week", "count")])},
+            notes=["De norm komt uit het AEF-rapport 'Stelsel in groei', via de raadsbrief van Hillegom.",
+                   "Capaciteit: een contact kost een uur plus de opslag voor indirecte tijd; productieve weken per jaar."],
+        )
+        return sentence, table_html, svg_figure(chart, description), record
+
+
+# --------------------------------------------------------------------------- terugverdienen + besparing
+
+BAND_FIELDS = bands.COUNT_KEYS  # one text field per contact band
+
+
+class BreakEvenApp(CalculatorApp):
+    app_id = "terugverdienen"
+    title = "Rekentool terugverdienen en besparing POH-Jeugd"
+    intro = ("Hoeveel trajecten moet een POH-Jeugd per jaar voorkomen om de eigen kosten terug te verdienen, en "
+             "wat besparen de trajecten die de POH-Jeugd zelf afrondt? Vul de jaarkosten in, of laat ze leeg "
+             "en reken vanuit de uren.")
+    fields_spec = (
+        FieldSpec("annual_cost", optional=True, hint="leeg = uren × uurkosten × betaalde weken"),
+        FieldSpec("hours_per_week"),
+        FieldSpec("hourly_rate"),
+        FieldSpec("paid_weeks"),
+        FieldSpec("contracted_hours", optional=True, hint="leeg = de uren per week hierboven"),
+        FieldSpec("trajectory_price", default=data.value("bggz_price")),
+        FieldSpec("direct_hours_per_trajectory"),
+        FieldSpec("indirect_uplift"),
+        FieldSpec("working_weeks"),
+        *(FieldSpec(BAND_FIELDS[b], fact=bands.COUNT_KEYS[b], optional=True,
+                    hint="leeg = geschat naar rato van de uren (Holland Rijnland 2020)") for b in bands.BANDS),
+        FieldSpec("bggz_price"),
+        FieldSpec("sggz_price"),
+    )
+
+    def extra_controls(self) -> list[w.Widget]:
+        self.scenario = w.Dropdown(options=[(nl, en) for en, nl in SCENARIO_NAMES.items()], value="conservative",
+                                   description="Besparingsscenario", style={"description_width": LABEL_WIDTH},
+                                   layout=w.Layout(width="42em"))
+        self.scenario.observe(self._changed, names="value")
+        return [self.scenario]
+
+    def reset_extra(self) -> None:
+        self.scenario.value = "conservative"
+
+    def load_extra(self, values: Mapping[str, Any]) -> None:
+        if values.get("scenario") in SCENARIO_NAMES:
+            self.scenario.value = values["scenario"]
+
+    def presets(self) -> Mapping[str, Mapping[str, float | None]]:
+        oeg = break_even_inputs("oegstgeest")
+        lisse = break_even_inputs("lisse")
+        hil = _pilot("Hillegom")
+        return {
+            "Oegstgeest": {"annual_cost": oeg["annual_cost"], "hours_per_week": oeg["contracted_hours"],
+                           "contracted_hours": oeg["contracted_hours"]},
+            "Lisse": {"hours_per_week": lisse["hours_per_week"]},
+            "Hillegom": {"annual_cost": float(hil["annual_cost"]), "hours_per_week": float(hil["hours_per_week"])},
+            "Holland Rijnland 2020": {"annual_cost": pilot_costs(), "hours_per_week": pilot_hours_2020(),
+                                      **{BAND_FIELDS[b]: c for b, c in bands.published_counts().items()}},
+        }
+
+    def compute(self, v: Mapping[str, Any]) -> tuple[str, str, str, export.Record]:
+        b = break_even(annual_cost=v.get("annual_cost"), hours_per_week=v["hours_per_week"],
+                       hourly_rate=v["hourly_rate"], paid_weeks=v["paid_weeks"],
+                       contracted_hours=v.get("contracted_hours"), trajectory_price=v["trajectory_price"],
+                       direct_hours_per_trajectory=v["direct_hours_per_trajectory"],
+                       indirect_uplift=v["indirect_uplift"], working_weeks=v["working_weeks"])
+        given = {band: v.get(key) for band, key in BAND_FIELDS.items()}
+        estimated = all(c is None for c in given.values())
+        hours = v.get("contracted_hours") or v["hours_per_week"]
+        counts = estimated_counts(hours) if estimated else {b: c or 0.0 for b, c in given.items()}
+        scen = builtin_scenario(self.scenario.value)
+        sv = savings(counts, scenario=scen, bggz_price=v["bggz_price"], sggz_price=v["sggz_price"],
+                     hourly_cost_incl_indirect=v["hourly_rate"] * (1 + v["indirect_uplift"]))
+        coverage = cost_coverage(sv.mid.savings_total, b.mid.annual_cost)
+        sentence = (summaries.break_even_sentence(b) + " " + summaries.savings_sentence(sv, scen.label)
+                    + (" (Aantallen trajecten geschat naar rato van de uren, zoals in Holland Rijnland 2020.)"
+                       if estimated else "")
+                    + f" De besparing is {percent(coverage)} van de jaarkosten.")
+        rows = [
+            {"wat": "Jaarkosten POH-J", "waarde": euro(b.mid.annual_cost)},
+            {"wat": "Te voorkomen trajecten per jaar", "waarde": number(b.mid.trajectories_needed, 1)},
+            {"wat": "Uren per week voor die trajecten", "waarde": with_unit(b.mid.hours_per_week, "hours", 1)},
+            {"wat": "– waarvan direct cliëntcontact", "waarde": with_unit(b.mid.direct_hours_per_week, "hours", 1)},
+            {"wat": "– waarvan indirect", "waarde": with_unit(b.mid.indirect_hours_per_week, "hours", 1)},
+        ]
+        if b.mid.share_of_contracted_time is not None:
+            rows += [{"wat": "Aandeel van de contracturen", "waarde": percent(b.mid.share_of_contracted_time)},
+                     {"wat": "Uren over voor andere taken",
+                      "waarde": with_unit(b.mid.remaining_hours_per_week or 0.0, "hours", 1)}]
+        rows += [{"wat": f"Besparing B-GGZ ({scen.label})", "waarde": euro(sv.mid.savings_bggz)},
+                 {"wat": f"Besparing S-GGZ ({scen.label})", "waarde": euro(sv.mid.savings_sggz)},
+                 {"wat": "Totale besparing", "waarde": euro(sv.mid.savings_total)},
+                 {"wat": "Tijdkosten POH-J van deze trajecten (niet afgetrokken)", "waarde": euro(sv.mid.pohj_time_cost)}]
+        table_html = table(rows, {"wat": "Uitkomst", "waarde": "Waarde"},
+                           caption="Terugverdienen en besparing")._repr_html_()
+        parts = [("Direct cliëntcontact", b.mid.direct_hours_per_week), ("Indirecte tijd", b.mid.indirect_hours_per_week)]
+        if b.mid.remaining_hours_per_week is not None:
+            parts.append(("Over voor andere taken", max(b.mid.remaining_hours_per_week, 0.0)))
+        frame = pd.DataFrame([{"deel": n, "uren": h, "rij": "Uren per week"} for n, h in parts])
+        description = ("Verdeling van de uren per week: " + ", ".join(f"{n} {number(h, 1)} uur" for n, h in parts)
+                       + ".")
+        chart = (alt.Chart(frame).mark_bar()
+                 .encode(x=alt.X("sum(uren):Q", title="Uren per week", axis=alt.Axis(format=",.0f")),
+                         y=alt.Y("rij:N", title=None),
+                         color=alt.Color("deel:N", title="Deel", sort=[p[0] for p in parts],
+                                         scale=alt.Scale(range=["#1f5c99", "#7aa6d1", "#c9c9c9"])),
+                         order=alt.Order("volgorde:Q"))
+                 .transform_calculate(volgorde="indexof(" + str([p[0] for p in parts]) + ", datum.deel)")
+                 .properties(width=460, height=60, title="Wat terugverdienen van de week vraagt",
+                             description=description))
+        inputs = {k: val for k, val in v.items() if val is not None}
+        record = export.Record(
+            app=self.app_id, title=self.title, sentence=sentence, inputs=inputs,
+            input_facts={f.spec.key: f.spec.fact or f.spec.key for f in self.fields.values()},
+            results={**_results(b, [("annual_cost", "Jaarkosten", "eur"),
+                                    ("trajectories_needed", "Te voorkomen trajecten", "count"),
+                                    ("hours_per_week", "Uren per week", "hours_per_week"),
+                                    ("share_of_contracted_time", "Aandeel contracturen", "share"),
+                                    ("remaining_hours_per_week", "Uren over", "hours_per_week")]),
+                     **_results(sv, [("savings_bggz", "Besparing B-GGZ", "eur"),
+                                     ("savings_sggz", "Besparing S-GGZ", "eur"),
+                                     ("savings_total", "Totale besparing", "eur"),
+                                     ("pohj_time_cost", "Tijdkosten POH-J (niet afgetrokken)", "eur")])},
+            notes=[f"Scenario: {scen.label}.",
+                   "Trajecten per band " + ("geschat naar rato van de uren (Holland Rijnland 2020)." if estimated
+                                            else "zoals ingevuld."),
+                   "Kosten over de betaalde weken, uren over de productieve weken, zoals in de rekenvoorbeelden van Rebel."],
+        )
+        return sentence, table_html, svg_figure(chart, description), record
+
+
+# --------------------------------------------------------------------------- verwijsaandeel
+
+
+class ReferralApp(CalculatorApp):
+    app_id = "verwijsaandeel"
+    title = "Rekentool verwijsstromen en verwijsaandeel"
+    intro = ("Hoeveel hulpvragen via de huisarts komen bij de POH-Jeugd, hoeveel worden er verwezen, en wat "
+             "verandert er als het bereik stijgt? Aandelen als 0,3 of 30%.")
+    fields_spec = (
+        FieldSpec("help_questions"),
+        FieldSpec("reach"),
+        FieldSpec("pohj_referral_rate"),
+        FieldSpec("induced_demand"),
+        FieldSpec("counterfactual_referral_rate"),
+        FieldSpec("trajectory_price", default=data.value("bggz_price")),
+        FieldSpec("baseline_referrals", optional=True, hint="leeg = geen vergelijking"),
+        FieldSpec("target_reach"),
+        FieldSpec("hourly_rate"),
+    )
+
+    def presets(self) -> Mapping[str, Mapping[str, float | None]]:
+        observed = observed_inputs_2020()
+        return {
+            "Holland Rijnland 2020": dict(observed),
+            "AEF-aanname: alles via de POH-J": {**observed, "reach": data.bounds("reach")[1]},
+            "Met aanzuigende werking": {**observed, "induced_demand": data.bounds("induced_demand")[1]},
+        }
+
+    def compute(self, v: Mapping[str, Any]) -> tuple[str, str, str, export.Record]:
+        common = {k: v[k] for k in ("help_questions", "pohj_referral_rate", "induced_demand",
+                                    "counterfactual_referral_rate", "trajectory_price")}
+        r = referral(reach=v["reach"], baseline_referrals=v.get("baseline_referrals"), **common)
+        wi = reach_what_if(v["target_reach"], reach_from=v["reach"], hourly_rate=v["hourly_rate"], **common)
+        sentence = summaries.referral_sentence(r) + " " + summaries.what_if_sentence(wi)
+        m = r.mid
+        rows = [
+            {"wat": "Hulpvragen via de huisarts", "nu": m.help_questions, "wat_als": wi.mid.target.help_questions},
+            {"wat": "Naar de POH-Jeugd", "nu": m.to_pohj, "wat_als": wi.mid.target.to_pohj},
+            {"wat": "Direct verwezen door de huisarts", "nu": m.direct_referrals, "wat_als": wi.mid.target.direct_referrals},
+            {"wat": "Verwezen via de POH-Jeugd", "nu": m.pohj_referrals, "wat_als": wi.mid.target.pohj_referrals},
+            {"wat": "Geholpen zonder verwijzing", "nu": m.helped_without_referral,
+             "wat_als": wi.mid.target.helped_without_referral},
+            {"wat": "Verwijzingen tweede lijn", "nu": m.total_referrals, "wat_als": wi.mid.target.total_referrals},
+            {"wat": "Vermeden verwijzingen", "nu": m.avoided_referrals, "wat_als": wi.mid.target.avoided_referrals},
+        ]
+        table_html = table(
+            rows, {"wat": "Stroom", "nu": f"Bij bereik {percent(m.reach)}", "wat_als": f"Bij bereik {percent(wi.mid.target.reach)}"},
+            caption="Verwijsstromen per jaar", formats={"nu": lambda x: number(x), "wat_als": lambda x: number(x)},
+        )._repr_html_()
+        flows = []
+        for label, res in ((f"Bereik {percent(m.reach)}", m), (f"Bereik {percent(wi.mid.target.reach)}", wi.mid.target)):
+            flows += [{"scenario": label, "stroom": "Direct verwezen", "aantal": res.direct_referrals},
+                      {"scenario": label, "stroom": "Verwezen via POH-J", "aantal": res.pohj_referrals},
+                      {"scenario": label, "stroom": "Zonder verwijzing geholpen", "aantal": res.helped_without_referral}]
+        frame = pd.DataFrame(flows)
+        description = ("Verwijsstromen bij het huidige en het nieuwe bereik: " + "; ".join(
+            f"{f['scenario']}, {f['stroom'].lower()} {number(f['aantal'])}" for f in flows) + ".")
+        chart = (alt.Chart(frame).mark_bar()
+                 .encode(x=alt.X("sum(aantal):Q", title="Jeugdigen per jaar", axis=alt.Axis(format=",.0f")),
+                         y=alt.Y("scenario:N", title=None, sort=None),
+                         color=alt.Color("stroom:N", title="Stroom",
+                                         scale=alt.Scale(range=["#7a1f1f", "#d08a3c", "#1f5c99"])))
+                 .properties(width=460, height=90, title="Verwijsstromen", description=description))
+        record = export.Record(
+            app=self.app_id, title=self.title, sentence=sentence,
+            inputs={k: val for k, val in v.items() if val is not None},
+            input_facts={f.spec.key: f.spec.fact or f.spec.key for f in self.fields.values()},
+            results={**_results(r, [("to_pohj", "Naar de POH-Jeugd", "count"),
+                                    ("direct_referrals", "Direct verwezen", "count"),
+                                    ("pohj_referrals", "Verwezen via de POH-Jeugd", "count"),
+                                    ("total_referrals", "Verwijzingen totaal", "count"),
+                                    ("helped_without_referral", "Zonder verwijzing geholpen", "count"),
+                                    ("referral_share", "Verwijsaandeel", "share"),
+                                    ("avoided_referrals", "Vermeden verwijzingen", "count"),
+                                    ("avoided_cost", "Waarde vermeden verwijzingen", "eur")]),
+                     **_results(wi, [("extra_avoided_referrals", "Wat-als: extra vermeden verwijzingen", "count"),
+                                     ("extra_avoided_cost", "Wat-als: extra waarde", "eur"),
+                                     ("extra_pohj_hours_per_week", "Wat-als: extra uren POH-J per week", "hours_per_week"),
+                                     ("extra_pohj_cost", "Wat-als: kosten extra uren per jaar", "eur")])},
+            notes=["Aanzuigende werking en het deel dat anders was verwezen zijn aannames; zie het handboek."],
+        )
+        return sentence, table_html, svg_figure(chart, description), record
+
+
+APPS = {"formatie": StaffingApp, "terugverdienen": BreakEvenApp, "verwijsaandeel": ReferralApp}

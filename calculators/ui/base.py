@@ -1,0 +1,289 @@
+"""The thin ipywidgets layer shared by the three calculator apps.
+
+An app is a set of labelled text fields (Dutch numbers allowed: ``0,3``, ``30%``),
+preset buttons that load the published cases, and a result area with a sentence
+to paste, a table, a chart (SVG rendered server-side by vl-convert, so the page
+needs no JavaScript from elsewhere) and CSV/XLSX downloads. Bad input shows a
+Dutch message next to its field; the app keeps working. All arithmetic happens in
+the model modules; this layer only reads fields, calls a model and shows the result.
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import ipywidgets as w
+
+from .. import data, export, formatting
+from ..errors import InputError
+from ..parsing import parse_number
+from ..ranges import Range
+
+LABEL_WIDTH = "24em"
+
+
+def _hint(key: str, extra: str = "") -> str:
+    """Unit, source and plausible range of a parameter, as a short Dutch line."""
+    try:
+        f = data.fact(key)
+    except data.DataError:
+        return extra
+    parts = []
+    if f.low is not None and f.high is not None and f.low != f.high:
+        parts.append("plausibel " + formatting.span(f.low, f.high, f.unit, f.decimals))
+    src = data.sources().get(f.source, {}).get("short_nl", f.source)
+    refs = re.sub(r"\bL(?=\d)", "r. ", f.ref)
+    parts.append(f"bron: {src}" + (f", {refs}" if refs else ""))
+    if extra:
+        parts.insert(0, extra)
+    return "; ".join(parts)
+
+
+def display_value(x: float | None, unit: str) -> str:
+    """A number as it should appear in an input field (Dutch decimal comma, shares as fractions)."""
+    if x is None:
+        return ""
+    if float(x).is_integer():
+        return str(int(x))
+    return f"{x:.6g}".replace(".", ",")
+
+
+@dataclass
+class FieldSpec:
+    key: str                      # argument name passed to the model
+    fact: str | None = None       # parameter in data/ for label, default, hint (default: key)
+    label: str | None = None
+    default: float | None = None  # default: fact value
+    optional: bool = False
+    hint: str = ""
+
+
+class Field:
+    """One labelled text input with its hint and an error slot."""
+
+    def __init__(self, spec: FieldSpec) -> None:
+        self.spec = spec
+        fact_key = spec.fact or spec.key
+        try:
+            fact = data.fact(fact_key)
+            label, unit = fact.label, fact.unit
+            default = fact.value if spec.default is None else spec.default
+        except data.DataError:
+            label, unit, default = spec.key, "", spec.default
+        self.unit = unit
+        self.label = spec.label or label
+        self.default = None if spec.optional and spec.default is None else default
+        self.input = w.Text(
+            value=display_value(self.default, unit),
+            description=self.label + ("" if not spec.optional else " (optioneel)"),
+            continuous_update=False,
+            style={"description_width": LABEL_WIDTH},
+            layout=w.Layout(width="42em"),
+        )
+        self.hint = w.HTML(f'<div class="veld-hint">{html.escape(_hint(fact_key, spec.hint))}</div>')
+        self.error = w.HTML("")
+        self.box = w.VBox([self.input, self.hint, self.error], layout=w.Layout(margin="0 0 0.4em 0"))
+
+    def read(self) -> float | None:
+        text = self.input.value.strip()
+        if not text:
+            if self.spec.optional:
+                return None
+            raise InputError(f"{self.label} is leeg: vul een getal in.", field=self.spec.key)
+        return parse_number(text, self.spec.fact or self.spec.key)
+
+    def set(self, value: float | None) -> None:
+        self.input.value = display_value(value, self.unit)
+
+    def show_error(self, message: str) -> None:
+        self.error.value = f'<div class="veld-fout" role="alert">{html.escape(message)}</div>'
+
+    def clear(self) -> None:
+        self.error.value = ""
+
+
+def data_uri(content: bytes, mime: str) -> str:
+    return f"data:{mime};base64,{base64.b64encode(content).decode('ascii')}"
+
+
+XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+STYLE = """<style>
+.calc-app { max-width: 62em; }
+.calc-app .widget-label { white-space: normal !important; line-height: 1.2; }
+.calc-app .veld-hint { color: #4a4a4a; font-size: 0.85em; line-height: 1.3; margin-left: 24.5em; }
+.calc-app .veld-fout { color: #a00000; font-weight: 600; line-height: 1.3; margin-left: 24.5em; }
+.calc-app .uitkomst { font-size: 1.1em; background: #f3f6fa; border-left: 4px solid #1f5c99; padding: 0.6em 0.9em; }
+.calc-app table.handboek-tabel td.num, .calc-app table.handboek-tabel th.num { text-align: right; }
+.calc-app table.handboek-tabel { border-collapse: collapse; margin: 0.6em 0; }
+.calc-app table.handboek-tabel th, .calc-app table.handboek-tabel td { border-bottom: 1px solid #ccc; padding: 0.25em 0.6em; }
+.calc-app table.handboek-tabel caption { text-align: left; font-weight: 600; }
+.calc-app a.download { display: inline-block; margin-right: 1em; padding: 0.3em 0.8em; border: 1px solid #1f5c99; color: #1f5c99; border-radius: 3px; text-decoration: none; }
+.calc-app a.download:focus { outline: 3px solid #ffbf47; }
+</style>"""
+
+
+class CalculatorApp:
+    """Base class: subclasses define fields, presets and ``compute``."""
+
+    app_id = "app"
+    title = "Rekentool"
+    intro = ""
+    fields_spec: tuple[FieldSpec, ...] = ()
+
+    def presets(self) -> Mapping[str, Mapping[str, float | None]]:
+        return {}
+
+    def compute(self, values: Mapping[str, Any]) -> tuple[str, str, str, export.Record]:
+        """(sentence, table HTML, chart SVG/HTML, export record) for valid inputs."""
+        raise NotImplementedError
+
+    def extra_controls(self) -> list[w.Widget]:
+        return []
+
+    # ------------------------------------------------------------------ construction
+
+    def __init__(self) -> None:
+        self.fields: dict[str, Field] = {s.key: Field(s) for s in self.fields_spec}
+        self.status = w.HTML("")
+        self.table = w.HTML("")
+        self.chart = w.HTML("")
+        self.downloads = w.HTML("")
+        self.message = w.HTML("")
+        self.upload = w.FileUpload(accept=".csv,.xlsx", multiple=False, description="Laad export",
+                                   tooltip="Laad een eerder geëxporteerd bestand van deze rekentool")
+        self.upload.observe(self._uploaded, names="value")
+        self.preset_buttons = []
+        for name in self.presets():
+            button = w.Button(description=name, tooltip=f"Laad het voorbeeld {name}",
+                              layout=w.Layout(width="auto"))
+            button.on_click(self._preset_handler(name))
+            self.preset_buttons.append(button)
+        self.reset_button = w.Button(description="Standaardwaarden", tooltip="Zet alle velden terug",
+                                     layout=w.Layout(width="auto"))
+        self.reset_button.on_click(lambda _b: self.reset())
+        self._loading = False
+        for f in self.fields.values():
+            f.input.observe(self._changed, names="value")
+        self.last_record: export.Record | None = None
+        self.widget = self._layout()
+        self.update()
+
+    def _layout(self) -> w.VBox:
+        head = w.HTML(f"{STYLE}<h1>{html.escape(self.title)}</h1><p>{html.escape(self.intro)}</p>")
+        presets = w.HBox([w.HTML("<strong>Voorbeelden:</strong>&nbsp;"), *self.preset_buttons, self.reset_button],
+                         layout=w.Layout(flex_flow="row wrap"))
+        inputs = w.VBox([f.box for f in self.fields.values()] + self.extra_controls())
+        results = w.VBox([w.HTML("<h2>Uitkomst</h2>"), self.status, self.table, self.chart,
+                          w.HTML("<h2>Exporteren</h2>"), self.downloads, self.upload, self.message])
+        return w.VBox([head, presets, w.HTML("<h2>Invoer</h2>"), inputs, results],
+                      layout=w.Layout(padding="0 1em")).add_class("calc-app")
+
+    def _ipython_display_(self) -> None:  # pragma: no cover - exercised in Jupyter/Voila
+        from IPython.display import display
+
+        display(self.widget)
+
+    # ------------------------------------------------------------------ behaviour
+
+    def defaults(self) -> dict[str, float | None]:
+        return {k: f.default for k, f in self.fields.items()}
+
+    def _preset_handler(self, name: str) -> Callable[[w.Button], None]:
+        # a preset starts from the defaults, so nothing of the previous case lingers
+        return lambda _b: self.load({**self.defaults(), **self.presets()[name]}, label=name)
+
+    def load(self, values: Mapping[str, float | None | tuple[float, float]], label: str = "") -> None:
+        """Fill fields from a mapping (a preset or an uploaded export) and recompute once."""
+        self._loading = True
+        try:
+            for key, value in values.items():
+                if key in self.fields and not isinstance(value, tuple):
+                    self.fields[key].set(value)
+            self.load_extra(values)
+        finally:
+            self._loading = False
+        self.message.value = f"<p>Geladen: {html.escape(label)}.</p>" if label else ""
+        self.update()
+
+    def load_extra(self, values: Mapping[str, Any]) -> None:
+        """Hook for controls that are not text fields (e.g. a scenario choice)."""
+
+    def reset(self) -> None:
+        self.reset_extra()
+        self.load(self.defaults(), label="standaardwaarden")
+
+    def reset_extra(self) -> None:
+        """Hook: reset controls that are not text fields."""
+
+    def _changed(self, _change: dict[str, Any]) -> None:
+        if not self._loading:
+            self.update()
+
+    def values(self) -> dict[str, Any] | None:
+        """Parsed field values, or None after showing a message next to every bad field."""
+        out: dict[str, Any] = {}
+        ok = True
+        for key, f in self.fields.items():
+            try:
+                out[key] = f.read()
+                f.clear()
+            except InputError as exc:
+                f.show_error(exc.message)
+                ok = False
+        return out if ok else None
+
+    def update(self) -> None:
+        values = self.values()
+        if values is None:
+            self.status.value = ('<div class="uitkomst" role="status">Controleer de invoer: bij een of meer '
+                                 "velden staat een melding.</div>")
+            return
+        try:
+            sentence, table_html, chart_html, record = self.compute(values)
+        except InputError as exc:
+            target = self.fields.get(exc.field or "")
+            if target is not None:
+                target.show_error(exc.message)
+            self.status.value = (f'<div class="uitkomst" role="status">Controleer de invoer: '
+                                 f"{html.escape(exc.message)}</div>")
+            return
+        except Exception as exc:  # never a traceback on the page; the message says what to report
+            self.status.value = ('<div class="uitkomst" role="status">Er ging iets mis bij het rekenen '
+                                 f"({html.escape(type(exc).__name__)}). Controleer de invoer of meld dit.</div>")
+            return
+        self.status.value = f'<div class="uitkomst" role="status" aria-live="polite">{html.escape(sentence)}</div>'
+        self.table.value = table_html
+        self.chart.value = chart_html
+        self.last_record = record
+        self.downloads.value = (
+            f'<a class="download" download="{self.app_id}.csv" '
+            f'href="{data_uri(export.to_csv_bytes(record), "text/csv")}">Download CSV</a>'
+            f'<a class="download" download="{self.app_id}.xlsx" '
+            f'href="{data_uri(export.to_xlsx_bytes(record), XLSX_MIME)}">Download Excel (XLSX)</a>'
+        )
+
+    def _uploaded(self, change: dict[str, Any]) -> None:
+        files = change["new"]
+        if not files:
+            return
+        item = files[0]
+        name = item.get("name", "bestand")
+        try:
+            values = export.read_inputs(bytes(item["content"]), name, self.app_id)
+        except InputError as exc:
+            self.message.value = f'<div class="veld-fout" role="alert">{html.escape(exc.message)}</div>'
+            return
+        self.load(values, label=name)
+
+
+
+def pair(values: Mapping[str, Any], low: str, high: str) -> float | Range:
+    """Two fields that form a range; equal ends give a single number."""
+    lo, hi = values[low], values[high]
+    return lo if lo == hi else Range(lo, hi)
