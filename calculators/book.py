@@ -133,7 +133,7 @@ Formatter = Callable[[Any], str] | str
 
 
 def _cell(value: Any, fmt: Formatter | None) -> str:
-    if value is None or (isinstance(value, float) and value != value):  # None or NaN
+    if value is None or value == "" or (isinstance(value, float) and value != value):  # None, empty or NaN
         return "–"
     if fmt is None:
         if isinstance(value, float) and value.is_integer():
@@ -186,6 +186,9 @@ def table(
     return HtmlTable(markup)
 
 
+TEXT_COLUMNS = {"ref", "source", "note", "code", "period", "periode"}
+
+
 def data_table(
     name: str,
     columns: Mapping[str, str],
@@ -199,7 +202,8 @@ def data_table(
         row: dict[str, Any] = {}
         for key, value in raw.items():
             try:
-                row[key] = float(value) if value != "" and key not in {"ref", "source", "note", "code"} else value
+                keep_text = key in TEXT_COLUMNS or "year" in key or "jaar" in key  # years print as 2019, not 2.019
+                row[key] = float(value) if value != "" and not keep_text else value
             except ValueError:
                 row[key] = value
         if where is None or where(row):

@@ -45,11 +45,13 @@ def prose(path: Path) -> str:
     """The chapter's Markdown without front matter, code, roles, links and comments."""
     text = path.read_text(encoding="utf-8")
     text = re.sub(r"\A---\n.*?\n---\n", "", text, flags=re.S)
-    text = re.sub(r"^(`{3,}|:{3,}).*?\{(code-cell|glossary|bibliography|toctree|raw|tableofcontents)\}.*?^\1\s*$",
+    # code cells and non-prose directives, matched on the fence line itself (never across lines)
+    text = re.sub(r"^(`{3,}|:{3,})[^\n]*?\{(code-cell|glossary|bibliography|toctree|raw|tableofcontents)\}.*?^\1\s*$",
                   "", text, flags=re.S | re.M)
     text = re.sub(r"^```.*?^```\s*$", "", text, flags=re.S | re.M)
     text = re.sub(r"<!--.*?-->", "", text, flags=re.S)
     text = ROLE.sub(" ", text)
+    text = re.sub(r"`[^`\n]*`", " ", text)          # inline code (CLI examples)
     text = re.sub(r"\]\([^)]*\)", "]", text)          # link targets
     text = re.sub(r"^\(.*\)=\s*$", "", text, flags=re.M)  # labels
     text = re.sub(r"^:[a-z-]+:.*$", "", text, flags=re.M)  # directive options
@@ -108,6 +110,14 @@ def test_chapter_has_substance(path: Path) -> None:
     assert len(re.findall(r"\{cite:[pt]\}", text)) >= 4, "fewer than four citations"
     assert re.search(r"^#+ .*Reflectievragen", text, flags=re.M), "no section 'Reflectievragen'"
     assert re.search(r":class: dropdown", text), "no exercise with a hidden (dropdown) answer"
+
+
+def test_the_lint_keeps_prose_between_a_box_and_a_code_cell(tmp_path: Path) -> None:
+    page = tmp_path / "x.md"
+    page.write_text(":::{note}\nEen kader.\n:::\n\nDeze zin telt mee: 37%.\n\n```{code-cell} ipython3\nx = 1\n```\n",
+                    encoding="utf-8")
+    text = prose(page)
+    assert "Deze zin telt mee" in text and "x = 1" not in text
 
 
 def test_the_lint_itself_catches_typed_figures(tmp_path: Path) -> None:
