@@ -13,3 +13,116 @@ from hypothesis import HealthCheck, settings
 settings.register_profile("ci", max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 settings.register_profile("dev", max_examples=100, deadline=None)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
+
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+VENV_BIN = Path(sys.executable).parent
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run", "--disable-dev-shm-usage"]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def wait_for(url: str, proc: subprocess.Popen[bytes] | None = None, timeout: float = 180) -> None:
+    import urllib.error
+    import urllib.request
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc is not None and proc.poll() is not None:
+            raise RuntimeError(f"server for {url} exited with {proc.returncode}")
+        try:
+            with urllib.request.urlopen(url, timeout=5):
+                return
+        except urllib.error.HTTPError:
+            return
+        except OSError:
+            time.sleep(0.3)
+    raise RuntimeError(f"{url} did not answer within {timeout} s")
+
+
+@dataclass
+class BookBuild:
+    returncode: int
+    output: str
+    seconds: float
+    html: Path
+
+
+@pytest.fixture(scope="session")
+def built_book() -> BookBuild:
+    """A cold, strict build of the handbook, once per test session (the main job's command)."""
+    jb = str(VENV_BIN / "jupyter-book")
+    subprocess.run([jb, "clean", "--all", "book"], cwd=ROOT, capture_output=True, check=False)
+    start = time.monotonic()
+    proc = subprocess.run([jb, "build", "book", "--all", "-W", "-n", "--keep-going"], cwd=ROOT,
+                          capture_output=True, text=True)
+    build = BookBuild(proc.returncode, proc.stdout + proc.stderr, time.monotonic() - start,
+                      ROOT / "book" / "_build" / "html")
+    (ROOT / "build").mkdir(exist_ok=True)
+    (ROOT / "build" / "book-build-seconds.txt").write_text(f"{build.seconds:.1f}\n")
+    return build
+
+
+@pytest.fixture(scope="session")
+def voila_port() -> int:
+    port = free_port()
+    env = {**__import__("os").environ, "JUPYTER_PATH": str(ROOT / "share" / "jupyter")}
+    log = open(ROOT / "build" / "voila-test.log", "w") if (ROOT / "build").is_dir() else subprocess.DEVNULL
+    proc = subprocess.Popen([str(VENV_BIN / "voila"), "calculators/", "--no-browser", f"--port={port}",
+                             "--Voila.base_url=/apps/"], cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+    try:
+        wait_for(f"http://127.0.0.1:{port}/apps/", proc)
+        yield port
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+@pytest.fixture(scope="session")
+def site(built_book: BookBuild, voila_port: int, tmp_path_factory: pytest.TempPathFactory) -> str:
+    """The built book and the apps behind Debian's nginx with deploy/nginx.conf.template, on loopback."""
+    assert built_book.returncode == 0, built_book.output[-3000:]
+    sys.path.insert(0, str(ROOT / "deploy"))
+    from render_nginx import render
+
+    nginx = shutil.which("nginx") or "/usr/sbin/nginx"
+    if not Path(nginx).exists():
+        pytest.fail("nginx is not installed: run scripts/setup.sh (apt-get install nginx)")
+    port = free_port()
+    state = tmp_path_factory.mktemp("nginx")
+    conf = render(built_book.html, state, port, voila_port)
+    proc = subprocess.Popen([nginx, "-c", str(conf), "-p", str(state), "-g", "daemon off;"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        wait_for(f"http://127.0.0.1:{port}/", proc)
+        wait_for(f"http://127.0.0.1:{port}/apps/", proc)
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args: dict) -> dict:
+    """Debian's chromium: playwright cannot download its own browsers here."""
+    exe = shutil.which("chromium") or shutil.which("chromium-browser")
+    if not exe:
+        pytest.fail("chromium is not installed: run scripts/setup.sh (apt-get install chromium)")
+    return {**browser_type_launch_args, "executable_path": exe, "args": CHROMIUM_ARGS}

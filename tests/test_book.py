@@ -1,0 +1,59 @@
+"""The handbook builds strictly from a fresh clone, and a failing chapter cell fails the suite."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import ROOT, VENV_BIN, BookBuild
+
+FIXTURE = ROOT / "tests" / "fixtures" / "broken_chapter.md"
+
+
+def test_strict_build_has_no_warnings(built_book: BookBuild) -> None:
+    assert built_book.returncode == 0, built_book.output[-4000:]
+    problems = [line for line in built_book.output.splitlines()
+                if ("WARNING" in line or "ERROR" in line) and "Kernel is running over TCP" not in line]
+    assert not problems, "\n".join(problems[:20])
+
+
+def test_every_toc_page_is_built(built_book: BookBuild) -> None:
+    toc = (ROOT / "book" / "_toc.yml").read_text(encoding="utf-8")
+    pages = re.findall(r"file: (\S+)", toc)
+    assert len([p for p in pages if p.startswith("chapters/")]) >= 17
+    for page in ["intro", *pages]:
+        assert (built_book.html / f"{page}.html").is_file(), page
+
+
+def test_built_pages_quote_dutch_numbers_and_no_python_reprs(built_book: BookBuild) -> None:
+    for page in (built_book.html / "chapters").glob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        assert "Traceback" not in text, page.name
+        assert "<calculators." not in text and "object at 0x" not in text, page.name
+
+
+def test_nbval_fails_on_a_chapter_with_a_failing_cell(tmp_path: Path) -> None:
+    subprocess.run([sys.executable, str(ROOT / "scripts" / "chapters_to_notebooks.py"), str(tmp_path), str(FIXTURE)],
+                   check=True, capture_output=True)
+    proc = subprocess.run([sys.executable, "-m", "pytest", str(tmp_path), "--nbval-lax", "--nbval-current-env", "-q",
+                           "-p", "no:cacheprovider", "-o", "addopts="], cwd=tmp_path, capture_output=True, text=True,
+                          timeout=300)
+    assert proc.returncode == 1, proc.stdout[-2000:]
+    assert "1 failed" in proc.stdout and "InputError" in proc.stdout
+
+
+def test_book_build_fails_on_a_chapter_with_a_failing_cell(tmp_path: Path) -> None:
+    book = tmp_path / "book"
+    book.mkdir()
+    shutil.copy(ROOT / "book" / "_config.yml", book / "_config.yml")
+    (book / "references.bib").write_text("", encoding="utf-8")
+    (book / "intro.md").write_text("# Test\n", encoding="utf-8")
+    shutil.copy(FIXTURE, book / "kapot.md")
+    (book / "_toc.yml").write_text("format: jb-book\nroot: intro\nchapters:\n  - file: kapot\n", encoding="utf-8")
+    proc = subprocess.run([str(VENV_BIN / "jupyter-book"), "build", str(book), "--all", "-W", "-n", "--keep-going"],
+                          capture_output=True, text=True, timeout=600)
+    assert proc.returncode != 0
+    assert "InputError" in proc.stdout + proc.stderr
