@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import csv
 import os
+import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -41,6 +42,53 @@ PSEUDO_SOURCES = frozenset({"afgeleid", "aanname"})
 
 class DataError(Exception):
     """A data file is missing or malformed (a bug in data/, not user input)."""
+
+
+REFERENCE = re.compile(
+    r"^@(?P<name>[a-z0-9_]+)"
+    r"(?:\[(?P<filter>[^\]]+)\])?"
+    r"(?:\.(?P<agg>min|max|sum)\((?P<aggcol>[a-z0-9_]+)\)|\.(?P<col>[a-z0-9_]+))?$"
+)
+
+
+def resolve(text: str, where: str = "", _depth: int = 0) -> str:
+    """Resolve a reference to a number stored elsewhere in data/; other text is returned as is.
+
+    ``@fact_key`` (or ``@fact_key.low`` / ``.high``): a fact's value or bound;
+    ``@table[col=value;col2=value].column``: the cell of the one matching row;
+    ``@table.min(column)`` / ``.max(column)`` / ``.sum(column)``: over all rows.
+    A number is thus stored once and quoted elsewhere by reference.
+    """
+    text = text.strip()
+    if not text.startswith("@"):
+        return text
+    if _depth > 5:
+        raise DataError(f"{where}: reference '{text}' is circular")
+    m = REFERENCE.match(text)
+    if not m:
+        raise DataError(f"{where}: '{text}' is not a valid reference")
+    name = m["name"]
+    if m["filter"] is None and m["agg"] is None and (m["col"] in (None, "low", "high", "value")):
+        fact_row = _raw_facts().get(name)
+        if fact_row is None:
+            raise DataError(f"{where}: reference to unknown fact '{name}'")
+        column = m["col"] or "value"
+        return resolve(fact_row[column], f"fact {name}", _depth + 1)
+    rows = _raw_rows(name)
+    if m["filter"]:
+        conditions = [c.split("=", 1) for c in m["filter"].split(";")]
+        rows = tuple(r for r in rows if all(r.get(k.strip(), "") == v.strip() for k, v in conditions))
+        if len(rows) != 1:
+            raise DataError(f"{where}: reference '{text}' matches {len(rows)} rows, not one")
+    if m["agg"]:
+        values = [float(resolve(r[m["aggcol"]], where, _depth + 1)) for r in rows if r.get(m["aggcol"], "") != ""]
+        if not values:
+            raise DataError(f"{where}: reference '{text}' has no numbers to aggregate")
+        result = {"min": min, "max": max, "sum": sum}[m["agg"]](values)
+        return repr(result) if not float(result).is_integer() else str(int(result))
+    if not m["col"] or m["col"] not in rows[0]:
+        raise DataError(f"{where}: reference '{text}' names no existing column")
+    return resolve(rows[0][m["col"]], where, _depth + 1)
 
 
 def decimals_of(text: str) -> int:
@@ -94,33 +142,46 @@ def fact_files() -> list[Path]:
 
 
 @cache
-def facts() -> dict[str, Fact]:
-    """All facts by key. Keys are unique across all fact files."""
-    out: dict[str, Fact] = {}
+def _raw_facts() -> dict[str, dict[str, str]]:
+    out: dict[str, dict[str, str]] = {}
     for path in fact_files():
         for i, row in enumerate(read_csv(path), start=2):
-            where = f"{path.name}:{i}"
             key = row.get("key", "")
             if not key:
-                raise DataError(f"{where}: empty key")
+                raise DataError(f"{path.name}:{i}: empty key")
             if key in out:
-                raise DataError(f"{where}: duplicate key '{key}' (also in {out[key].file})")
-            value_text = row.get("value", "")
-            out[key] = Fact(
-                key=key,
-                label=row.get("label", ""),
-                value=_number(value_text, where),
-                low=_number(row.get("low", ""), where),
-                high=_number(row.get("high", ""), where),
-                unit=row.get("unit", ""),
-                source=row.get("source", ""),
-                ref=row.get("ref", ""),
-                note=row.get("note", ""),
-                decimals=max(decimals_of(value_text), decimals_of(row.get("low", "")),
-                             decimals_of(row.get("high", ""))),
-                file=path.name,
-            )
+                raise DataError(f"{path.name}:{i}: duplicate key '{key}' (also in {out[key]['_file']})")
+            out[key] = {**row, "_file": path.name, "_line": str(i)}
     return out
+
+
+@cache
+def facts() -> dict[str, Fact]:
+    """All facts by key. Keys are unique across all fact files; values may be references."""
+    out: dict[str, Fact] = {}
+    for key, raw in _raw_facts().items():
+        where = f"{raw['_file']}:{raw['_line']}"
+        value, low, high = (resolve(raw.get(c, ""), where) for c in ("value", "low", "high"))
+        out[key] = Fact(
+            key=key,
+            label=raw.get("label", ""),
+            value=_number(value, where),
+            low=_number(low, where),
+            high=_number(high, where),
+            unit=raw.get("unit", ""),
+            source=raw.get("source", ""),
+            ref=raw.get("ref", ""),
+            note=raw.get("note", ""),
+            decimals=max(decimals_of(value), decimals_of(low), decimals_of(high)),
+            file=raw["_file"],
+        )
+    return out
+
+
+def clear_cache() -> None:
+    """Forget everything read from data/ (tests that point DATA_DIR elsewhere call this)."""
+    for cached in (_raw_facts, facts, sources, _raw_rows, _rows):
+        cached.cache_clear()
 
 
 def fact(key: str) -> Fact:
@@ -162,12 +223,18 @@ def table_path(name: str) -> Path:
 
 
 @cache
-def _rows(name: str) -> tuple[dict[str, str], ...]:
+def _raw_rows(name: str) -> tuple[dict[str, str], ...]:
     return tuple(read_csv(table_path(name)))
 
 
+@cache
+def _rows(name: str) -> tuple[dict[str, str], ...]:
+    return tuple({k: resolve(v, f"{name}.csv:{i}") if k not in ("source", "ref", "note") else v
+                  for k, v in row.items()} for i, row in enumerate(_raw_rows(name), start=2))
+
+
 def rows(name: str) -> list[dict[str, str]]:
-    """A table as a list of (copied) dicts of strings."""
+    """A table as a list of (copied) dicts of strings, references resolved."""
     return [dict(r) for r in _rows(name)]
 
 
@@ -177,10 +244,18 @@ def number(row: dict[str, str], column: str) -> float | None:
 
 
 def frame(name: str) -> pd.DataFrame:
-    """A table as a pandas DataFrame (numbers typed, empty cells as NaN)."""
+    """A table as a pandas DataFrame (references resolved, numbers typed, empty cells as NaN)."""
+    import io
+
     import pandas as pd
 
-    return pd.read_csv(table_path(name), encoding="utf-8")
+    table = rows(name)
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=list(table[0]) if table else [])
+    writer.writeheader()
+    writer.writerows(table)
+    buffer.seek(0)
+    return pd.read_csv(buffer)
 
 
 def table_names() -> list[str]:

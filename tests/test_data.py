@@ -84,13 +84,13 @@ def test_loader_rejects_duplicate_keys(tmp_path: Path, monkeypatch: pytest.Monke
     (tmp_path / "parameters.csv").write_text(header + "a,A,1,,,count,aanname,,x\n", encoding="utf-8")
     (tmp_path / "figures" / "x.csv").write_text(header + "a,A,2,,,count,aanname,,x\n", encoding="utf-8")
     monkeypatch.setattr(data, "DATA_DIR", tmp_path)
-    data.facts.cache_clear()
+    data.clear_cache()
     try:
         with pytest.raises(data.DataError, match="duplicate key 'a'"):
             data.facts()
     finally:
         monkeypatch.undo()
-        data.facts.cache_clear()
+        data.clear_cache()
 
 
 def test_loader_rejects_text_in_a_number_column(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -98,10 +98,68 @@ def test_loader_rejects_text_in_a_number_column(tmp_path: Path, monkeypatch: pyt
     (tmp_path / "parameters.csv").write_text(
         "key,label,value,low,high,unit,source,ref,note\na,A,veel,,,count,aanname,,x\n", encoding="utf-8")
     monkeypatch.setattr(data, "DATA_DIR", tmp_path)
-    data.facts.cache_clear()
+    data.clear_cache()
     try:
         with pytest.raises(data.DataError, match="'veel' is not a number"):
             data.facts()
     finally:
         monkeypatch.undo()
-        data.facts.cache_clear()
+        data.clear_cache()
+
+
+LINE_REF = re.compile(r"L(\d+)(?:[–-](\d+))?")
+NOT_FIGURES = {"source", "ref", "note", "year", "code", "order", "week", "variant", "band", "level", "number",
+               "ours", "ours_high", "decimals", "volgorde", "professional", "n_function"}
+
+
+def _literal_numbers() -> list[tuple[str, float, str, str]]:
+    """(source, value, ref, place) for every number typed in data/ (references excluded)."""
+    out = []
+    for key, raw in data._raw_facts().items():
+        for column in ("value", "low", "high"):
+            text = raw.get(column, "")
+            if text and not text.startswith("@"):
+                out.append((raw["source"], float(text), raw["ref"], f"{raw['_file']}:{key}.{column}"))
+    for name in [*data.table_names(), "discrepancies"]:
+        for i, row in enumerate(data._raw_rows(name), start=2):
+            for column, text in row.items():
+                if column in NOT_FIGURES or not text or text.startswith("@"):
+                    continue
+                try:
+                    value = float(text)
+                except ValueError:
+                    continue
+                out.append((row.get("source", ""), value, row.get("ref", ""), f"{name}.csv:{i}.{column}"))
+    return out
+
+
+def _lines(ref: str) -> list[tuple[int, int]]:
+    return [(int(a), int(b or a)) for a, b in LINE_REF.findall(ref)]
+
+
+def test_no_figure_is_stored_twice() -> None:
+    """A printed figure lives in one place; elsewhere it is a reference (@fact or @table[...].column)."""
+    # zero is no figure worth a single home (empty minima, 'n.v.t.' cells)
+    numbers = [n for n in _literal_numbers() if n[0] not in data.PSEUDO_SOURCES and n[1] != 0]
+    by_key: dict[tuple[str, float], list[tuple[str, float, str, str]]] = {}
+    for n in numbers:
+        by_key.setdefault((n[0], n[1]), []).append(n)
+    twice = []
+    for group in by_key.values():
+        for i, a in enumerate(group):
+            for b in group[i + 1:]:
+                if a[3].split(":")[0] == b[3].split(":")[0]:
+                    continue  # repeated bases within one table are one column of that table
+                # the same figure cited at the same place: a common first line of a cited range
+                if {x for x, _ in _lines(a[2])} & {x for x, _ in _lines(b[2])}:
+                    twice.append(f"{a[1]:g}: {a[3]} and {b[3]}")
+    assert not twice, "figures stored twice (make one a reference):\n" + "\n".join(sorted(set(twice)))
+
+
+def test_references_resolve_and_reject_nonsense() -> None:
+    assert data.resolve("@youths") == data._raw_facts()["youths"]["value"]
+    assert float(data.resolve("@pilots_holland_rijnland.max(hours_per_week)")) > 0
+    for bad in ("@no_such_fact", "@pilots_holland_rijnland[municipality=Nergens].annual_cost", "@pilots(", "@x.y.z"):
+        with pytest.raises(data.DataError):
+            data.resolve(bad, "test")
+
