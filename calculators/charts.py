@@ -47,7 +47,9 @@ def embed_html(chart: alt.TopLevelMixin) -> str:
     spec = json.dumps(spec_dict, ensure_ascii=False, sort_keys=True)
     opts = json.dumps(embed_options(), ensure_ascii=False, sort_keys=True)
     div = "vega-" + hashlib.sha1(spec.encode()).hexdigest()[:12]
-    return (f'<div id="{div}" class="vega-grafiek"></div>'
+    # focusable with a name: a wide chart scrolls, and keyboard users must be able to scroll it
+    name = html.escape(str(spec_dict.get("description") or spec_dict.get("title") or "Grafiek"), quote=True)
+    return (f'<div id="{div}" class="vega-grafiek" tabindex="0" role="group" aria-label="{name}"></div>'
             f'<script>vegaEmbed("#{div}", {spec}, {opts}).catch(console.error);</script>')
 
 
@@ -79,7 +81,7 @@ def bar(
     color_title: str | None = None,
     percent: bool = False,
     sort: Sequence[str] | None = None,
-    width: int = 520,
+    width: int | None = None,
 ) -> DescribedChart:
     """A horizontal bar chart (grouped by ``color`` when given)."""
     setup()
@@ -89,12 +91,13 @@ def bar(
     encoding: dict[str, Any] = {"x": x, "y": y,
                                 "tooltip": [alt.Tooltip(f"{category}:N", title=category_title),
                                             alt.Tooltip(f"{value}:Q", title=value_title, format=fmt)]}
-    if color:
-        encoding["color"] = alt.Color(f"{color}:N", title=color_title or color)
+    if color:  # legend below the bars, so wide category labels and the legend fit the page
+        encoding["color"] = alt.Color(f"{color}:N", title=color_title or color,
+                                      legend=alt.Legend(orient="bottom", columns=2))
         encoding["yOffset"] = alt.YOffset(f"{color}:N")
         encoding["tooltip"].insert(0, alt.Tooltip(f"{color}:N", title=color_title or color))
     chart = (alt.Chart(frame).mark_bar().encode(**encoding)
-             .properties(title=title, width=width, description=description))
+             .properties(title=title, width=width or (400 if color else 460), description=description))
     return DescribedChart(chart, description)
 
 

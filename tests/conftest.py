@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Page
 
 ROOT = Path(__file__).resolve().parents[1]
 VENV_BIN = Path(sys.executable).parent
@@ -80,7 +81,8 @@ def built_book() -> BookBuild:
 @pytest.fixture(scope="session")
 def voila_port() -> int:
     port = free_port()
-    env = {**__import__("os").environ, "JUPYTER_PATH": str(ROOT / "share" / "jupyter")}
+    env = {**os.environ, "JUPYTER_PATH": str(ROOT / "share" / "jupyter"),
+           "JUPYTER_CONFIG_PATH": str(ROOT / "etc" / "jupyter")}
     log = open(ROOT / "build" / "voila-test.log", "w") if (ROOT / "build").is_dir() else subprocess.DEVNULL
     proc = subprocess.Popen([str(VENV_BIN / "voila"), "calculators/", "--no-browser", f"--port={port}",
                              "--Voila.base_url=/apps/"], cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
@@ -126,3 +128,22 @@ def browser_type_launch_args(browser_type_launch_args: dict) -> dict:
     if not exe:
         pytest.fail("chromium is not installed: run scripts/setup.sh (apt-get install chromium)")
     return {**browser_type_launch_args, "executable_path": exe, "args": CHROMIUM_ARGS}
+
+
+@pytest.fixture
+def guarded(page: Page, site: str) -> Page:
+    """A browser page that aborts and records every request to another host; none may happen."""
+    external: list[str] = []
+
+    def route(r):  # type: ignore[no-untyped-def]
+        if r.request.url.startswith((site, "data:", "blob:")):
+            r.continue_()
+        else:
+            external.append(r.request.url)
+            r.abort()
+
+    page.route("**/*", route)
+    page.set_default_timeout(90_000)
+    page.external = external  # type: ignore[attr-defined]
+    yield page
+    assert external == [], f"requests to other hosts: {external}"

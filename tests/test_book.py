@@ -49,6 +49,7 @@ def test_book_build_fails_on_a_chapter_with_a_failing_cell(tmp_path: Path) -> No
     book = tmp_path / "book"
     book.mkdir()
     shutil.copy(ROOT / "book" / "_config.yml", book / "_config.yml")
+    shutil.copytree(ROOT / "book" / "_ext", book / "_ext")
     (book / "references.bib").write_text("", encoding="utf-8")
     (book / "intro.md").write_text("# Test\n", encoding="utf-8")
     shutil.copy(FIXTURE, book / "kapot.md")

@@ -1,0 +1,144 @@
+"""Publishable by a municipality: every page of the book and every app, served by nginx
+with deploy/nginx.conf.template, loads nothing from another host and passes axe-core's
+WCAG 2.1 A/AA rules; the static calculators recompute in the browser; the PDF exists."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+import urllib.request
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Page, expect
+
+from calculators import break_even_point, data, referral_point, staffing_point
+from calculators.formatting import number
+from calculators.ui import APPS
+from conftest import ROOT, BookBuild
+
+pytestmark = pytest.mark.browser
+WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
+        "resultTypes": ["violations"]}
+AXE = Axe()
+
+
+def book_pages(html: Path) -> list[str]:
+    toc = (ROOT / "book" / "_toc.yml").read_text(encoding="utf-8")
+    return ["intro", *re.findall(r"file: (\S+)", toc), "search", "genindex"]
+
+
+
+
+def violations_report(result: object) -> str:
+    return "\n".join(f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:3]}"
+                     for v in result.response["violations"])  # type: ignore[attr-defined]
+
+
+def test_every_book_page_is_self_contained_and_accessible(guarded: Page, site: str, built_book: BookBuild) -> None:
+    failures = []
+    for name in book_pages(built_book.html):
+        guarded.goto(f"{site}/{name}.html", wait_until="load")
+        guarded.wait_for_function(
+            "Array.from(document.querySelectorAll('.vega-grafiek')).every(d => d.querySelector('svg'))",
+            timeout=30_000)
+        result = AXE.run(guarded, options=WCAG)
+        if result.violations_count:
+            failures.append(f"{name}:\n{violations_report(result)}")
+    assert guarded.external == [], f"requests to other hosts: {guarded.external}"  # type: ignore[attr-defined]
+    assert not failures, "\n".join(failures)
+
+
+@pytest.mark.parametrize("name", list(APPS))
+def test_every_app_is_self_contained_and_accessible(guarded: Page, site: str, name: str) -> None:
+    guarded.goto(f"{site}/apps/voila/render/{name}.ipynb")
+    expect(guarded.get_by_role("status")).to_contain_text(re.compile(r"\w+"))
+    result = AXE.run(guarded, options=WCAG)
+    assert result.violations_count == 0, violations_report(result)
+    assert guarded.external == []  # type: ignore[attr-defined]
+
+
+def test_nginx_sends_the_security_and_privacy_headers(site: str) -> None:
+    with urllib.request.urlopen(f"{site}/chapters/09-capaciteit-en-formatie.html") as response:
+        headers = response.headers
+        assert "default-src 'self'" in headers["Content-Security-Policy"]
+        assert headers["Referrer-Policy"] == "no-referrer"
+        assert headers["X-Content-Type-Options"] == "nosniff"
+        assert "Set-Cookie" not in headers
+    with urllib.request.urlopen(f"{site}/apps/voila/render/formatie.ipynb") as response:
+        assert "connect-src 'self' ws: wss:" in response.headers["Content-Security-Policy"]
+        assert "Set-Cookie" not in response.headers
+
+
+def texts(page: Page) -> dict[str, str]:
+    lines = page.locator(".statische-rekentool svg text").all_text_contents()  # SVG has no innerText
+    return dict(line.split(": ", 1) for line in lines if ": " in line)
+
+
+def nums(text: str) -> list[float]:
+    return [float(t.rstrip("%").replace(".", "").replace(",", ".")) / (100 if t.endswith("%") else 1)
+            for t in re.findall(r"-?\d[\d.]*(?:,\d+)?%?", text.replace("\xa0", " "))]
+
+
+def set_input(page: Page, label: str, value: float) -> None:
+    box = page.get_by_label(label, exact=False).first
+    box.fill(str(value))
+    box.dispatch_event("input")
+    box.dispatch_event("change")
+
+
+def test_staffing_calculator_recomputes_in_the_browser(guarded: Page, site: str) -> None:
+    guarded.goto(f"{site}/chapters/09-capaciteit-en-formatie.html")
+    expect(guarded.locator(".statische-rekentool svg text").first).to_be_visible()
+    set_input(guarded, "Aantal jeugdigen", 20_000)
+    expected = staffing_point(youths=20_000, fte_per_10k=data.bounds("fte_per_10k")[1],
+                              hours_per_fte=data.value("hours_per_fte"), cost_per_fte=data.bounds("cost_per_fte")[1])
+    expect(guarded.locator(".statische-rekentool svg text").filter(has_text=re.compile("^Formatie:"))).to_contain_text(
+        f"–{number(expected.fte, 2)} fte")
+    slider = guarded.get_by_label("Uren per fte")
+    slider.focus()
+    before = texts(guarded)["Uren per week"]
+    slider.press("ArrowLeft")  # keyboard operation of the slider
+    expect(guarded.locator(".statische-rekentool svg text").filter(has_text=re.compile("^Uren per week:"))).not_to_have_text(
+        f"Uren per week: {before}")
+
+
+def test_break_even_calculator_recomputes_in_the_browser(guarded: Page, site: str) -> None:
+    guarded.goto(f"{site}/chapters/10-financiering-en-business-case.html")
+    expect(guarded.locator(".statische-rekentool svg text").first).to_be_visible()
+    set_input(guarded, "Uren POH-J per week", 4)
+    expected = break_even_point(hours_per_week=4)
+    expect(guarded.locator(".statische-rekentool svg text").filter(has_text="Jaarkosten")).to_contain_text(
+        number(expected.annual_cost))
+    guarded.get_by_label("Vermeden traject").select_option(label="S-GGZ-traject")
+    s_ggz = break_even_point(hours_per_week=4, trajectory_price=data.value("sggz_price"))
+    expect(guarded.locator(".statische-rekentool svg text").filter(has_text="Te voorkomen")).to_contain_text(
+        number(s_ggz.trajectories_needed, 1))
+
+
+def test_referral_calculator_recomputes_in_the_browser(guarded: Page, site: str) -> None:
+    guarded.goto(f"{site}/chapters/05-triage-en-verwijzen.html")
+    expect(guarded.locator(".statische-rekentool svg text").first).to_be_visible()
+    set_input(guarded, "Bereik", 0.7)
+    expected = referral_point(help_questions=round(data.value("help_questions")), reach=0.7,
+                              pohj_referral_rate=data.value("pohj_referral_rate"), induced_demand=0.0,
+                              counterfactual_referral_rate=1.0, trajectory_price=data.value("bggz_price"))
+    expect(guarded.locator(".statische-rekentool svg text").filter(has_text="Naar de POH-Jeugd")).to_contain_text(
+        number(expected.to_pohj))
+
+
+def test_pdf_edition_is_built_offline_and_linked(built_book: BookBuild, tmp_path: Path) -> None:
+    out = tmp_path / "handboek.pdf"
+    proc = subprocess.run([sys.executable, str(ROOT / "scripts" / "build_pdf.py"), "--out", str(out)],
+                          capture_output=True, text=True, timeout=900)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    from pypdf import PdfReader
+
+    reader = PdfReader(out)
+    titles = [item.title for item in reader.outline if not isinstance(item, list)]
+    assert len(titles) >= 17 + 3 and "Capaciteit en formatie" in titles
+    assert len(reader.pages) > 50
+    intro = (built_book.html / "intro.html").read_text(encoding="utf-8")
+    assert 'href="_static/handboek-poh-jeugd.pdf"' in intro
