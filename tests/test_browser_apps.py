@@ -1,6 +1,10 @@
-"""The Voila apps in a real browser (Debian chromium via Playwright), served through nginx:
-they load, recompute on input, equal the CLI and the in-process app, load presets,
-export files with the right numbers, show Dutch messages and load nothing from elsewhere."""
+"""The Voila apps in a real browser (Debian chromium via Playwright), served through nginx.
+
+One journey per app (each page load costs seconds on two cores): it loads with the same
+result as the in-process app, every preset and the reset load as in-process, a changed
+input recomputes and equals the CLI, bad input shows a Dutch message next to the field
+and the app recovers, and both exports hold the right numbers. The `guarded` page
+(conftest.py) fails the test on any request to another host."""
 
 from __future__ import annotations
 
@@ -9,13 +13,14 @@ import json
 import re
 import subprocess
 import sys
+from collections.abc import Callable
 
 import openpyxl
 import pandas as pd
 import pytest
 from playwright.sync_api import Page, expect
 
-from calculators.formatting import span
+from calculators.formatting import number, span, with_unit
 from calculators.ui import APPS
 from conftest import ROOT
 
@@ -33,109 +38,92 @@ def plain(html: str) -> str:
     return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", html)).replace("&#x27;", "'").strip()
 
 
+def enter(page: Page, label: str, value: str, key: str = "Enter") -> None:
+    field = page.get_by_label(label, exact=True)
+    field.fill(value)
+    field.press(key)  # Enter, or Tab: leaving the field also recomputes (keyboard operation)
 
 
-def open_app(page: Page, site: str, name: str) -> None:
+def check_staffing_against_cli(page: Page) -> None:
+    enter(page, "Aantal jeugdigen (0–17 jaar)", "20.000")  # Dutch thousands separator
+    out = cli("staffing", "--youths", "20000")
+    status = page.get_by_role("status")
+    expect(status).to_contain_text(span(out["fte_low"], out["fte_high"], "fte", 2))
+    expect(status).to_contain_text(span(out["annual_cost_low"], out["annual_cost_high"], "eur"))
+
+
+def check_break_even_against_cli(page: Page) -> None:
+    enter(page, "Jaarkosten POH-J (optioneel)", "100000", key="Tab")
+    enter(page, "Contracturen per week (optioneel)", "32")
+    out = cli("break-even", "--annual-cost", "100000", "--contracted-hours", "32")
+    expect(page.get_by_role("status")).to_contain_text(f"{number(out['trajectories_needed'])} trajecten")
+    expect(page.get_by_role("status")).to_contain_text(with_unit(out["hours_per_week"], "hours_per_week", 1))
+
+
+def check_referral_against_cli(page: Page) -> None:
+    enter(page, "Wat-als: bereik wordt", "50%")
+    out = cli("referral", "--target-reach", "0.5")
+    expect(page.get_by_role("status")).to_contain_text(f"{number(out['what_if']['extra_to_pohj'])} jeugdigen meer")
+
+
+AGAINST_CLI: dict[str, Callable[[Page], None]] = {
+    "formatie": check_staffing_against_cli,
+    "terugverdienen": check_break_even_against_cli,
+    "verwijsaandeel": check_referral_against_cli,
+}
+
+
+@pytest.mark.parametrize("name", list(APPS))
+def test_app_journey(guarded: Page, site: str, name: str) -> None:
+    page = guarded
     page.goto(f"{site}/apps/voila/render/{name}.ipynb")
-    expect(page.get_by_role("status")).to_contain_text(re.compile(r"\w+"), timeout=TIMEOUT)
+    status = page.get_by_role("status")
+    expect(status).to_contain_text(re.compile(r"\w+"), timeout=TIMEOUT)
 
-
-def status(page: Page) -> str:
-    return re.sub(r"\s+", " ", page.get_by_role("status").inner_text()).strip()
-
-
-@pytest.mark.parametrize("name", list(APPS))
-def test_app_loads_with_the_same_result_as_in_process(guarded: Page, site: str, name: str) -> None:
-    open_app(guarded, site, name)
-    expected = plain(APPS[name]().status.value)
-    expect(guarded.get_by_role("status")).to_have_text(expected)
-    assert guarded.locator("svg").count() >= 1
-    assert "Traceback" not in guarded.content()
-
-
-@pytest.mark.parametrize("name", list(APPS))
-def test_every_preset_loads_as_in_process(guarded: Page, site: str, name: str) -> None:
-    open_app(guarded, site, name)
+    # 1. the same result as the app in-process, with a chart
     app = APPS[name]()
+    default_text = plain(app.status.value)
+    expect(status).to_have_text(default_text)
+    assert page.locator("svg").count() >= 1
+
+    # 2. every preset, then the reset, as in-process
     for preset, values in app.presets().items():
         app.load({**app.defaults(), **values}, label=preset)
-        guarded.get_by_role("button", name=preset, exact=True).click()
-        expect(guarded.get_by_role("status")).to_have_text(plain(app.status.value))
-    guarded.get_by_role("button", name="Standaardwaarden").click()
-    expect(guarded.get_by_role("status")).to_have_text(plain(APPS[name]().status.value))
+        page.get_by_role("button", name=preset, exact=True).click()
+        expect(status).to_have_text(plain(app.status.value))
+    page.get_by_role("button", name="Standaardwaarden").click()
+    app.reset()
+    expect(status).to_have_text(default_text)
 
+    # 3. bad input: a Dutch message next to the field, and the app recovers
+    first = app.fields[APPS[name].fields_spec[0].key]
+    label = first.input.description
+    enter(page, label, "veel")
+    expect(page.get_by_role("alert").first).to_contain_text("moet een getal zijn")
+    expect(status).to_contain_text("Controleer de invoer")
+    enter(page, label, "-5")
+    expect(page.get_by_role("alert").first).to_contain_text("negatief")
+    enter(page, label, first.input.value)
+    expect(status).to_have_text(default_text)
 
-def test_staffing_recomputes_and_equals_the_cli(guarded: Page, site: str) -> None:
-    open_app(guarded, site, "formatie")
-    field = guarded.get_by_label("Aantal jeugdigen (0–17 jaar)")
-    field.fill("20.000")
-    field.press("Enter")
-    out = cli("staffing", "--youths", "20000")
-    expect(guarded.get_by_role("status")).to_contain_text(span(out["fte_low"], out["fte_high"], "fte", 2))
-    expect(guarded.get_by_role("status")).to_contain_text(span(out["annual_cost_low"], out["annual_cost_high"], "eur"))
-
-
-def test_break_even_recomputes_and_equals_the_cli(guarded: Page, site: str) -> None:
-    open_app(guarded, site, "terugverdienen")
-    guarded.get_by_label("Jaarkosten POH-J (optioneel)").fill("100000")
-    guarded.get_by_label("Jaarkosten POH-J (optioneel)").press("Tab")  # keyboard: leaving the field recomputes
-    guarded.get_by_label("Contracturen per week (optioneel)").fill("32")
-    guarded.get_by_label("Contracturen per week (optioneel)").press("Enter")
-    out = cli("break-even", "--annual-cost", "100000", "--contracted-hours", "32")
-    from calculators.formatting import number, with_unit
-
-    expect(guarded.get_by_role("status")).to_contain_text(f"{number(out['trajectories_needed'])} trajecten")
-    expect(guarded.get_by_role("status")).to_contain_text(with_unit(out["hours_per_week"], "hours_per_week", 1))
-
-
-def test_referral_what_if_equals_the_cli(guarded: Page, site: str) -> None:
-    open_app(guarded, site, "verwijsaandeel")
-    target = guarded.get_by_label("Wat-als: bereik wordt")
-    target.fill("50%")
-    target.press("Enter")
-    out = cli("referral", "--target-reach", "0.5")
-    from calculators.formatting import number
-
-    expect(guarded.get_by_role("status")).to_contain_text(f"{number(out['what_if']['extra_to_pohj'])} jeugdigen meer")
-
-
-@pytest.mark.parametrize("name", list(APPS))
-def test_bad_input_shows_a_dutch_message_and_the_app_keeps_working(guarded: Page, site: str, name: str) -> None:
-    open_app(guarded, site, name)
-    first = APPS[name]().fields[next(iter(APPS[name].fields_spec)).key]
-    field = guarded.get_by_label(first.input.description, exact=True)
-    before = status(guarded)
-    field.fill("veel")
-    field.press("Enter")
-    expect(guarded.get_by_role("alert").first).to_contain_text("moet een getal zijn")
-    expect(guarded.get_by_role("status")).to_contain_text("Controleer de invoer")
-    field.fill("-5")
-    field.press("Enter")
-    expect(guarded.get_by_role("alert").first).to_contain_text("negatief")
-    field.fill(first.input.value)
-    field.press("Enter")
-    expect(guarded.get_by_role("status")).to_have_text(before)
-    assert "Traceback" not in guarded.content()
-
-
-@pytest.mark.parametrize("name", list(APPS))
-def test_export_files_hold_the_right_numbers(guarded: Page, site: str, name: str) -> None:
-    open_app(guarded, site, name)
-    app = APPS[name]()
-    record = app.last_record
+    # 4. exports of the default case hold the numbers of the in-process app
+    record = APPS[name]().last_record
     assert record is not None
-    with guarded.expect_download() as info:
-        guarded.get_by_role("link", name="Download CSV").click()
+    with page.expect_download() as info:
+        page.get_by_role("link", name="Download CSV").click()
     csv_frame = pd.read_csv(info.value.path(), sep=";", decimal=",", encoding="utf-8-sig", dtype={"sleutel": str})
-    with guarded.expect_download() as info:
-        guarded.get_by_role("link", name="Download Excel (XLSX)").click()
+    with page.expect_download() as info:
+        page.get_by_role("link", name="Download Excel (XLSX)").click()
     assert info.value.suggested_filename == f"{name}.xlsx"
     content = info.value.path().read_bytes()  # playwright stores downloads without their extension
-    book = openpyxl.load_workbook(io.BytesIO(content))
-    assert {"Invoer", "Uitkomsten", "Toelichting"} <= set(book.sheetnames)
+    assert {"Invoer", "Uitkomsten", "Toelichting"} <= set(openpyxl.load_workbook(io.BytesIO(content)).sheetnames)
     xlsx_results = pd.read_excel(io.BytesIO(content), sheet_name="Uitkomsten")
     for key, (_label, low, high, _unit) in record.results.items():
         row = csv_frame[(csv_frame.sectie == "uitkomst") & (csv_frame.sleutel == key)].iloc[0]
         assert (row.ondergrens, row.bovengrens) == pytest.approx((low, high)), key
         xrow = xlsx_results[xlsx_results.sleutel == key].iloc[0]
         assert (xrow.ondergrens, xrow.bovengrens) == pytest.approx((low, high)), key
+
+    # 5. a changed input recomputes and equals the CLI
+    AGAINST_CLI[name](page)
+    assert "Traceback" not in page.content()
