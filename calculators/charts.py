@@ -2,8 +2,8 @@
 for every chart, SVG output, no "…" actions menu and no CDN.
 
 The Vega JavaScript is self-hosted (scripts/vendor_assets.py puts the bundle from
-vl-convert-python into book/_static/lib); Altair's HTML output then finds it
-already loaded instead of fetching it.
+vl-convert-python into book/_extra/lib; book/_static/handboek.js loads it when a chart
+comes into view).
 """
 
 from __future__ import annotations
@@ -41,16 +41,20 @@ def setup() -> None:
 
 
 def embed_html(chart: alt.TopLevelMixin) -> str:
-    """A chart as a <div> plus a call to the self-hosted vegaEmbed (no CDN loader)."""
+    """A chart as a container plus its spec as JSON data (no inline script, no CDN loader).
+
+    book/_static/handboek.js renders it with the self-hosted vegaEmbed when it scrolls into
+    view, or at once when printing.
+    """
     spec_dict = chart.to_dict()
     spec_dict.pop("$schema", None)  # a URL that is never fetched; keep pages free of other hosts
-    spec = json.dumps(spec_dict, ensure_ascii=False, sort_keys=True)
-    opts = json.dumps(embed_options(), ensure_ascii=False, sort_keys=True)
-    div = "vega-" + hashlib.sha1(spec.encode()).hexdigest()[:12]
+    payload = json.dumps({"spec": spec_dict, "options": embed_options()}, ensure_ascii=False, sort_keys=True)
+    div = "vega-" + hashlib.sha1(payload.encode()).hexdigest()[:12]
     # focusable with a name: a wide chart scrolls, and keyboard users must be able to scroll it
     name = html.escape(str(spec_dict.get("description") or spec_dict.get("title") or "Grafiek"), quote=True)
+    data_json = payload.replace("</", "<\\/")  # never close the <script> element early
     return (f'<div id="{div}" class="vega-grafiek" tabindex="0" role="group" aria-label="{name}"></div>'
-            f'<script>vegaEmbed("#{div}", {spec}, {opts}).catch(console.error);</script>')
+            f'<script type="application/json" id="spec-{div}">{data_json}</script>')
 
 
 class DescribedChart:

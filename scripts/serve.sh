@@ -4,12 +4,8 @@
 # Stop with Ctrl-C. Ports: BOOK_PORT (8000), VOILA_PORT (8866).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scripts/setup.sh
-# shellcheck disable=SC1091
-. .venv/bin/activate
-# Voila template without CDN links (share/) and lab page config that disables MathJax/jupytext plugins (etc/)
-export JUPYTER_PATH="$PWD/share/jupyter${JUPYTER_PATH:+:$JUPYTER_PATH}"
-export JUPYTER_CONFIG_PATH="$PWD/etc/jupyter${JUPYTER_CONFIG_PATH:+:$JUPYTER_CONFIG_PATH}"
+# shellcheck source=scripts/env.sh
+. scripts/env.sh
 book_port=${BOOK_PORT:-8000}
 voila_port=${VOILA_PORT:-8866}
 

@@ -5,12 +5,8 @@
 #   - the strict book build, browser tests in Debian's chromium and the nginx deploy check.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scripts/setup.sh
-# shellcheck disable=SC1091
-. .venv/bin/activate
-# Voila template without CDN links (share/) and lab page config that disables MathJax/jupytext plugins (etc/)
-export JUPYTER_PATH="$PWD/share/jupyter${JUPYTER_PATH:+:$JUPYTER_PATH}"
-export JUPYTER_CONFIG_PATH="$PWD/etc/jupyter${JUPYTER_CONFIG_PATH:+:$JUPYTER_CONFIG_PATH}"
+# shellcheck source=scripts/env.sh
+. scripts/env.sh
 export HYPOTHESIS_PROFILE=ci
 export PYTHONDONTWRITEBYTECODE=1
 python scripts/chapters_to_notebooks.py build/nbval

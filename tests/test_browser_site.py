@@ -41,6 +41,7 @@ def test_every_book_page_is_self_contained_and_accessible(guarded: Page, site: s
     failures = []
     for name in book_pages(built_book.html):
         guarded.goto(f"{site}/{name}.html", wait_until="load")
+        guarded.evaluate("window.handboekRenderAll && window.handboekRenderAll()")  # charts render lazily
         guarded.wait_for_function(
             "Array.from(document.querySelectorAll('.vega-grafiek')).every(d => d.querySelector('svg'))",
             timeout=30_000)
@@ -82,6 +83,13 @@ def nums(text: str) -> list[float]:
             for t in re.findall(r"-?\d[\d.]*(?:,\d+)?%?", text.replace("\xa0", " "))]
 
 
+def open_calculator(page: Page, url: str) -> None:
+    """Open a chapter and scroll to its calculator (charts render when they come into view)."""
+    page.goto(url)
+    page.locator(".statische-rekentool").scroll_into_view_if_needed()
+    expect(page.locator(".statische-rekentool svg text").first).to_be_visible()
+
+
 def set_input(page: Page, label: str, value: float) -> None:
     box = page.get_by_label(label, exact=False).first
     box.fill(str(value))
@@ -90,8 +98,7 @@ def set_input(page: Page, label: str, value: float) -> None:
 
 
 def test_staffing_calculator_recomputes_in_the_browser(guarded: Page, site: str) -> None:
-    guarded.goto(f"{site}/chapters/09-capaciteit-en-formatie.html")
-    expect(guarded.locator(".statische-rekentool svg text").first).to_be_visible()
+    open_calculator(guarded, f"{site}/chapters/09-capaciteit-en-formatie.html")
     set_input(guarded, "Aantal jeugdigen", 20_000)
     expected = staffing_point(youths=20_000, fte_per_10k=data.bounds("fte_per_10k")[1],
                               hours_per_fte=data.value("hours_per_fte"), cost_per_fte=data.bounds("cost_per_fte")[1])
@@ -106,8 +113,7 @@ def test_staffing_calculator_recomputes_in_the_browser(guarded: Page, site: str)
 
 
 def test_break_even_calculator_recomputes_in_the_browser(guarded: Page, site: str) -> None:
-    guarded.goto(f"{site}/chapters/10-financiering-en-business-case.html")
-    expect(guarded.locator(".statische-rekentool svg text").first).to_be_visible()
+    open_calculator(guarded, f"{site}/chapters/10-financiering-en-business-case.html")
     set_input(guarded, "Uren POH-J per week", 4)
     expected = break_even_point(hours_per_week=4)
     expect(guarded.locator(".statische-rekentool svg text").filter(has_text="Jaarkosten")).to_contain_text(
@@ -119,8 +125,7 @@ def test_break_even_calculator_recomputes_in_the_browser(guarded: Page, site: st
 
 
 def test_referral_calculator_recomputes_in_the_browser(guarded: Page, site: str) -> None:
-    guarded.goto(f"{site}/chapters/05-triage-en-verwijzen.html")
-    expect(guarded.locator(".statische-rekentool svg text").first).to_be_visible()
+    open_calculator(guarded, f"{site}/chapters/05-triage-en-verwijzen.html")
     set_input(guarded, "Bereik", 0.7)
     expected = referral_point(help_questions=round(data.value("help_questions")), reach=0.7,
                               pohj_referral_rate=data.value("pohj_referral_rate"), induced_demand=0.0,

@@ -115,6 +115,7 @@ def test_every_input_is_a_labelled_control() -> None:
 def test_calculator_object_offers_static_html_and_a_live_widget() -> None:
     calc = sc.live("verwijsaandeel")
     bundle = calc._repr_mimebundle_()
-    assert "vegaEmbed" in bundle["text/html"] and "cdn" not in bundle["text/html"]
+    assert "vega-grafiek" in bundle["text/html"] and "spec-vega-" in bundle["text/html"]
+    assert "cdn" not in bundle["text/html"]
     assert "application/vnd.jupyter.widget-view+json" in bundle
     assert "Verschuif de schuifjes" in bundle["text/html"]
