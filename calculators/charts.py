@@ -1,5 +1,6 @@
-"""Altair charts for the book and the apps: Dutch number formats, a text description
-for every chart, SVG output, no "…" actions menu and no CDN.
+"""Altair charts for the book: Dutch number formats, a text description for every
+chart, SVG output, no "…" actions menu and no CDN. (The apps draw their charts with
+calculators/ui/figures.py, without Altair.)
 
 The Vega JavaScript is self-hosted (scripts/vendor_assets.py puts the bundle from
 vl-convert-python into book/_extra/lib; book/_static/handboek.js loads it when a chart
@@ -113,14 +114,3 @@ def describe_shares(pairs: Sequence[tuple[str, float]], lead: str) -> str:
     listed = ", ".join(parts[:-1]) + (" en " + parts[-1] if len(parts) > 1 else parts[0] if parts else "")
     return f"{lead}: {listed}."
 
-
-def svg_figure(chart: alt.TopLevelMixin, description: str) -> str:
-    """A chart rendered to SVG on the server (no JavaScript needed), with its text description.
-
-    Used by the Voila apps: the SVG sits in a role="img" wrapper labelled with the
-    description, which is also printed underneath for everyone.
-    """
-    svg = vlc.vegalite_to_svg(chart.to_dict(), format_locale="nl-NL", time_format_locale="nl-NL")
-    label = html.escape(description, quote=True)
-    return (f'<figure class="handboek-grafiek"><div role="img" aria-label="{label}">{svg}</div>'
-            f'<figcaption class="grafiek-beschrijving">{label}</figcaption></figure>')

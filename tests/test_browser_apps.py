@@ -127,3 +127,9 @@ def test_app_journey(guarded: Page, site: str, name: str) -> None:
     # 5. a changed input recomputes and equals the CLI
     AGAINST_CLI[name](page)
     assert "Traceback" not in page.content()
+
+    # 6. closing the tab shuts its kernel down (cookieless, so no XSRF cookie: see voila.json).
+    # The page's own beforeunload handler sends the request; the page stays open to see the answer.
+    with page.expect_response(re.compile(r"/apps/voila/api/shutdown/")) as shutdown:
+        page.evaluate("window.dispatchEvent(new Event('beforeunload'))")
+    assert shutdown.value.status == 204, shutdown.value.status

@@ -33,3 +33,22 @@ def test_html_holds_the_spec_as_json_data_not_as_a_script() -> None:
 
 def test_plain_text_is_the_description() -> None:
     assert repr(sample()) == "Accare 41%, Rebel 47%."
+
+
+def test_app_charts_render_with_their_legends_and_without_altair() -> None:
+    import subprocess
+    import sys
+
+    from calculators.ui import APPS
+
+    legends = {"formatie": [], "terugverdienen": ["Deel", "Indirecte tijd"], "verwijsaandeel": ["Stroom", "Direct verwezen"]}
+    for name, app_class in APPS.items():
+        app = app_class()
+        svg = app.chart.value
+        assert "<svg" in svg and 'role="img"' in svg, name
+        for text in legends[name]:
+            assert f">{text}</text>" in svg, (name, text)
+        assert "[object Object]" not in svg, name  # a mistyped channel renders like this
+    # the app kernels start faster without Altair and its schema validation
+    probe = "import sys, calculators.ui; print('altair' in sys.modules)"
+    assert subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True).stdout.strip() == "False"

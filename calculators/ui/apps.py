@@ -9,14 +9,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-import altair as alt
 import ipywidgets as w
-import pandas as pd
 
 from .. import bands, data, export, summaries
 from ..book import table
 from ..break_even import break_even
-from ..charts import svg_figure
 from ..formatting import euro, fte, number, percent, span, with_unit
 from ..published import break_even_inputs
 from ..ranges import Range, Span
@@ -32,6 +29,7 @@ from ..savings import (
 )
 from ..staffing import capacity, fte_per_10k_for, hours_to_fte, staffing
 from .base import LABEL_WIDTH, CalculatorApp, FieldSpec, pair
+from .figures import Figure, bar_chart, category, quantity
 
 
 def _pilot(name: str) -> dict[str, str]:
@@ -83,7 +81,7 @@ class StaffingApp(CalculatorApp):
             out[row["name"].capitalize()] = {"youths": float(row["youths"])}
         return out
 
-    def compute(self, v: Mapping[str, Any]) -> tuple[str, str, str, export.Record]:
+    def compute(self, v: Mapping[str, Any]) -> tuple[str, str, Figure, export.Record]:
         s = staffing(v["youths"], fte_per_10k=pair(v, "fte_per_10k_low", "fte_per_10k_high"),
                      hours_per_fte=v["hours_per_fte"], cost_per_fte=pair(v, "cost_per_fte_low", "cost_per_fte_high"))
         own = v.get("own_hours")
@@ -111,12 +109,9 @@ class StaffingApp(CalculatorApp):
         bars = [("Norm, ondergrens", s.low.hours_per_week), ("Norm, bovengrens", s.high.hours_per_week)]
         if own is not None:
             bars.append(("Eigen inzet", own))
-        frame = pd.DataFrame(bars, columns=["inzet", "uren"])
         description = "Uren per week: " + ", ".join(f"{n} {number(u, 1)} uur" for n, u in bars) + "."
-        chart = (alt.Chart(frame).mark_bar(color="#1f5c99")
-                 .encode(x=alt.X("uren:Q", title="Uren per week", axis=alt.Axis(format=",.0f")),
-                         y=alt.Y("inzet:N", title=None, sort=None))
-                 .properties(width=460, title="Uren per week", description=description))
+        chart = bar_chart([{"inzet": n, "uren": u} for n, u in bars], title="Uren per week", fill="#1f5c99",
+                          x=quantity("uren", "Uren per week"), y=category("inzet"), description=description)
         record = export.Record(
             app=self.app_id, title=self.title, sentence=sentence,
             inputs={k: val for k, val in v.items() if val is not None},
@@ -130,7 +125,7 @@ class StaffingApp(CalculatorApp):
             notes=["De norm komt uit het AEF-rapport 'Stelsel in groei', via de raadsbrief van Hillegom.",
                    "Capaciteit: een contact kost een uur plus de opslag voor indirecte tijd; productieve weken per jaar."],
         )
-        return sentence, table_html, svg_figure(chart, description), record
+        return sentence, table_html, chart, record
 
 
 # --------------------------------------------------------------------------- terugverdienen + besparing
@@ -187,7 +182,7 @@ class BreakEvenApp(CalculatorApp):
                                       **{BAND_FIELDS[b]: c for b, c in bands.published_counts().items()}},
         }
 
-    def compute(self, v: Mapping[str, Any]) -> tuple[str, str, str, export.Record]:
+    def compute(self, v: Mapping[str, Any]) -> tuple[str, str, Figure, export.Record]:
         b = break_even(annual_cost=v.get("annual_cost"), hours_per_week=v["hours_per_week"],
                        hourly_rate=v["hourly_rate"], paid_weeks=v["paid_weeks"],
                        contracted_hours=v.get("contracted_hours"), trajectory_price=v["trajectory_price"],
@@ -225,18 +220,15 @@ class BreakEvenApp(CalculatorApp):
         parts = [("Direct cliëntcontact", b.mid.direct_hours_per_week), ("Indirecte tijd", b.mid.indirect_hours_per_week)]
         if b.mid.remaining_hours_per_week is not None:
             parts.append(("Over voor andere taken", max(b.mid.remaining_hours_per_week, 0.0)))
-        frame = pd.DataFrame([{"deel": n, "uren": h, "rij": "Uren per week"} for n, h in parts])
         description = ("Verdeling van de uren per week: " + ", ".join(f"{n} {number(h, 1)} uur" for n, h in parts)
                        + ".")
-        chart = (alt.Chart(frame).mark_bar()
-                 .encode(x=alt.X("sum(uren):Q", title="Uren per week", axis=alt.Axis(format=",.0f")),
-                         y=alt.Y("rij:N", title=None),
-                         color=alt.Color("deel:N", title="Deel", sort=[p[0] for p in parts],
-                                         scale=alt.Scale(range=["#1f5c99", "#7aa6d1", "#c9c9c9"])),
-                         order=alt.Order("volgorde:Q"))
-                 .transform_calculate(volgorde="indexof(" + str([p[0] for p in parts]) + ", datum.deel)")
-                 .properties(width=460, height=60, title="Wat terugverdienen van de week vraagt",
-                             description=description))
+        names = [p[0] for p in parts]
+        chart = bar_chart([{"deel": n, "uren": h, "rij": "Uren per week", "volgorde": i} for i, (n, h) in enumerate(parts)],
+                          title="Wat terugverdienen van de week vraagt", height=60, description=description,
+                          x=quantity("uren", "Uren per week", total=True), y=category("rij"),
+                          color={"field": "deel", "type": "nominal", "title": "Deel", "sort": names,
+                                 "scale": {"range": ["#1f5c99", "#7aa6d1", "#c9c9c9"]}},
+                          order={"field": "volgorde", "type": "quantitative"})
         inputs = {k: val for k, val in v.items() if val is not None}
         record = export.Record(
             app=self.app_id, title=self.title, sentence=sentence, inputs=inputs,
@@ -255,7 +247,7 @@ class BreakEvenApp(CalculatorApp):
                                             else "zoals ingevuld."),
                    "Kosten over de betaalde weken, uren over de productieve weken, zoals in de rekenvoorbeelden van Rebel."],
         )
-        return sentence, table_html, svg_figure(chart, description), record
+        return sentence, table_html, chart, record
 
 
 # --------------------------------------------------------------------------- verwijsaandeel
@@ -286,7 +278,7 @@ class ReferralApp(CalculatorApp):
             "Met aanzuigende werking": {**observed, "induced_demand": data.bounds("induced_demand")[1]},
         }
 
-    def compute(self, v: Mapping[str, Any]) -> tuple[str, str, str, export.Record]:
+    def compute(self, v: Mapping[str, Any]) -> tuple[str, str, Figure, export.Record]:
         common = {k: v[k] for k in ("help_questions", "pohj_referral_rate", "induced_demand",
                                     "counterfactual_referral_rate", "trajectory_price")}
         r = referral(reach=v["reach"], baseline_referrals=v.get("baseline_referrals"), **common)
@@ -312,15 +304,12 @@ class ReferralApp(CalculatorApp):
             flows += [{"scenario": label, "stroom": "Direct verwezen", "aantal": res.direct_referrals},
                       {"scenario": label, "stroom": "Verwezen via POH-J", "aantal": res.pohj_referrals},
                       {"scenario": label, "stroom": "Zonder verwijzing geholpen", "aantal": res.helped_without_referral}]
-        frame = pd.DataFrame(flows)
         description = ("Verwijsstromen bij het huidige en het nieuwe bereik: " + "; ".join(
             f"{f['scenario']}, {f['stroom'].lower()} {number(f['aantal'])}" for f in flows) + ".")
-        chart = (alt.Chart(frame).mark_bar()
-                 .encode(x=alt.X("sum(aantal):Q", title="Jeugdigen per jaar", axis=alt.Axis(format=",.0f")),
-                         y=alt.Y("scenario:N", title=None, sort=None),
-                         color=alt.Color("stroom:N", title="Stroom",
-                                         scale=alt.Scale(range=["#7a1f1f", "#d08a3c", "#1f5c99"])))
-                 .properties(width=460, height=90, title="Verwijsstromen", description=description))
+        chart = bar_chart(flows, title="Verwijsstromen", height=90, description=description,
+                          x=quantity("aantal", "Jeugdigen per jaar", total=True), y=category("scenario"),
+                          color={"field": "stroom", "type": "nominal", "title": "Stroom",
+                                 "scale": {"range": ["#7a1f1f", "#d08a3c", "#1f5c99"]}})
         record = export.Record(
             app=self.app_id, title=self.title, sentence=sentence,
             inputs={k: val for k, val in v.items() if val is not None},
@@ -339,7 +328,7 @@ class ReferralApp(CalculatorApp):
                                      ("extra_pohj_cost", "Wat-als: kosten extra uren per jaar", "eur")])},
             notes=["Aanzuigende werking en het deel dat anders was verwezen zijn aannames; zie het handboek."],
         )
-        return sentence, table_html, svg_figure(chart, description), record
+        return sentence, table_html, chart, record
 
 
 APPS = {"formatie": StaffingApp, "terugverdienen": BreakEvenApp, "verwijsaandeel": ReferralApp}

@@ -23,6 +23,7 @@ from .. import data, export, formatting
 from ..errors import InputError
 from ..parsing import parse_number
 from ..ranges import Range
+from .figures import Figure
 
 LABEL_WIDTH = "24em"
 
@@ -139,8 +140,8 @@ class CalculatorApp:
     def presets(self) -> Mapping[str, Mapping[str, float | None]]:
         return {}
 
-    def compute(self, values: Mapping[str, Any]) -> tuple[str, str, str, export.Record]:
-        """(sentence, table HTML, chart SVG/HTML, export record) for valid inputs."""
+    def compute(self, values: Mapping[str, Any]) -> tuple[str, str, Figure, export.Record]:
+        """(sentence, table HTML, chart, export record) for valid inputs."""
         raise NotImplementedError
 
     def extra_controls(self) -> list[w.Widget]:
@@ -245,7 +246,7 @@ class CalculatorApp:
                                  "velden staat een melding.</div>")
             return
         try:
-            sentence, table_html, chart_html, record = self.compute(values)
+            sentence, table_html, figure, record = self.compute(values)
         except InputError as exc:
             target = self.fields.get(exc.field or "")
             if target is not None:
@@ -257,9 +258,11 @@ class CalculatorApp:
             self.status.value = ('<div class="uitkomst" role="status">Er ging iets mis bij het rekenen '
                                  f"({html.escape(type(exc).__name__)}). Controleer de invoer of meld dit.</div>")
             return
+        # Each assignment goes to the browser at once: the sentence first, then the slower
+        # parts (SVG rendering, the XLSX file), so the answer shows without waiting for them.
         self.status.value = f'<div class="uitkomst" role="status" aria-live="polite">{html.escape(sentence)}</div>'
         self.table.value = table_html
-        self.chart.value = chart_html
+        self.chart.value = figure.svg_html()
         self.last_record = record
         self.downloads.value = (
             f'<a class="download" download="{self.app_id}.csv" '

@@ -1,0 +1,54 @@
+"""Print the README's benchmark tables (Markdown) from benchmarks/results/*.json.
+
+Usage: python benchmarks/report.py   (after benchmarks/apps.py and benchmarks/book.py)
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+RESULTS = Path(__file__).resolve().parent / "results"
+
+
+def num(x: float | None, digits: int = 2) -> str:
+    return "–" if x is None else f"{x:.{digits}f}"  # the README is developer documentation: English format
+
+
+def apps_table(report: dict) -> str:
+    lines = ["| app | cold p50 / p95 (s) | pooled p50 / p95 (s) | round trip p50 / p95 (ms) |",
+             "|---|---|---|---|"]
+    for name, r in report["apps"].items():
+        lines.append(f"| {name} | {num(r['cold']['p50_s'])} / {num(r['cold']['p95_s'])} "
+                     f"| {num(r['pooled']['p50_s'])} / {num(r['pooled']['p95_s'])} "
+                     f"| {r['round_trip']['p50_ms']} / {r['round_trip']['p95_ms']} |")
+    c = report["concurrent"]
+    lines += ["", f"{c['sessions']} concurrent sessions (formatie, pool of 2): {c['errors']} errors; time to inputs "
+              f"p50 {num(c['p50_time_to_inputs_s'])} s, p95 {num(c['p95_time_to_inputs_s'])} s; "
+              f"{c['kernels']} kernels, median RSS {c['kernel_rss_mib_median']} MiB per kernel."]
+    return "\n".join(lines)
+
+
+def book_table(report: dict) -> str:
+    heavy, slow = report["heaviest_page"], report["slowest_page"]
+    pages = report["pages"]
+    return "\n".join([
+        "| measure | result | target |", "|---|---|---|",
+        f"| cold strict build with execution | {num(report['cold_build_s'], 1)} s | ≤ 120 s |",
+        f"| no-change rebuild | {num(report['rebuild_s'], 1)} s | ≤ 20 s |",
+        f"| heaviest page at load ({heavy['page']}) | {num(heavy['mb_at_load'])} MB "
+        f"({num(heavy['mb_all_charts'])} MB once every chart is drawn) | ≤ 1.5 MB |",
+        f"| slowest load ({slow['page']}) | {slow['load_ms']} ms | ≤ 1 s |",
+        f"| pages measured | {len(pages)} | |",
+    ])
+
+
+def main() -> None:
+    for name, render in (("apps.json", apps_table), ("book.json", book_table)):
+        path = RESULTS / name
+        if path.exists():
+            print(f"<!-- {name} -->\n{render(json.loads(path.read_text(encoding='utf-8')))}\n")
+
+
+if __name__ == "__main__":
+    main()
