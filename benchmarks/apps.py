@@ -7,7 +7,8 @@ Measures, per app, with Debian's chromium via Playwright:
   - 20 concurrent sessions: errors, p95 time to inputs, memory per kernel (RSS).
 
 Sequential pooled visits are --gap seconds apart: the pool holds two kernels per app and
-needs a few seconds to refill one. The 20 concurrent sessions exceed the pool on purpose.
+needs a few seconds to refill one. The 20 concurrent sessions arrive --arrival-gap seconds
+apart (far more than the pool), stay open together, then all change an input at once.
 
 Usage: python benchmarks/apps.py [--sessions 20] [--samples 30] [--visits 5] [--gap 10]
        [--out benchmarks/results/apps.json]
@@ -106,29 +107,50 @@ def kernel_memory(voila: subprocess.Popen[bytes]) -> list[float]:
             if "ipykernel" in " ".join(c.cmdline())]
 
 
-async def concurrent(browser, url: str, sessions: int, voila: subprocess.Popen[bytes]):  # type: ignore[no-untyped-def]
-    """Open ``sessions`` app pages at once; measure kernel memory while all are open, then close them."""
-    async def one():  # type: ignore[no-untyped-def]
+async def concurrent(browser, url: str, app: str, sessions: int, arrival_gap: float,  # type: ignore[no-untyped-def]
+                     voila: subprocess.Popen[bytes]):
+    """``sessions`` visitors arrive ``arrival_gap`` s apart and all keep the app open; then every
+    one of them changes an input at the same moment. Kernel memory is read while all are open."""
+    async def visit(delay: float):  # type: ignore[no-untyped-def]
+        await asyncio.sleep(delay)
         try:
             return await open_app(browser, url)
         except Exception as exc:  # counted as an error, with its reason
             return f"{type(exc).__name__}: {str(exc).splitlines()[0][:120]}"
 
-    results = await asyncio.gather(*(one() for _ in range(sessions)))
+    async def change(page) -> float | str:  # type: ignore[no-untyped-def]
+        try:
+            status = page.get_by_role("status")
+            before = await status.inner_text()
+            field = page.get_by_label(FIRST_FIELD[app], exact=True)
+            await field.fill(VALUES[app][0])
+            start = time.perf_counter()
+            await field.press("Enter")
+            await page.wait_for_function("([t]) => document.querySelector('[role=status]').innerText !== t",
+                                         arg=[before], timeout=60_000)
+            return time.perf_counter() - start
+        except Exception as exc:
+            return f"{type(exc).__name__}: {str(exc).splitlines()[0][:120]}"
+
+    results = await asyncio.gather(*(visit(i * arrival_gap) for i in range(sessions)))
     opened = [r for r in results if not isinstance(r, str)]
     memory = kernel_memory(voila)
+    changes = await asyncio.gather(*(change(page) for _, page in opened))
     await asyncio.gather(*(close_app(page) for _, page in opened))
-    return [t for t, _ in opened], [r for r in results if isinstance(r, str)], memory
+    errors = [r for r in list(results) + list(changes) if isinstance(r, str)]
+    return [t for t, _ in opened], [c for c in changes if isinstance(c, float)], errors, memory
 
 
 async def main_async(args: argparse.Namespace) -> dict:
     report: dict = {"apps": {}, "machine": {"cpus": os.cpu_count(), "memory_gib": round(psutil.virtual_memory().total / 2**30, 1)}}
     async with async_playwright() as p:
         browser = await p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-        for preheat in (False, True):
+        if args.concurrent_only:  # keep the per-app figures of the last full run
+            report["apps"] = json.loads(args.out.read_text(encoding="utf-8"))["apps"]
+        for preheat in ((True,) if args.concurrent_only else (False, True)):
             voila, port = start_voila(preheat)
             try:
-                for app in APPS:
+                for app in ([] if args.concurrent_only else APPS):
                     url = f"http://127.0.0.1:{port}/voila/render/{app}.ipynb"
                     times = []
                     for _ in range(args.visits):
@@ -145,9 +167,12 @@ async def main_async(args: argparse.Namespace) -> dict:
                     await asyncio.sleep(2)
                 if preheat:
                     url = f"http://127.0.0.1:{port}/voila/render/formatie.ipynb"
-                    ok, errors, memory = await concurrent(browser, url, args.sessions, voila)
+                    ok, changes, errors, memory = await concurrent(browser, url, "formatie", args.sessions,
+                                                                   args.arrival_gap, voila)
                     report["concurrent"] = {
-                        "sessions": args.sessions, "errors": len(errors), "error_reasons": sorted(set(errors)),
+                        "sessions": args.sessions, "arrival_gap_s": args.arrival_gap,
+                        "errors": len(errors), "error_reasons": sorted(set(errors)),
+                        "simultaneous_change_p95_ms": round(percentile(changes, 0.95) * 1000) if changes else None,
                         "p50_time_to_inputs_s": round(statistics.median(ok), 2) if ok else None,
                         "p95_time_to_inputs_s": round(percentile(ok, 0.95), 2) if ok else None,
                         "kernel_rss_mib_median": round(statistics.median(memory)) if memory else None,
@@ -165,6 +190,10 @@ def main() -> None:
     parser.add_argument("--sessions", type=int, default=20)
     parser.add_argument("--samples", type=int, default=30)
     parser.add_argument("--visits", type=int, default=5)
+    parser.add_argument("--concurrent-only", action="store_true",
+                        help="measure only the concurrent sessions; keep the per-app figures in --out")
+    parser.add_argument("--arrival-gap", type=float, default=3.0,
+                        help="seconds between the concurrent sessions' arrivals (0: all at once)")
     parser.add_argument("--gap", type=float, default=10.0,
                         help="seconds between pooled visits (the pool refills a kernel in ~5 s)")
     parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results" / "apps.json")
