@@ -23,10 +23,10 @@ def apps_table(report: dict) -> str:
                      f"| {num(r['pooled']['p50_s'])} / {num(r['pooled']['p95_s'])} "
                      f"| {r['round_trip']['p50_ms']} / {r['round_trip']['p95_ms']} |")
     c = report["concurrent"]
-    lines += ["", f"{c['sessions']} concurrent sessions (formatie, arriving {num(c['arrival_gap_s'], 0)} s apart, "
+    lines += ["", f"{c['sessions']} concurrent sessions (formatie, arriving {num(c.get('arrival_gap_s', 0.0), 0)} s apart, "
               f"all open together, then all changing an input at once): {c['errors']} errors; time to inputs "
               f"p50 {num(c['p50_time_to_inputs_s'])} s, p95 {num(c['p95_time_to_inputs_s'])} s; simultaneous change "
-              f"p95 {c['simultaneous_change_p95_ms']} ms; {c['kernels']} kernels, median RSS "
+              f"p95 {c.get('simultaneous_change_p95_ms', '–')} ms; {c['kernels']} kernels, median RSS "
               f"{c['kernel_rss_mib_median']} MiB per kernel."]
     return "\n".join(lines)
 
