@@ -15,6 +15,7 @@ from __future__ import annotations
 from typing import Any
 
 from sphinx.application import Sphinx
+from sphinx.config import Config
 
 
 def fix_roles(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:
@@ -23,23 +24,16 @@ def fix_roles(app: Sphinx, pagename: str, templatename: str, context: dict[str, 
         context["body"] = body.replace('role="doc-biblioentry"', 'role="listitem"')
 
 
-DEFERRED = ("handboek.js",)
+DEFERRED = {"handboek.js"}
 
 
-def defer_scripts(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:
-    from sphinx.builders.html._assets import _JavaScript
-
-    scripts = context.get("script_files")
-    if not scripts:
-        return
-    context["script_files"] = [
-        _JavaScript(s.filename, priority=s.priority, **{**s.attributes, "defer": "defer"})
-        if isinstance(s, _JavaScript) and str(s.filename).endswith(DEFERRED) else s
-        for s in scripts
-    ]
+def defer_scripts(app: Sphinx, config: Config) -> None:
+    """Jupyter Book lists our scripts in html_js_files as bare names; give them defer."""
+    config.html_js_files = [(f, {"defer": "defer"}) if isinstance(f, str) and f in DEFERRED else f
+                            for f in config.html_js_files]
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("html-page-context", fix_roles)
-    app.connect("html-page-context", defer_scripts)
+    app.connect("config-inited", defer_scripts)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}
