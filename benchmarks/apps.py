@@ -82,22 +82,28 @@ async def time_to_inputs(browser, url: str) -> float:  # type: ignore[no-untyped
     return elapsed
 
 
-async def round_trips(browser, url: str, app: str, samples: int) -> list[float]:  # type: ignore[no-untyped-def]
-    page = await browser.new_page()
-    await page.goto(url)
+def reason(exc: Exception) -> str:
+    """An error as one short line for the report."""
+    return f"{type(exc).__name__}: {str(exc).splitlines()[0][:120]}"
+
+
+async def change_input(page, app: str, value: str, timeout_ms: int) -> float:  # type: ignore[no-untyped-def]
+    """Type ``value`` into the app's first field, press Enter; seconds until the sentence changes."""
     status = page.get_by_role("status")
-    await status.wait_for(timeout=120_000)
+    before = await status.inner_text()
     field = page.get_by_label(FIRST_FIELD[app], exact=True)
-    out = []
-    for i in range(samples):
-        before = await status.inner_text()
-        await field.fill(VALUES[app][i % 2])
-        start = time.perf_counter()
-        await field.press("Enter")
-        await page.wait_for_function("([t]) => document.querySelector('[role=status]').innerText !== t", arg=[before],
-                                     timeout=30_000)
-        out.append(time.perf_counter() - start)
-    await page.close(run_before_unload=True)
+    await field.fill(value)
+    start = time.perf_counter()
+    await field.press("Enter")
+    await page.wait_for_function("([t]) => document.querySelector('[role=status]').innerText !== t",
+                                 arg=[before], timeout=timeout_ms)
+    return time.perf_counter() - start
+
+
+async def round_trips(browser, url: str, app: str, samples: int) -> list[float]:  # type: ignore[no-untyped-def]
+    _, page = await open_app(browser, url)
+    out = [await change_input(page, app, VALUES[app][i % 2], 30_000) for i in range(samples)]
+    await close_app(page)
     return out
 
 
@@ -116,21 +122,13 @@ async def concurrent(browser, url: str, app: str, sessions: int, arrival_gap: fl
         try:
             return await open_app(browser, url)
         except Exception as exc:  # counted as an error, with its reason
-            return f"{type(exc).__name__}: {str(exc).splitlines()[0][:120]}"
+            return reason(exc)
 
     async def change(page) -> float | str:  # type: ignore[no-untyped-def]
         try:
-            status = page.get_by_role("status")
-            before = await status.inner_text()
-            field = page.get_by_label(FIRST_FIELD[app], exact=True)
-            await field.fill(VALUES[app][0])
-            start = time.perf_counter()
-            await field.press("Enter")
-            await page.wait_for_function("([t]) => document.querySelector('[role=status]').innerText !== t",
-                                         arg=[before], timeout=60_000)
-            return time.perf_counter() - start
+            return await change_input(page, app, VALUES[app][0], 60_000)
         except Exception as exc:
-            return f"{type(exc).__name__}: {str(exc).splitlines()[0][:120]}"
+            return reason(exc)
 
     results = await asyncio.gather(*(visit(i * arrival_gap) for i in range(sessions)))
     opened = [r for r in results if not isinstance(r, str)]

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import shutil
 import subprocess
 import sys
@@ -28,9 +27,7 @@ from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
-sys.path.insert(0, str(ROOT / "deploy"))
-from conftest import CHROMIUM_ARGS, free_port, wait_for  # noqa: E402
-from render_nginx import render  # noqa: E402
+from conftest import CHROMIUM_ARGS, draw_all_charts, free_port, nginx_serving, toc_pages  # noqa: E402
 
 JB = str(Path(sys.executable).parent / "jupyter-book")
 HTML = ROOT / "book" / "_build" / "html"
@@ -42,26 +39,16 @@ def timed(cmd: list[str]) -> float:
     return time.perf_counter() - start
 
 
-def pages() -> list[str]:
-    toc = (ROOT / "book" / "_toc.yml").read_text(encoding="utf-8")
-    return ["intro", *re.findall(r"file: (\S+)", toc)]
-
-
 def measure_pages() -> list[dict]:
     state = Path(tempfile.mkdtemp(prefix="bench-nginx-"))
-    port = free_port()
-    conf = render(HTML, state, port, free_port())
-    nginx = subprocess.Popen([shutil.which("nginx") or "/usr/sbin/nginx", "-c", str(conf), "-p", str(state),
-                              "-g", "daemon off;"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     out = []
     try:
-        wait_for(f"http://127.0.0.1:{port}/")
-        with sync_playwright() as p:
+        with nginx_serving(HTML, state, free_port()) as site, sync_playwright() as p:  # no Voila needed
             browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-            for name in pages():
+            for name in toc_pages():
                 context = browser.new_context()  # empty cache per page: the worst case
                 page = context.new_page()
-                page.goto(f"http://127.0.0.1:{port}/{name}.html", wait_until="load")
+                page.goto(f"{site}/{name}.html", wait_until="load")
                 page.wait_for_timeout(300)  # let late resources (fonts) finish and be counted
                 timing = page.evaluate("""() => {
                     const nav = performance.getEntriesByType('navigation')[0];
@@ -69,11 +56,7 @@ def measure_pages() -> list[dict]:
                     return {load: nav.loadEventEnd, bytes: nav.transferSize + res.reduce((a, r) => a + r.transferSize, 0),
                             requests: res.length + 1};
                 }""")
-                # then read the whole page: every chart drawn, the Vega bundle fetched where needed
-                page.evaluate("window.handboekRenderAll && window.handboekRenderAll()")
-                page.wait_for_function(
-                    "Array.from(document.querySelectorAll('.vega-grafiek')).every(d => d.querySelector('svg'))",
-                    timeout=30_000)
+                draw_all_charts(page)  # then read the whole page: the Vega bundle fetched where needed
                 all_bytes = page.evaluate("""() => performance.getEntriesByType('navigation')[0].transferSize
                     + performance.getEntriesByType('resource').reduce((a, r) => a + r.transferSize, 0)""")
                 out.append({"page": name, "bytes": timing["bytes"], "bytes_all_charts": all_bytes,
@@ -81,8 +64,6 @@ def measure_pages() -> list[dict]:
                 context.close()
             browser.close()
     finally:
-        nginx.terminate()
-        nginx.wait(timeout=10)
         shutil.rmtree(state, ignore_errors=True)
     return out
 

@@ -7,6 +7,7 @@ scripts/test.sh) and 100 during development.
 from __future__ import annotations
 
 import os
+import re
 
 from hypothesis import HealthCheck, settings
 
@@ -19,6 +20,8 @@ import socket
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -97,28 +100,51 @@ def voila_port() -> int:
             proc.kill()
 
 
-@pytest.fixture(scope="session")
-def site(built_book: BookBuild, voila_port: int, tmp_path_factory: pytest.TempPathFactory) -> str:
-    """The built book and the apps behind Debian's nginx with deploy/nginx.conf.template, on loopback."""
-    assert built_book.returncode == 0, built_book.output[-3000:]
+@contextmanager
+def nginx_serving(html: Path, state: Path, voila_port: int) -> Iterator[str]:
+    """Debian's nginx with deploy/nginx.conf.template on a free loopback port: the book at /,
+    the apps proxied at /apps/. Yields the base URL."""
     sys.path.insert(0, str(ROOT / "deploy"))
     from render_nginx import render
 
     nginx = shutil.which("nginx") or "/usr/sbin/nginx"
     if not Path(nginx).exists():
-        pytest.fail("nginx is not installed: run scripts/setup.sh (apt-get install nginx)")
+        raise RuntimeError("nginx is not installed: run scripts/setup.sh (apt-get install nginx)")
     port = free_port()
-    state = tmp_path_factory.mktemp("nginx")
-    conf = render(built_book.html, state, port, voila_port)
+    conf = render(html, state, port, voila_port)
     proc = subprocess.Popen([nginx, "-c", str(conf), "-p", str(state), "-g", "daemon off;"],
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:
         wait_for(f"http://127.0.0.1:{port}/", proc)
-        wait_for(f"http://127.0.0.1:{port}/apps/", proc)
         yield f"http://127.0.0.1:{port}"
     finally:
         proc.terminate()
         proc.wait(timeout=20)
+
+
+def toc_pages() -> list[str]:
+    """Every page of the book in _toc.yml order, as paths without .html."""
+    toc = (ROOT / "book" / "_toc.yml").read_text(encoding="utf-8")
+    return ["intro", *re.findall(r"file: (\S+)", toc)]
+
+
+def draw_all_charts(page: Page) -> None:
+    """Charts render when scrolled into view; draw them all and wait until each has its SVG."""
+    page.evaluate("window.handboekRenderAll && window.handboekRenderAll()")
+    page.wait_for_function("Array.from(document.querySelectorAll('.vega-grafiek')).every(d => d.querySelector('svg'))",
+                           timeout=30_000)
+
+
+@pytest.fixture(scope="session")
+def site(built_book: BookBuild, voila_port: int, tmp_path_factory: pytest.TempPathFactory) -> str:
+    """The built book and the apps behind Debian's nginx with deploy/nginx.conf.template, on loopback."""
+    assert built_book.returncode == 0, built_book.output[-3000:]
+    try:
+        with nginx_serving(built_book.html, tmp_path_factory.mktemp("nginx"), voila_port) as url:
+            wait_for(f"{url}/apps/")
+            yield url
+    except RuntimeError as exc:  # nginx missing
+        pytest.fail(str(exc))
 
 
 @pytest.fixture(scope="session")

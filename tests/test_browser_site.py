@@ -17,19 +17,12 @@ from playwright.sync_api import Page, expect
 from calculators import break_even_point, data, referral_point, staffing_point
 from calculators.formatting import number
 from calculators.ui import APPS
-from conftest import ROOT, BookBuild
+from conftest import ROOT, BookBuild, draw_all_charts, toc_pages
 
 pytestmark = pytest.mark.browser
 WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
         "resultTypes": ["violations"]}
 AXE = Axe()
-
-
-def book_pages(html: Path) -> list[str]:
-    toc = (ROOT / "book" / "_toc.yml").read_text(encoding="utf-8")
-    return ["intro", *re.findall(r"file: (\S+)", toc), "search", "genindex"]
-
-
 
 
 def violations_report(result: object) -> str:
@@ -39,12 +32,9 @@ def violations_report(result: object) -> str:
 
 def test_every_book_page_is_self_contained_and_accessible(guarded: Page, site: str, built_book: BookBuild) -> None:
     failures = []
-    for name in book_pages(built_book.html):
+    for name in [*toc_pages(), "search", "genindex"]:
         guarded.goto(f"{site}/{name}.html", wait_until="load")
-        guarded.evaluate("window.handboekRenderAll && window.handboekRenderAll()")  # charts render lazily
-        guarded.wait_for_function(
-            "Array.from(document.querySelectorAll('.vega-grafiek')).every(d => d.querySelector('svg'))",
-            timeout=30_000)
+        draw_all_charts(guarded)
         result = AXE.run(guarded, options=WCAG)
         if result.violations_count:
             failures.append(f"{name}:\n{violations_report(result)}")
@@ -76,11 +66,6 @@ def test_nginx_sends_the_security_and_privacy_headers(site: str) -> None:
 def texts(page: Page) -> dict[str, str]:
     lines = page.locator(".statische-rekentool svg text").all_text_contents()  # SVG has no innerText
     return dict(line.split(": ", 1) for line in lines if ": " in line)
-
-
-def nums(text: str) -> list[float]:
-    return [float(t.rstrip("%").replace(".", "").replace(",", ".")) / (100 if t.endswith("%") else 1)
-            for t in re.findall(r"-?\d[\d.]*(?:,\d+)?%?", text.replace("\xa0", " "))]
 
 
 def open_calculator(page: Page, url: str) -> None:
