@@ -7,20 +7,40 @@ Prints the path of the written file. Used by scripts/serve.sh and by the deploy 
 from __future__ import annotations
 
 import argparse
+import grp
+import os
+import pwd
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 
 
+def worker_user(root: Path) -> tuple[str, int, int] | None:
+    """The ``user`` nginx's workers run as: the owner of the served files.
+
+    A master started as root otherwise hands its workers to ``nobody``, who cannot read a checkout
+    in a private directory (mode 700, as root's home is), and every page answers 404. Started as an
+    ordinary user, nginx drops no privileges and the directive must be absent.
+    """
+    if os.geteuid() != 0:
+        return None
+    st = root.resolve().stat()
+    return pwd.getpwuid(st.st_uid).pw_name, st.st_uid, st.st_gid
+
+
 def render(root: Path, state: Path, port: int, voila_port: int, listen: str = "127.0.0.1") -> Path:
     state.mkdir(parents=True, exist_ok=True)
+    user = worker_user(root)
     for sub in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"):
         (state / sub).mkdir(exist_ok=True)
+        if user is not None:  # the workers write request bodies and proxy buffers here
+            os.chown(state / sub, user[1], user[2])
     mime = next((p for p in (Path("/etc/nginx/mime.types"), Path("/usr/local/nginx/conf/mime.types")) if p.exists()),
                 Path("/etc/nginx/mime.types"))
     text = (HERE / "nginx.conf.template").read_text(encoding="utf-8")
     for key, value in {"ROOT": root.resolve(), "STATE": state.resolve(), "PORT": port, "VOILA_PORT": voila_port,
-                       "LISTEN": listen, "MIME_TYPES": mime}.items():
+                       "LISTEN": listen, "MIME_TYPES": mime,
+                       "USER": f"user {user[0]} {grp.getgrgid(user[2]).gr_name};" if user else "# no privilege drop: not started as root"}.items():
         text = text.replace("{{" + key + "}}", str(value))
     out = state / "nginx.conf"
     out.write_text(text, encoding="utf-8")

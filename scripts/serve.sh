@@ -2,19 +2,45 @@
 # The main job: set everything up, build the handbook strictly (HTML and PDF), and serve it
 # with the Voila calculators on http://127.0.0.1:8000/ (book) and /apps/ (calculators).
 # Stop with Ctrl-C. Ports: BOOK_PORT (8000), VOILA_PORT (8866).
+#   --clean          rebuild everything (clean strict build with execution, and the PDF)
+#   --build-only     build, then exit without serving
+#   --exit-when-ready  serve until both servers answer, print the addresses, then stop (tests)
+# A second start rebuilds only what changed (scripts/build_state.py): nothing, the changed pages,
+# or everything when data/, calculators/ or the book's configuration changed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+clean=""; build_only=0; exit_when_ready=0
+for arg in "$@"; do
+  case "$arg" in
+    --clean) clean="--clean" ;;
+    --build-only) build_only=1 ;;
+    --exit-when-ready) exit_when_ready=1 ;;
+    *) echo "serve: unknown option $arg (known: --clean, --build-only, --exit-when-ready)" >&2; exit 2 ;;
+  esac
+done
 # shellcheck source=scripts/env.sh
 . scripts/env.sh
 book_port=${BOOK_PORT:-8000}
 voila_port=${VOILA_PORT:-8866}
 
-echo "serve: building the handbook (strict: warnings are errors)"
 start=$(date +%s)
-jupyter-book clean --all book >/dev/null
-jupyter-book build book --all -W -n --keep-going
-python scripts/build_pdf.py
-echo "serve: book and PDF built in $(( $(date +%s) - start )) s"
+mode=$(python scripts/build_state.py decide $clean)
+case "$mode" in
+  full)
+    echo "serve: building the handbook from scratch (strict: warnings are errors)"
+    jupyter-book clean --all book >/dev/null
+    jupyter-book build book --all -W -n --keep-going
+    python scripts/build_pdf.py ;;
+  incremental)
+    echo "serve: only chapter text changed: rebuilding those pages (strict) and the PDF"
+    jupyter-book build book -W -n --keep-going
+    python scripts/build_pdf.py ;;
+  none)
+    echo "serve: nothing changed since the last build: serving it as it is (--clean rebuilds everything)" ;;
+esac
+python scripts/build_state.py record
+echo "serve: book ready in $(( $(date +%s) - start )) s ($mode)"
+[ "$build_only" -eq 1 ] && exit 0
 
 state=.state/serve
 mkdir -p "$state"
@@ -36,4 +62,5 @@ cat <<MSG
                         http://127.0.0.1:$book_port/apps/voila/render/verwijsaandeel.ipynb
   Stop with Ctrl-C.
 MSG
+[ "$exit_when_ready" -eq 1 ] && exit 0
 wait

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Idempotent set-up for a fresh clone (Python 3.11 + the package registries):
+# Idempotent set-up for a fresh clone (Python 3.11–3.13 + the package registries):
 #   - .venv with the pinned packages of requirements.txt and this project (editable);
 #   - Debian packages: chromium (browser tests, PDF edition) and nginx (deploy check);
 #   - self-hosted JavaScript for the book (no CDN at run time).
@@ -7,16 +7,23 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+# Python 3.11–3.13: the pinned requirements install on all three. CI and the README's figures use 3.11,
+# which is preferred when present; otherwise the machine's python3 if it is in range.
+supported='import sys; sys.exit(not (3, 11) <= sys.version_info[:2] <= (3, 13))'
 python_bin=${PYTHON:-}
+if [ -n "$python_bin" ] && ! "$python_bin" -c "$supported" 2>/dev/null; then
+  echo "setup: $python_bin is not Python 3.11, 3.12 or 3.13" >&2
+  exit 1
+fi
 if [ -z "$python_bin" ]; then
-  for candidate in python3.11 python3; do
-    if command -v "$candidate" >/dev/null 2>&1 && "$candidate" -c 'import sys; sys.exit(sys.version_info[:2] != (3, 11))'; then
+  for candidate in python3.11 python3 python3.12 python3.13; do
+    if command -v "$candidate" >/dev/null 2>&1 && "$candidate" -c "$supported"; then
       python_bin=$candidate; break
     fi
   done
 fi
 if [ -z "$python_bin" ]; then
-  echo "setup: Python 3.11 is required (set PYTHON=/path/to/python3.11)" >&2
+  echo "setup: Python 3.11, 3.12 or 3.13 is required (set PYTHON=/path/to/python3.x)" >&2
   exit 1
 fi
 

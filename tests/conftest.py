@@ -68,7 +68,7 @@ class BookBuild:
 
 @pytest.fixture(scope="session")
 def built_book() -> BookBuild:
-    """A cold, strict build of the handbook, once per test session (the main job's command)."""
+    """A cold, strict build of the handbook and its PDF, once per test session (serve.sh's full build)."""
     jb = str(VENV_BIN / "jupyter-book")
     subprocess.run([jb, "clean", "--all", "book"], cwd=ROOT, capture_output=True, check=False)
     start = time.monotonic()
@@ -76,6 +76,10 @@ def built_book() -> BookBuild:
                           capture_output=True, text=True)
     build = BookBuild(proc.returncode, proc.stdout + proc.stderr, time.monotonic() - start,
                       ROOT / "book" / "_build" / "html")
+    if proc.returncode == 0:  # finish as serve.sh's full build does: the PDF, then the record of the inputs
+        subprocess.run([sys.executable, str(ROOT / "scripts" / "build_pdf.py")], cwd=ROOT, check=True,
+                       capture_output=True)
+        subprocess.run([sys.executable, str(ROOT / "scripts" / "build_state.py"), "record"], cwd=ROOT, check=True)
     (ROOT / "build").mkdir(exist_ok=True)
     (ROOT / "build" / "book-build-seconds.txt").write_text(f"{build.seconds:.1f}\n")
     return build
