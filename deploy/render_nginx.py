@@ -28,7 +28,10 @@ def worker_user(root: Path) -> tuple[str, int, int] | None:
     return pwd.getpwuid(st.st_uid).pw_name, st.st_uid, st.st_gid
 
 
-def render(root: Path, state: Path, port: int, voila_port: int, listen: str = "127.0.0.1") -> Path:
+def render(root: Path, state: Path, port: int, voila_port: int, listen: str = "127.0.0.1",
+           app_rate: str = "12r/m", app_burst: int = 30) -> Path:
+    """nginx.conf for the book at ``root`` and Voila on ``voila_port``. ``app_rate``/``app_burst``:
+    how fast one client may open app pages (each starts a kernel), beyond a first burst."""
     state.mkdir(parents=True, exist_ok=True)
     user = worker_user(root)
     for sub in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"):
@@ -39,9 +42,10 @@ def render(root: Path, state: Path, port: int, voila_port: int, listen: str = "1
                 Path("/etc/nginx/mime.types"))
     text = (HERE / "nginx.conf.template").read_text(encoding="utf-8")
     for key, value in {"ROOT": root.resolve(), "STATE": state.resolve(), "PORT": port, "VOILA_PORT": voila_port,
-                       "LISTEN": listen, "MIME_TYPES": mime,
+                       "LISTEN": listen, "MIME_TYPES": mime, "APP_RATE": app_rate, "APP_BURST": app_burst,
                        "USER": f"user {user[0]} {grp.getgrgid(user[2]).gr_name};" if user else "# no privilege drop: not started as root"}.items():
         text = text.replace("{{" + key + "}}", str(value))
+    (state / "proxy_apps.conf").write_text((HERE / "proxy_apps.conf").read_text(encoding="utf-8"), encoding="utf-8")
     out = state / "nginx.conf"
     out.write_text(text, encoding="utf-8")
     return out

@@ -105,7 +105,7 @@ def voila_port() -> int:
 
 
 @contextmanager
-def nginx_serving(html: Path, state: Path, voila_port: int) -> Iterator[str]:
+def nginx_serving(html: Path, state: Path, voila_port: int, **options: object) -> Iterator[str]:
     """Debian's nginx with deploy/nginx.conf.template on a free loopback port: the book at /,
     the apps proxied at /apps/. Yields the base URL."""
     sys.path.insert(0, str(ROOT / "deploy"))
@@ -115,7 +115,7 @@ def nginx_serving(html: Path, state: Path, voila_port: int) -> Iterator[str]:
     if not Path(nginx).exists():
         raise RuntimeError("nginx is not installed: run scripts/setup.sh (apt-get install nginx)")
     port = free_port()
-    conf = render(html, state, port, voila_port)
+    conf = render(html, state, port, voila_port, **options)
     proc = subprocess.Popen([nginx, "-c", str(conf), "-p", str(state), "-g", "daemon off;"],
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:
@@ -145,7 +145,7 @@ def site(built_book: BookBuild, voila_port: int, tmp_path_factory: pytest.TempPa
     assert built_book.returncode == 0, built_book.output[-3000:]
     try:
         with nginx_serving(built_book.html, tmp_path_factory.mktemp("nginx"), voila_port) as url:
-            wait_for(f"{url}/apps/")
+            wait_for(f"{url}/apps/voila/static/voila.js")
             yield url
     except RuntimeError as exc:  # nginx missing
         pytest.fail(str(exc))
