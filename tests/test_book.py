@@ -53,6 +53,8 @@ def small_book(tmp_path: Path, chapter: Path) -> Path:
     book.mkdir()
     shutil.copy(ROOT / "book" / "_config.yml", book / "_config.yml")
     shutil.copytree(ROOT / "book" / "_ext", book / "_ext")
+    shutil.copytree(ROOT / "book" / "_static", book / "_static")
+    (book / "_extra").mkdir()
     (book / "references.bib").write_text("", encoding="utf-8")
     (book / "intro.md").write_text("# Test\n", encoding="utf-8")
     shutil.copy(chapter, book / "kapot.md")
