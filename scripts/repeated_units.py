@@ -28,8 +28,9 @@ from calculators.formatting import _SUFFIX  # noqa: E402
 
 # Words of a unit phrase that carry meaning ('per' and the number in 'per 10.000' do not).
 _FILLER = {"per", "10.000"}
-# The lookaround: how many words after the unit phrase (or before the number) may repeat a unit word.
-AFTER, BEFORE = 3, 1
+# The lookaround: words after the unit phrase that may repeat a unit word; words read before the number
+# (the last one may repeat it, the one before that tells whether it belongs to a previous figure).
+AFTER, BEFORE = 3, 2
 NUMBER = r"(?:-?€\s)?\d[\d.]*(?:,\d+)?(?:\s?[–-]\s?(?:€\s)?\d[\d.]*(?:,\d+)?)?"
 
 
@@ -73,7 +74,11 @@ def _repeats(after: list[str], before: list[str], units: set[str]) -> bool:
             break  # the next figure starts its own phrase
         if _clean(w) in units:
             return True
-    return bool(before) and _clean(before[-1]) in units
+    if not before or _clean(before[-1]) not in units:
+        return False
+    # '10,4 uur, 1,6 uur': the word before is the unit of the previous figure in a list, no repeat
+    listed = before[-1][-1:] in ",;:" or (len(before) > 1 and re.search(r"\d", before[-2]))
+    return not listed
 
 
 def find_in_text(text: str, where: str = "") -> list[Hit]:

@@ -40,6 +40,7 @@ def test_repeated_unit_is_found(text: str) -> None:
     "van 14 uur per week tot 18 uur per week",   # the next figure brings its own unit
     "2020: 10 uur POH-J + 16 uur JGT",
     "Een contact kost 1,33 uur, en er zijn 47 weken in een werkjaar.",
+    "De totalen van Tabel 2 (10,4 uur, 1,6 uur, 5,5 huisartsen)",   # a list: each figure has its unit
 ])
 def test_correct_prose_is_not_flagged(text: str) -> None:
     assert repeated_units.find_in_text(text) == []
