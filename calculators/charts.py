@@ -87,8 +87,12 @@ def bar(
     percent: bool = False,
     sort: Sequence[str] | None = None,
     width: int | None = None,
+    label: str | None = None,
 ) -> DescribedChart:
-    """A horizontal bar chart (grouped by ``color`` when given)."""
+    """A horizontal bar chart (grouped by ``color`` when given, never stacked).
+
+    ``label`` names a text column printed at the end of every bar (e.g. the share with its base n).
+    """
     setup()
     fmt = ".0%" if percent else ",.0f"
     y = alt.Y(f"{category}:N", title=category_title, sort=list(sort) if sort else None)
@@ -101,9 +105,23 @@ def bar(
                                       legend=alt.Legend(orient="bottom", columns=2))
         encoding["yOffset"] = alt.YOffset(f"{color}:N")
         encoding["tooltip"].insert(0, alt.Tooltip(f"{color}:N", title=color_title or color))
-    chart = (alt.Chart(frame).mark_bar().encode(**encoding)
-             .properties(title=title, width=width or (400 if color else 460), description=description))
+    base = alt.Chart(frame)
+    bars = base.mark_bar().encode(**encoding)
+    layered: alt.TopLevelMixin = bars
+    if label:
+        text_encoding = {k: v for k, v in encoding.items() if k in ("x", "y", "yOffset")}
+        text_encoding["text"] = alt.Text(f"{label}:N")
+        layered = alt.layer(bars, base.mark_text(align="left", baseline="middle", dx=3, fontSize=10)
+                            .encode(**text_encoding))
+    chart = layered.properties(title=title, width=width or (400 if color else 460), description=description)
     return DescribedChart(chart, description)
+
+
+def share_with_base(share: float, base: float | None) -> str:
+    """A bar label: the share with the base it is a share of ('42% (n = 755)')."""
+    from .formatting import number as num, percent as pct
+
+    return f"{pct(share)} (n = {num(base)})" if base is not None else f"{pct(share)} (n niet vermeld)"
 
 
 def describe_shares(pairs: Sequence[tuple[str, float]], lead: str) -> str:

@@ -213,7 +213,7 @@ def cmd_referral(args: argparse.Namespace) -> tuple[dict[str, Any], str]:
         ("Naar de POH-J (bereik)", f"{fmt_span(result, 'to_pohj', 'count')} ({fmt_span(result, 'reach', 'share', 3)})"),
         ("Direct verwezen door de huisarts", fmt_span(result, "direct_referrals", "count")),
         ("Verwezen via de POH-J", fmt_span(result, "pohj_referrals", "count")),
-        ("Geholpen zonder verwijzing", fmt_span(result, "helped_without_referral", "count")),
+        ("Niet naar jeugd-GGZ of overbrugging verwezen", fmt_span(result, "helped_without_referral", "count")),
         ("Verwijzingen tweede lijn totaal", fmt_span(result, "total_referrals", "count")),
         ("Verwijsaandeel", fmt_span(result, "referral_share", "share", 3)),
         ("Vermeden verwijzingen (t.o.v. geen POH-J)", fmt_span(result, "avoided_referrals", "count")),
@@ -356,11 +356,11 @@ def build_parser() -> Parser:
     p.add_argument("--help-questions", default=_default("help_questions"), metavar="N", help="hulpvragen via de huisarts per jaar")
     p.add_argument("--reach", default=_default("reach"), metavar="F", help="deel dat bij de POH-J komt (0–1)")
     p.add_argument("--pohj-referral-rate", default=_default("pohj_referral_rate"), metavar="F",
-                   help="deel dat de POH-J doorverwijst (0–1)")
+                   help="deel dat de POH-J naar jeugd-GGZ of overbrugging verwijst (0–1; definitie van Rebel)")
     p.add_argument("--induced-demand", default=_default("induced_demand"), metavar="F",
                    help="aanzuigende werking: deel van de POH-J-instroom dat nieuwe vraag is")
     p.add_argument("--counterfactual-referral-rate", default=_default("counterfactual_referral_rate"), metavar="F",
-                   help="deel van de zonder verwijzing geholpen jeugdigen dat anders was verwezen")
+                   help="deel van de niet naar jeugd-GGZ verwezen jeugdigen dat anders was verwezen")
     p.add_argument("--trajectory-price", default=_default("bggz_price"), help="prijs van een vermeden verwijzing")
     p.add_argument("--baseline-referrals", default=None, metavar="N", help="verwijzingen in een basisjaar (2018: 1418)")
     p.add_argument("--target-reach", default=None, metavar="F", help="wat als het bereik dit wordt?")

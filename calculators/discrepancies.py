@@ -49,6 +49,11 @@ def _outcome(study: str, category: str) -> float:
     return data.number(row, "share") or 0.0
 
 
+def _accare_intervention_share(intervention: str) -> float:
+    row = next(r for r in data.rows("accare_activities") if r["intervention"] == intervention)
+    return data.number(row, "share") or 0.0
+
+
 # id -> (our value, our upper value or None)
 _OURS: dict[str, Callable[[], tuple[float, float | None]]] = {
     "optimistic_total": lambda: (_savings_result("optimistic").savings_total, None),
@@ -82,8 +87,9 @@ _OURS: dict[str, Callable[[], tuple[float, float | None]]] = {
     "letter_referral_increase": lambda: (observed_2020()["gp_referrals"], None),
     "letter_direct_share": lambda: (observed_2020()["direct_referrals"] / observed_2020()["help_questions"], None),
     "letter_half_not_referred": lambda: (
-        observed_2020()["helped_without_referral"] / observed_2020()["to_pohj"], None),
-    "accare_bridging": lambda: (_outcome("accare", "other"), None),
+        observed_2020()["helped_without_referral"] / observed_2020()["to_pohj"],
+        _outcome("rebel_holland_rijnland", "self")),
+    "accare_bridging": lambda: (_accare_intervention_share("Overbruggingshulp"), _outcome("accare", "other")),
     "aftercare_total": lambda: (sum(data.number(r, "count") or 0.0 for r in data.rows("aftercare_rebel")), None),
 }
 

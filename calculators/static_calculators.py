@@ -139,7 +139,7 @@ def referral_chart() -> alt.Chart:
         alt.param(name="hulpvragen", value=round(observed["help_questions"]),
                   bind=alt.binding(input="number", name="Hulpvragen via de huisarts per jaar ")),
         _slider("bereik", "reach", "Bereik: deel naar de POH-J", 0.01, 0, 1),
-        _slider("verwijs", "pohj_referral_rate", "Verwijspercentage POH-J", 0.01, 0, 1),
+        _slider("verwijs", "pohj_referral_rate", "Verwijspercentage POH-J naar jeugd-GGZ of overbrugging", 0.01, 0, 1),
         _slider("aanzuig", "induced_demand", "Aanzuigende werking", 0.01, 0, 0.5),
     ]
     calc = {

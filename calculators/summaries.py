@@ -73,7 +73,7 @@ def referral_sentence(r: Span[ReferralResult]) -> str:
         f"{_range(r, 'to_pohj', 'count')} bij de POH-Jeugd ({_range(r, 'reach', 'share', 3)}). "
         f"In totaal gaan er {_range(r, 'total_referrals', 'count')} naar tweedelijns jeugdhulp, een verwijsaandeel van "
         f"{_range(r, 'referral_share', 'share', 3)}; {_range(r, 'helped_without_referral', 'count')} jeugdigen worden "
-        "zonder verwijzing geholpen."
+        "niet naar jeugd-GGZ of overbrugging verwezen (de POH-Jeugd helpt hen zelf of verwijst naar lichtere hulp)."
     )
     if r.mid.baseline_referrals is not None:
         change = r.mid.change_vs_baseline or 0.0

@@ -61,3 +61,23 @@ def test_known_issue_examples_are_flagged() -> None:
             "hillegom_fte_of_hours"} <= ids
     assert discrepancies.get("optimistic_total").ours == pytest.approx(245091)
     assert discrepancies.get("optimistic_total").printed == 205611
+
+
+def test_corrected_explanations_of_issue_9() -> None:
+    """The four explanations the independent check found wrong, pinned against hand computations."""
+    # Accare records bridging as an intervention: 248 of 1970 trajectories (accare2019 L681) = 12.6 % -> 13 %
+    bridging = discrepancies.get("accare_bridging")
+    assert round(248 / 1970, 2) == bridging.ours == 0.13
+    assert bridging.ours_high == 0.12  # the outcome 'anders' that Rebel quotes (accare2019 L738-742)
+    assert "eigen interventie" in bridging.explanation() and "alleen de categorie" not in bridging.explanation()
+    # only 242 fits the printed 56/29/15 %: 69/242 = 28.5 % -> 29 %, 69/243 = 28.4 % -> 28 % (rebel2021 L808-813)
+    assert (round(136 / 242 * 100), round(69 / 242 * 100), round(37 / 242 * 100)) == (56, 29, 15)
+    assert round(69 / 243 * 100) == 28
+    assert "Alleen 242" in discrepancies.get("aftercare_total").explanation()
+    # 327 of 531 not referred to youth mental-health care includes preventive help and the JGT (rebel2021 L1097-1098)
+    half = discrepancies.get("letter_half_not_referred")
+    assert half.ours == pytest.approx(327 / 531) and half.ours_high == 0.42
+    assert "twee derde" not in half.explanation() and "JGT" in half.explanation()
+    # the coverage arithmetic stays, the conclusion names its conditions (rebel2021 L1309-1310, L1418, L464-466)
+    covers = discrepancies.get("optimistic_covers_half").explanation()
+    assert "pilotjaar" in covers and "zorggroep" in covers and "later" in covers

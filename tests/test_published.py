@@ -40,9 +40,21 @@ def test_referral_flow_2020_adds_up() -> None:
     assert flows["gp_referrals"] + flows["helped_without_referral"] == flows["help_questions"]
     assert flows["gp_referrals"] - flows["pohj_referrals"] == flows["direct_referrals"]
     reach = data.fact("reach")
-    rate = data.fact("pohj_referral_rate")
+    rate = data.fact("rebel_pohj_referral_rate")
     assert round(flows["to_pohj"] / flows["help_questions"], reach.decimals) == reach.value
     assert round(flows["pohj_referrals"] / flows["to_pohj"], rate.decimals) == rate.value
+
+
+def test_referral_rates_with_different_definitions_are_separate_figures() -> None:
+    """Rebel's rate (youth mental-health care plus bridging, 204 of 531 = 38 %, rebel2021 L1153-1156)
+    and Accare's (every destination, 945 of 2012 = 47 %, accare2019 L762) are separate facts; the
+    model parameter takes Rebel's definition and its range does not reach into Accare's figure."""
+    assert data.value("rebel_pohj_referral_rate") == 0.38
+    assert data.value("accare_referred_all_destinations") == 0.47
+    param = data.fact("pohj_referral_rate")
+    assert param.value == data.value("rebel_pohj_referral_rate")
+    assert "jeugd-GGZ" in param.label and "overbrugging" in param.label
+    assert "rebel_pohj_referral_rate" in param.note and "geen bronwaarde" in param.note
 
 
 def test_aef_norm_for_hillegom() -> None:

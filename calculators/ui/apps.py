@@ -290,7 +290,7 @@ class ReferralApp(CalculatorApp):
             {"wat": "Naar de POH-Jeugd", "nu": m.to_pohj, "wat_als": wi.mid.target.to_pohj},
             {"wat": "Direct verwezen door de huisarts", "nu": m.direct_referrals, "wat_als": wi.mid.target.direct_referrals},
             {"wat": "Verwezen via de POH-Jeugd", "nu": m.pohj_referrals, "wat_als": wi.mid.target.pohj_referrals},
-            {"wat": "Geholpen zonder verwijzing", "nu": m.helped_without_referral,
+            {"wat": "Niet naar jeugd-GGZ of overbrugging verwezen", "nu": m.helped_without_referral,
              "wat_als": wi.mid.target.helped_without_referral},
             {"wat": "Verwijzingen tweede lijn", "nu": m.total_referrals, "wat_als": wi.mid.target.total_referrals},
             {"wat": "Vermeden verwijzingen", "nu": m.avoided_referrals, "wat_als": wi.mid.target.avoided_referrals},
