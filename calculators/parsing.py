@@ -14,7 +14,10 @@ from .ranges import Range
 from .validation import field_label, show
 
 # A dot followed by groups of exactly three digits is a thousands separator ("1.000", "25.000").
-DUTCH_THOUSANDS = re.compile(r"-?[1-9]\d{0,2}(\.\d{3})+")
+DUTCH_THOUSANDS = re.compile(r"-?[1-9][0-9]{0,2}(\.[0-9]{3})+")
+# What float() may read after the Dutch clean-up. float() alone would also take full-width or
+# Arabic-Indic digits, '1_000', 'inf' and 'nan'; the CLI and the apps refuse those alike.
+PLAIN_NUMBER = re.compile(r"[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?")
 
 
 def parse_number(text: str, field: str) -> float:
@@ -30,10 +33,9 @@ def parse_number(text: str, field: str) -> float:
         t = t.replace(".", "")
     if not t:
         raise InputError(f"{field_label(field)} is leeg: vul een getal in.", field=field)
-    try:
-        return float(t) * scale
-    except ValueError:
-        raise InputError(f"{field_label(field)} moet een getal zijn, niet {show(raw)}.", field=field) from None
+    if not PLAIN_NUMBER.fullmatch(t):
+        raise InputError(f"{field_label(field)} moet een getal zijn (cijfers 0–9), niet {show(raw)}.", field=field)
+    return float(t) * scale
 
 
 def parse_value(text: str | None, field: str) -> float | Range | None:
