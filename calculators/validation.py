@@ -10,6 +10,7 @@ show it next to the field.
 from __future__ import annotations
 
 import functools
+import inspect
 import math
 from collections.abc import Callable
 from typing import Annotated, Any, ParamSpec, TypeVar
@@ -48,6 +49,8 @@ def show(value: Any) -> str:
         return "ja" if value else "nee"
     if isinstance(value, int | float) and math.isfinite(value):
         x = float(value)
+        if abs(x) >= 1e15:  # a typo such as 1e308: 300 digits would drown the message
+            return f"{x:.2e}".replace(".", ",")
         if x.is_integer():
             return number(x, 0)
         return number(x, min(len(repr(x).split(".")[-1]), 4)).rstrip("0").rstrip(",")
@@ -110,12 +113,48 @@ def translate(exc: ValidationError) -> InputError:
     return InputError(message(first), field=str(loc[0]) if loc else None)
 
 
+@functools.cache
+def input_limits() -> dict[str, tuple[float, str]]:
+    """The largest value (and its unit) each input field accepts (data/tables/input_limits.csv):
+    beyond it a number is a typo, and a result such as '€ ∞' or '∞ trajecten' would be nonsense."""
+    return {row["field"]: (float(row["max"]), row["unit"]) for row in data.rows("input_limits")}
+
+
+def limit_text(field: str) -> str:
+    """'hoogstens 2.000 uur per week' for a field with a limit, else ''."""
+    from .formatting import with_unit
+
+    if field not in input_limits():
+        return ""
+    limit, unit = input_limits()[field]
+    return "hoogstens " + with_unit(limit, unit, 0)
+
+
+def check_limits(arguments: dict[str, Any]) -> None:
+    """InputError in Dutch for the first argument above its field's limit (the message states it)."""
+    for field, value in arguments.items():
+        if field not in input_limits() or isinstance(value, bool) or not isinstance(value, int | float):
+            continue
+        if not math.isfinite(value):
+            continue  # pydantic's own message: 'moet een eindig getal zijn'
+        if value > input_limits()[field][0]:
+            raise InputError(f"{field_label(field)} is onwaarschijnlijk groot ({show(value)}): {limit_text(field)}.",
+                             field=field)
+
+
 def validated(fn: Callable[P, R]) -> Callable[P, R]:
     """Validate a model function's arguments; raise InputError in Dutch."""
     checked = validate_call(config=_CONFIG, validate_return=False)(fn)
+    signature = inspect.signature(fn)
 
     @functools.wraps(fn)
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            bound = signature.bind_partial(*args, **kwargs)
+        except TypeError:
+            bound = None  # pydantic reports the missing or surplus argument in Dutch below
+        if bound is not None:
+            check_limits(bound.arguments)
         try:
             return checked(*args, **kwargs)
         except ValidationError as exc:

@@ -31,3 +31,54 @@ def test_cli_refuses_full_width_digits_with_one_dutch_line() -> None:
     assert proc.returncode == 2
     assert proc.stderr.strip().count("\n") == 0
     assert "cijfers 0–9" in proc.stderr and "Traceback" not in proc.stderr
+
+
+# --- plausible maxima (data/tables/input_limits.csv) ---------------------------------------------
+
+def test_a_typo_like_1e308_is_refused_with_the_bound_it_enforces() -> None:
+    from calculators import break_even
+
+    # The limit for weekly hours is 2.000 (input_limits.csv); 1e308 would print '€ ∞' and '∞ trajecten'.
+    with pytest.raises(InputError) as info:
+        break_even(annual_cost=100_000, contracted_hours=1e308)
+    assert info.value.message == ("Contracturen per week is onwaarschijnlijk groot (1,00e+308): "
+                                  "hoogstens 2.000 uur per week.")
+
+
+def test_the_bound_itself_is_accepted_and_one_above_it_is_not() -> None:
+    from calculators import staffing
+
+    assert staffing(4_000_000).mid.fte > 0
+    with pytest.raises(InputError, match="hoogstens 4.000.000"):
+        staffing(4_000_001)
+
+
+def test_every_model_input_has_a_maximum() -> None:
+    """Each numeric argument of every validated model has a row in input_limits.csv, so a new field
+    cannot be added without a stated bound."""
+    import inspect
+
+    from calculators import break_even_point, capacity_point, referral_point, savings_point, staffing_point
+    from calculators.validation import input_limits
+
+    missing = []
+    for fn in [staffing_point, capacity_point, break_even_point, referral_point, savings_point]:
+        for name, param in inspect.signature(fn).parameters.items():
+            text = str(param.annotation)
+            if any(t in text for t in ("NonNegative", "Positive", "Count")) and name not in input_limits():
+                missing.append(f"{fn.__name__}.{name}")
+    assert not missing, missing
+
+
+def test_the_app_field_states_the_same_bound() -> None:
+    from calculators.ui.base import Field, FieldSpec
+
+    field = Field(FieldSpec("contracted_hours", fact="hours_per_week"))
+    assert "hoogstens 2.000 uur per week" in field.hint.value
+
+
+def test_cli_refuses_an_absurd_number_with_exit_2() -> None:
+    proc = subprocess.run([sys.executable, "-m", "calculators", "capacity", "--hours-per-week", "1e308"],
+                          capture_output=True, text=True)
+    assert proc.returncode == 2
+    assert "hoogstens 2.000 uur per week" in proc.stderr and "∞" not in proc.stderr + proc.stdout

@@ -28,8 +28,8 @@ from calculators.cli import main
 from calculators.savings import builtin_scenario
 
 REL = 1e-9
-big = st.floats(min_value=0, max_value=1e7, allow_nan=False, allow_infinity=False)
-positive = st.floats(min_value=1e-3, max_value=1e6, allow_nan=False, allow_infinity=False)
+big = st.floats(min_value=0, max_value=1e6, allow_nan=False, allow_infinity=False)
+positive = st.floats(min_value=1e-3, max_value=1e5, allow_nan=False, allow_infinity=False)
 share = st.floats(min_value=0, max_value=1, allow_nan=False)
 weeks = st.floats(min_value=1, max_value=52, allow_nan=False)
 hours = st.floats(min_value=0, max_value=1000, allow_nan=False)

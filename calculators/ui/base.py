@@ -21,6 +21,7 @@ import ipywidgets as w
 
 from .. import data, export, formatting
 from ..errors import InputError
+from ..validation import limit_text
 from ..parsing import parse_number
 from ..ranges import Range
 from .figures import Figure
@@ -86,7 +87,8 @@ class Field:
             style={"description_width": LABEL_WIDTH},
             layout=w.Layout(width="42em"),
         )
-        self.hint = w.HTML(f'<div class="veld-hint">{html.escape(_hint(fact_key, spec.hint))}</div>')
+        extra = "; ".join(filter(None, [spec.hint, limit_text(spec.key)]))  # the bound the model enforces
+        self.hint = w.HTML(f'<div class="veld-hint">{html.escape(_hint(fact_key, extra))}</div>')
         self.error = w.HTML("")
         self.box = w.VBox([self.input, self.hint, self.error], layout=w.Layout(margin="0 0 0.4em 0"))
 
