@@ -100,10 +100,12 @@ def test_every_sourced_reference_in_data_has_a_locator() -> None:
 
 
 def test_a_reference_naming_two_sources_cites_both() -> None:
-    # discrepancy rows may cite the letter and the Rebel report in one ref
+    # discrepancy rows may cite the letter and the Rebel report in one ref; 001 L1084 and L1093 are
+    # the two box headings on the Rebel slide the range spans
     role = book.source_cite("hillegom2021", "L81–83; rebel2021 L1085–1101")
     assert role == ("{cite:p}`hillegom2021{‘Wat zijn de bevindingen uit het onderzoeksrapport van Rebel?’},"
-                    "rebel2021{dia ‘Invloed van de POH-J op totale verwijsstroom huisarts’}`")
+                    "rebel2021{dia ‘Invloed van de POH-J op totale verwijsstroom huisarts’, "
+                    "‘Aantal huisartsverwijzingen gelijk gebleven’; ‘Toename jeugdhulpvragen bij de huisarts’}`")
     assert book.source_cite("aanname", "") == ""
     assert book.source_place("rebel2021", "L1296; hillegom2021 L1990") == (
         "dia ‘Financieel effect: substitutie POH-J vooral voor B-GGZ trajecten’, p. 41; "
