@@ -134,10 +134,15 @@ def locate(source: str, ref: str) -> str:
     for lo, hi in ranges:
         if not any(a <= lo and hi <= b for a, b in own):
             raise LocatorError(f"regels {lo}–{hi} vallen buiten '{source}' ({data.sources()[source]['lines']})")
+    places = _places(doc, ranges)
+    # a passage that starts on a heading line and runs into its first subsection: name the subsection
+    places = [p for i, p in enumerate(places)
+              if not (i + 1 < len(places) and not p[1] and p[2] == places[i + 1][2]
+                      and _split(places[i + 1][0])[:len(_split(p[0]))] == _split(p[0]))]
     out: list[str] = []
     previous: list[str] = []
     last_page = ""
-    for section, tables, pages in _places(doc, ranges):
+    for section, tables, pages in places:
         parts = _split(section)
         # name only what the previous place did not: '…, ‘A’; ‘B’' instead of repeating the slide
         shared = 0

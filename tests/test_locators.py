@@ -39,8 +39,9 @@ def test_tables_lie_inside_one_section_and_pages_are_numbers() -> None:
 
 
 @pytest.mark.parametrize(("source", "ref", "expected"), [
-    # 004 L459 reads '3.1 Toegang'
-    ("nji2019", "L459–470", "§ 3.1 Toegang"),
+    # 004 L459 reads '3.1 Toegang', L460 'Lokale teams' (a heading without number)
+    ("nji2019", "L459", "§ 3.1 Toegang"),
+    ("nji2019", "L459–470", "§ 3.1 Toegang, ‘Lokale teams’"),
     # 004 L5007 '3.1 De huisarts' in the national study (annex B, whose title page the extraction lost)
     ("nji2019", "L5010", "bijlage B, § 3.1 De huisarts"),
     # 004 L2945 'POH Jeugd-GGZ', a heading in part 2 of case study 5 (annex A, 'Casestudie Steenwijkerland')
@@ -155,14 +156,14 @@ def test_the_converter_handles_every_form_and_is_idempotent() -> None:
     result = convert.Result()
     once = convert.convert_text(page, "x.md", result)
     assert once.split("\n") == [
-        "Zie {cite:p}`nji2019{§ 3.1 Toegang}` en {cite:t}`accare2019{Resultaten, bron 1, ‘Verwijzen’, tabel 7}`.",
+        "Zie {cite:p}`nji2019{§ 3.1 Toegang, ‘Lokale teams’}` en {cite:t}`accare2019{Resultaten, bron 1, ‘Verwijzen’, tabel 7}`.",
         "Twee bronnen {cite:p}`rotterdam2021{hfst. 3 Conclusies, 1. Positieve ervaringen, meerwaarde, p. 9},"
         "nji2019{bijlage B, § 3.1 De huisarts}`; zonder regel {cite:p}`kjp2020`.",
         # 001 L148 is in the council letter: the citation moves to the letter's key
         "Verkeerd deel van het document: {cite:p}`hillegom2021{‘Conclusies van Rebel’}`.",
         "    basis = f\"{source_cite(r['source'], r['ref'])}\"",
         "    return f\"{name}, {source_place(f.source, f.ref)}\"",
-        '    {"ref": "NJi e.a. (2019), § 3.1 Toegang"},',
+        '    {"ref": "NJi e.a. (2019), § 3.1 Toegang, ‘Lokale teams’"},',
     ]
     assert not result.failed and len(result.rekeyed) == 1
     again = convert.Result()
