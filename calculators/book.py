@@ -20,16 +20,18 @@ cell; nothing is typed by hand.
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-from . import data, formatting
+from . import data, formatting, locators
 from .discrepancies import get as get_discrepancy
 from .formatting import auto, euro, fte, hours, number, percent, span, with_unit
 
 __all__ = [
     "F", "Text", "text", "euro", "percent", "number", "fte", "hours", "span", "with_unit", "auto",
     "table", "data_table", "discrepancy", "source_flags", "cite_key", "markdown", "ref_text",
+    "source_place", "source_cite",
 ]
 
 
@@ -223,25 +225,44 @@ def markdown(source: str) -> Markdown:
 
 
 def ref_text(ref: str) -> str:
-    """``'L1308–1310'`` -> ``'r. 1308–1310'`` (regel), for a citation's post-text."""
-    first = ref.split(";")[0].strip()
-    return "r. " + first[1:] if first.startswith("L") else first
+    """``'L1308–1310; L1346'`` -> ``'r. 1308–1310; r. 1346'``: lines of the seed text, for the data
+    dictionary (audit) only. Chapters cite the place in the original document instead
+    (:func:`source_place`, :func:`source_cite`)."""
+    return re.sub(r"(?<![\w.])L(?=\d)", "r. ", ref)
 
 
-def _cite(source: str, ref: str) -> str:
-    key = cite_key(source)
-    return f"{{cite:p}}`{key}{{{ref_text(ref)}}}`" if key else ""
+def source_place(source: str, ref: str) -> Text:
+    """Where a figure stands in the original document (section, table, page), from its data ``ref``.
+
+    ``source_place("rebel2021", "L1316–1325")`` -> ``dia ‘…’, ‘Conservatief scenario’, p. 42``.
+    Segments of ``ref`` that name another source get that source's name in front.
+    """
+    if source in data.PSEUDO_SOURCES or not ref:
+        return Text("")
+    return Text(locators.place(source, ref))
+
+
+def source_cite(source: str, ref: str) -> str:
+    """A ``{cite:p}`` role pointing the reader to the passage(s) behind a data ``ref``
+    (one key per source named in ``ref``); '' for derived values and assumptions."""
+    if source in data.PSEUDO_SOURCES:
+        return ""
+    targets = []
+    for key, part in locators.split_ref(source, ref):
+        post = locators.locate(key, part) if locators.parse_lines(part) else part
+        targets.append(f"{key}{{{post}}}" if post else key)
+    return f"{{cite:p}}`{','.join(targets)}`"
 
 
 def discrepancy(id_: str) -> Markdown:
     """A note box: where a printed figure does not follow from the source's own data."""
     d = get_discrepancy(id_)
     return Markdown(
-        f":::{{admonition}} Klopt niet: {d.title}\n:class: warning\n\n{d.explanation()} {_cite(d.source, d.ref)}\n:::\n"
+        f":::{{admonition}} Klopt niet: {d.title}\n:class: warning\n\n{d.explanation()} {source_cite(d.source, d.ref)}\n:::\n"
     )
 
 
 def source_flags(name: str, topic: str | None = None) -> Markdown:
     """A bulleted list of the inconsistencies in ``tables/<name>.csv`` (optionally one topic)."""
     items = [r for r in data.rows(name) if topic is None or r.get("topic") == topic]
-    return Markdown("\n".join(f"- {r['issue']} {_cite(r['source'], r['ref'])}" for r in items) + "\n")
+    return Markdown("\n".join(f"- {r['issue']} {source_cite(r['source'], r['ref'])}" for r in items) + "\n")

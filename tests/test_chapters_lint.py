@@ -5,7 +5,9 @@
   (allowed: calendar years, the contact-band labels, "per 10.000", list numbering,
   references to weeks/steps/chapters/tables of a source);
 - no sentence is copied from the sources: no run of 10 words of prose appears in a seed file;
-- the chapter has substance: citations, reflection questions, an exercise with a hidden answer.
+- the chapter has substance: citations, reflection questions, an exercise with a hidden answer;
+- citations point a reader to the place in the original document, never to a line of our text
+  extraction (``r. 123``); only the data dictionary shows lines, for audit.
 """
 
 from __future__ import annotations
@@ -98,6 +100,45 @@ def test_no_sentence_is_copied_from_the_sources(path: Path) -> None:
     copied = {" ".join(w[i:i + SHINGLE]) for i in range(len(w) - SHINGLE + 1)
               if tuple(w[i:i + SHINGLE]) in seed_shingles()}
     assert not copied, "runs of 10 words found in the sources:\n" + "\n".join(sorted(copied)[:10])
+
+
+# a line of our text extraction of a source: 'r. 1317', 'r.1317'
+LINE_REF = re.compile(r"(?<![\w.])r\.\s*\d")
+CITE = re.compile(r"\{cite(?::[a-z]+)?\}`([^`]*)`")
+# the data dictionary shows the line next to the locator, so an auditor can check both ways
+AUDIT_PAGES = {"datawoordenboek.md"}
+
+
+def line_references(path: Path) -> list[str]:
+    """Citations, code and prose that point a reader at a line of the seed text."""
+    found = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        for m in CITE.finditer(line):
+            if LINE_REF.search(m.group(1)):
+                found.append(f"{number}: {m.group(0)}")
+        # code cells that print seed lines for readers: ref_text() or a literal 'key r. 123'
+        if "ref_text(" in line or re.search(r"[\"'][a-z]+\d{4},? r\.\s*\d", line):
+            found.append(f"{number}: {line.strip()}")
+    found += [f"prose: {line.strip()}" for line in prose(path).splitlines() if LINE_REF.search(line)]
+    return found
+
+
+@pytest.mark.parametrize("path", [p for p in PAGES if p.name not in AUDIT_PAGES], ids=lambda p: p.name)
+def test_citations_point_to_the_original_document_not_to_a_line(path: Path) -> None:
+    bad = line_references(path)
+    assert not bad, ("line references of the text extraction (run scripts/convert_citations.py):\n"
+                     + "\n".join(bad[:15]))
+
+
+def test_the_line_reference_check_catches_every_form(tmp_path: Path) -> None:
+    page = tmp_path / "x.md"
+    page.write_text("---\nx: 1\n---\n# T\n\nZie {cite:p}`rebel2021{r. 1317}` en {cite:t}`nji2019{§ 3.1 Toegang},"
+                    "accare2019{r.12}`.\nEen verwijzing als *Rebel, 2021, r. 1317* noemt een regel.\n\n"
+                    "```{code-cell} ipython3\nx = ref_text(f.ref)\ny = {\"ref\": \"rebel2021 r. 267\"}\n```\n"
+                    "Goed: {cite:p}`rotterdam2021{hfst. 3 Conclusies, p. 9}`, nr. 5 en dr. 2.\n", encoding="utf-8")
+    bad = line_references(page)
+    assert len(bad) == 5, bad
+    assert not any("rotterdam2021" in b or "nr. 5" in b for b in bad)
 
 
 SUBSTANTIVE = [p for p in CHAPTERS if not p.name.startswith("01-")]

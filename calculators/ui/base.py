@@ -12,14 +12,13 @@ from __future__ import annotations
 
 import base64
 import html
-import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 import ipywidgets as w
 
-from .. import data, export, formatting
+from .. import data, export, formatting, locators
 from ..errors import InputError
 from ..validation import limit_text
 from ..parsing import parse_number
@@ -39,7 +38,7 @@ def _hint(key: str, extra: str = "") -> str:
     if f.low is not None and f.high is not None and f.low != f.high:
         parts.append("plausibel " + formatting.span(f.low, f.high, f.unit, f.decimals))
     src = data.sources().get(f.source, {}).get("short_nl", f.source)
-    refs = re.sub(r"\bL(?=\d)", "r. ", f.ref)
+    refs = locators.place(f.source, f.ref) if f.ref and f.source not in data.PSEUDO_SOURCES else ""
     parts.append(f"bron: {src}" + (f", {refs}" if refs else ""))
     if extra:
         parts.insert(0, extra)
