@@ -4,7 +4,8 @@
 - prose types no figures: numbers come from data/ via {eval} or from code cells
   (allowed: calendar years, the contact-band labels, "per 10.000", list numbering,
   references to weeks/steps/chapters/tables of a source);
-- no sentence is copied from the sources: no run of 10 words of prose appears in a seed file;
+- no sentence is copied from the sources: no run of 10 words of prose appears in a seed file
+  or in an external excerpt (../shared/sources/external/*.txt);
 - the chapter has substance: citations, reflection questions, an exercise with a hidden answer.
 """
 
@@ -21,6 +22,8 @@ BOOK = ROOT / "book"
 CHAPTERS = sorted((BOOK / "chapters").glob("*.md"))
 PAGES = CHAPTERS + sorted((BOOK / "appendices").glob("*.md")) + [BOOK / "intro.md"]
 SEEDS = sorted((ROOT.parent / "shared" / "sources" / "seeds").glob("*.txt"))
+# excerpts of further public sources; their README describes them and is no source
+EXTERNAL = sorted((ROOT.parent / "shared" / "sources" / "external").glob("*.txt"))
 SHINGLE = 10
 
 ROLE = re.compile(r"\{[a-z:]+\}`[^`]*`")
@@ -65,7 +68,7 @@ def words(text: str) -> list[str]:
 @cache
 def seed_shingles() -> frozenset[tuple[str, ...]]:
     out: set[tuple[str, ...]] = set()
-    for seed in SEEDS:
+    for seed in [*SEEDS, *EXTERNAL]:
         w = words(seed.read_text(encoding="utf-8"))
         out.update(tuple(w[i:i + SHINGLE]) for i in range(len(w) - SHINGLE + 1))
     return frozenset(out)
@@ -110,6 +113,19 @@ def test_chapter_has_substance(path: Path) -> None:
     assert len(re.findall(r"\{cite:[pt]\}", text)) >= 4, "fewer than four citations"
     assert re.search(r"^#+ .*Reflectievragen", text, flags=re.M), "no section 'Reflectievragen'"
     assert re.search(r":class: dropdown", text), "no exercise with a hidden (dropdown) answer"
+
+
+@pytest.mark.skipif(not EXTERNAL, reason="external excerpts not available")
+def test_the_copy_check_covers_the_external_excerpts(tmp_path: Path) -> None:
+    """A run of ten words from an external excerpt is caught; the README of that folder is no source."""
+    assert all(p.suffix == ".txt" for p in EXTERNAL)
+    excerpt = words(EXTERNAL[0].read_text(encoding="utf-8"))
+    run = excerpt[-SHINGLE:]
+    assert tuple(run) in seed_shingles()
+    page = tmp_path / "x.md"
+    page.write_text("# T\n\n" + " ".join(run) + "\n", encoding="utf-8")
+    w = words(prose(page))
+    assert any(tuple(w[i:i + SHINGLE]) in seed_shingles() for i in range(len(w) - SHINGLE + 1))
 
 
 def test_the_lint_keeps_prose_between_a_box_and_a_code_cell(tmp_path: Path) -> None:
