@@ -19,6 +19,9 @@ from dataclasses import dataclass
 from .. import data
 from ..stats import wilson_interval
 
+#: Confidence level of the intervals shown in the book.
+CONFIDENCE = 0.95
+
 #: Design codes of the overview table -> Dutch description for tables and charts.
 DESIGNS = {
     "registratie": "registratie van trajecten in pilots",
@@ -56,10 +59,10 @@ class Evaluation:
 
     @property
     def interval(self) -> tuple[float, float] | None:
-        """95 % Wilson interval of the share, or None without a base n."""
+        """Wilson interval (at ``CONFIDENCE``) of the share, or None without a base n."""
         if self.count is None or not self.base:
             return None
-        return wilson_interval(self.count, int(self.base))
+        return wilson_interval(self.count, int(self.base), CONFIDENCE)
 
     @property
     def has_share(self) -> bool:
