@@ -20,7 +20,9 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 BOOK = ROOT / "book"
 CHAPTERS = sorted((BOOK / "chapters").glob("*.md"))
-PAGES = CHAPTERS + sorted((BOOK / "appendices").glob("*.md")) + [BOOK / "intro.md"]
+SUMMARY = BOOK / "oogopslag.md"  # 'In één oogopslag': a MyST notebook page like the chapters
+NOTEBOOK_PAGES = [*CHAPTERS, SUMMARY]
+PAGES = CHAPTERS + sorted((BOOK / "appendices").glob("*.md")) + [BOOK / "intro.md", SUMMARY]
 SEEDS = sorted((ROOT.parent / "shared" / "sources" / "seeds").glob("*.txt"))
 # excerpts of further public sources; their README describes them and is no source
 EXTERNAL = sorted((ROOT.parent / "shared" / "sources" / "external").glob("*.txt"))
@@ -78,13 +80,13 @@ def test_there_are_seventeen_chapters() -> None:
     assert len(CHAPTERS) >= 17, [p.name for p in CHAPTERS]
 
 
-@pytest.mark.parametrize("path", CHAPTERS, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", NOTEBOOK_PAGES, ids=lambda p: p.name)
 def test_chapter_is_a_myst_notebook(path: Path) -> None:
     head = path.read_text(encoding="utf-8").split("---")[1]
     assert "format_name: myst" in head and "name: python3" in head
 
 
-@pytest.mark.parametrize("path", CHAPTERS, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", NOTEBOOK_PAGES, ids=lambda p: p.name)
 def test_prose_types_no_figures(path: Path) -> None:
     offenders = []
     for line in prose(path).splitlines():
@@ -143,3 +145,16 @@ def test_the_lint_itself_catches_typed_figures(tmp_path: Path) -> None:
     lines = [ALLOWED_NUMBERS.sub(" ", line) for line in prose(page).splitlines()]
     flagged = [line for line in lines if re.search(r"\d|%|€", line)]
     assert len(flagged) == 1 and "40.167" in flagged[0]
+
+
+def test_the_summary_page_is_in_the_toc_linked_from_home_and_links_every_line() -> None:
+    toc = (BOOK / "_toc.yml").read_text(encoding="utf-8")
+    files = re.findall(r"file: (\S+)", toc)
+    assert files[0] == "oogopslag", "the summary comes right after the home page"
+    assert "{ref}`oogopslag`" in (BOOK / "intro.md").read_text(encoding="utf-8")
+    text = SUMMARY.read_text(encoding="utf-8")
+    assert text.split("---\n", 2)[2].lstrip().startswith("(oogopslag)=")
+    items = [line for line in prose(SUMMARY).splitlines() if line.startswith("- ")]
+    body = SUMMARY.read_text(encoding="utf-8")
+    blocks = re.split(r"\n(?=- )", body.split("## Wat kost het?", 1)[1])
+    assert items and all("{ref}`" in b for b in blocks if b.startswith("- ")), "every line links a chapter"
