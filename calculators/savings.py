@@ -42,12 +42,14 @@ class Scenario:
 
 
 SCENARIO_NAMES = {"conservative": "conservatief", "optimistic": "optimistisch", "none": "geen meetbaar effect"}
-_DUTCH = {**{v: k for k, v in SCENARIO_NAMES.items()}, "geen": "none", "geen effect": "none", "nul": "none"}
+#: Every accepted name (English, Dutch, short Dutch) -> scenario key.
+SCENARIO_ALIASES = {**{k: k for k in SCENARIO_NAMES}, **{v: k for k, v in SCENARIO_NAMES.items()},
+                    "geen": "none", "geen effect": "none", "nul": "none"}
 
 
 def builtin_scenario(name: str) -> Scenario:
     """A built-in scenario by name (English or Dutch); unknown names are an InputError."""
-    key = _DUTCH.get(name.strip().lower(), name.strip().lower())
+    key = SCENARIO_ALIASES.get(name.strip().lower(), name.strip().lower())
     rows = [r for r in data.rows("savings_scenarios") if r["scenario"] == key]
     if not rows:
         choices = ", ".join(f"{en} ({nl})" for en, nl in SCENARIO_NAMES.items())
