@@ -132,3 +132,42 @@ def describe_shares(pairs: Sequence[tuple[str, float]], lead: str) -> str:
     listed = ", ".join(parts[:-1]) + (" en " + parts[-1] if len(parts) > 1 else parts[0] if parts else "")
     return f"{lead}: {listed}."
 
+
+
+def interval_bars(
+    frame: pd.DataFrame,
+    category: str,
+    value: str,
+    low: str,
+    high: str,
+    label: str,
+    *,
+    title: str,
+    description: str,
+    category_title: str,
+    value_title: str,
+    sort: Sequence[str] | None = None,
+    width: int = 420,
+) -> DescribedChart:
+    """Horizontal bars of shares with an interval line (where ``low``/``high`` are given) and a text label
+    at the end of each row, for example the base n ('n = 343' or 'n onbekend')."""
+    setup()
+    y = alt.Y(f"{category}:N", title=category_title, sort=list(sort) if sort else None,
+              axis=alt.Axis(labelLimit=320))
+    scale = alt.Scale(domain=[0, 1])
+    tooltip = [alt.Tooltip(f"{category}:N", title=category_title),
+               alt.Tooltip(f"{value}:Q", title=value_title, format=".0%"),
+               alt.Tooltip(f"{low}:Q", title="Ondergrens 95%-interval", format=".0%"),
+               alt.Tooltip(f"{high}:Q", title="Bovengrens 95%-interval", format=".0%"),
+               alt.Tooltip(f"{label}:N", title="Basis")]
+    base = alt.Chart(frame)
+    bars = base.mark_bar(color="#7aa6d1").encode(
+        x=alt.X(f"{value}:Q", title=value_title, scale=scale, axis=alt.Axis(format=".0%")), y=y, tooltip=tooltip)
+    rules = base.transform_filter(f"isValid(datum['{low}'])").mark_rule(color="#1a1a1a", strokeWidth=2).encode(
+        x=alt.X(f"{low}:Q", scale=scale), x2=f"{high}:Q", y=y)
+    texts = base.mark_text(align="left", dx=4, fontSize=11, color="#1a1a1a").encode(
+        x=alt.value(width), y=y, text=f"{label}:N")
+    chart = (alt.layer(bars, rules, texts)
+             .properties(title=title, width=width, description=description)
+             .configure_view(stroke=None))
+    return DescribedChart(chart, description)

@@ -192,6 +192,8 @@ def cmd_savings(args: argparse.Namespace) -> tuple[dict[str, Any], str]:
         + f"\n\nTotale besparing: {fmt_span(result, 'savings_total', 'eur')}"
         + "\nDe tijdkosten van de POH-J staan ernaast ter vergelijking; ze zijn al onderdeel van de jaarkosten"
         " en zijn niet van de besparing afgetrokken."
+        + ("\nGeen meetbaar effect: geen traject telt als vermeden, zoals in het CPB-onderzoek van 2020 naar gemeenten"
+           " die POH's financieren. De jaarkosten van de POH-J blijven staan." if scen.name == "none" else "")
     )
     return span_dict(result), text
 
@@ -343,7 +345,8 @@ def build_parser() -> Parser:
     p.add_argument("--working-weeks", default=_default("working_weeks"), help="productieve weken per jaar")
 
     p = command("savings", "Besparingsscenario's voor trajecten zonder verwijzing", cmd_savings)
-    p.add_argument("--scenario", default="conservative", help="conservative (conservatief) of optimistic (optimistisch)")
+    p.add_argument("--scenario", default="conservative", help="conservative (conservatief), optimistic (optimistisch) of none (geen meetbaar effect: "
+                   "besparing 0, zoals het CPB-onderzoek van 2020)")
     p.add_argument("--trajectories", default=None, metavar="BAND=N,...",
                    help="trajecten per band, bijvoorbeeld 1=49,2-5=95,6-10=100 (standaard Holland Rijnland 2020)")
     p.add_argument("--bggz-price", default=_default("bggz_price"), help="prijs B-GGZ-traject")

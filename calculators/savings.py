@@ -10,6 +10,12 @@ The Rebel report states two scenarios (``data/tables/savings_scenarios.csv``):
 - optimistic: 25 % of 1-contact trajectories avoid B-GGZ; all 2–5 avoid B-GGZ;
   of 6–10, 70 % avoid B-GGZ and 30 % S-GGZ.
 
+A third scenario, ``none`` ('geen meetbaar effect'), avoids nothing in any band. It is
+the reckoning that follows from the CPB study of December 2020 (known through news
+reports): municipal funding of practice assistants did not significantly change the use
+of second-line youth care. It is not a measured saving of zero; it is what a business
+case can claim when no effect has been shown. The POH-J's cost stays the same.
+
 The POH-J's own time cost of the same trajectories (contacts x hourly cost
 including indirect time) is reported beside the savings, never subtracted: it
 is already part of the POH-J's annual cost, which is what the savings should be
@@ -35,13 +41,15 @@ class Scenario:
     sggz_share: Mapping[str, float]
 
 
-SCENARIO_NAMES = {"conservative": "conservatief", "optimistic": "optimistisch"}
-_DUTCH = {v: k for k, v in SCENARIO_NAMES.items()}
+SCENARIO_NAMES = {"conservative": "conservatief", "optimistic": "optimistisch", "none": "geen meetbaar effect"}
+#: Every accepted name (English, Dutch, short Dutch) -> scenario key.
+SCENARIO_ALIASES = {**{k: k for k in SCENARIO_NAMES}, **{v: k for k, v in SCENARIO_NAMES.items()},
+                    "geen": "none", "geen effect": "none", "nul": "none"}
 
 
 def builtin_scenario(name: str) -> Scenario:
     """A built-in scenario by name (English or Dutch); unknown names are an InputError."""
-    key = _DUTCH.get(name.strip().lower(), name.strip().lower())
+    key = SCENARIO_ALIASES.get(name.strip().lower(), name.strip().lower())
     rows = [r for r in data.rows("savings_scenarios") if r["scenario"] == key]
     if not rows:
         choices = ", ".join(f"{en} ({nl})" for en, nl in SCENARIO_NAMES.items())

@@ -20,7 +20,9 @@ import pandas as pd
 
 from . import data
 from .charts import embed_html
+from . import bands
 from .referral import observed_inputs_2020
+from .savings import SCENARIO_NAMES, builtin_scenario, pilot_hours_2020
 from .staffing import PER_YOUTHS
 
 FONT = 15
@@ -111,12 +113,16 @@ def break_even_chart() -> alt.Chart:
                                           labels=["B-GGZ-traject", "AEF-trajectprijs", "S-GGZ-traject"],
                                           name="Vermeden traject ")),
     ]
+    params.append(alt.param(name="scenario", value="conservative",
+                            bind=alt.binding_select(options=list(SCENARIO_NAMES), labels=list(SCENARIO_NAMES.values()),
+                                                    name="Besparingsscenario ")))
     direct = data.value("direct_hours_per_trajectory")
     uplift = data.value("indirect_uplift")
     calc = {
         "kosten": f"uren * uurtarief * {data.value('paid_weeks')}",
         "trajecten": "datum.kosten / prijs",
         "uren_nodig": f"datum.trajecten * {direct} * (1 + {uplift}) / {data.value('working_weeks')}",
+        "besparing": f"uren / {pilot_hours_2020()} * ({_scenario_savings_expr()})",
     }
     lines = [
         Line("Jaarkosten", _num("datum.kosten", "$,.0f")),
@@ -124,10 +130,30 @@ def break_even_chart() -> alt.Chart:
         Line("Uren per week voor die trajecten", _num("datum.uren_nodig", ",.1f") + " + ' uur'"),
         Line("Aandeel van de uren", _num("datum.uren_nodig / uren", ".0%")),
         Line("Uren over voor andere taken", _num("uren - datum.uren_nodig", ",.1f") + " + ' uur'"),
+        Line("Besparing in het gekozen scenario", _num("datum.besparing", "$,.0f")),
+        Line("Besparing als deel van de jaarkosten", _num("datum.kosten > 0 ? datum.besparing / datum.kosten : 0", ".0%")),
     ]
     return _text_block(lines, params, "Rekentool terugverdienen (rekent in uw browser)",
                        "Rekentool: hoeveel trajecten een POH-Jeugd per jaar moet voorkomen om de eigen kosten terug "
-                       "te verdienen, en hoeveel uur dat vraagt.", calc)
+                       "te verdienen, hoeveel uur dat vraagt, en wat de zelf afgeronde trajecten besparen in het "
+                       "conservatieve scenario, het optimistische of zonder meetbaar effect (CPB, 2020). Het aantal "
+                       "trajecten per contactband is geschat naar rato van de uren, zoals in Holland Rijnland in 2020.",
+                       calc)
+
+
+def _scenario_savings_expr() -> str:
+    """Savings of the Holland Rijnland 2020 trajectories per band under the chosen scenario, as one Vega
+    expression (the Python model: savings(estimated_counts(hours), scenario), per band count x share x price)."""
+    counts = bands.published_counts()
+    b_price, s_price = data.value("bggz_price"), data.value("sggz_price")
+    parts = {}
+    for name in SCENARIO_NAMES:
+        scen = builtin_scenario(name)
+        terms = [f"{counts[b]} * ({scen.bggz_share.get(b, 0.0)} * {b_price} + {scen.sggz_share.get(b, 0.0)} * {s_price})"
+                 for b in bands.BANDS]
+        parts[name] = " + ".join(terms)
+    *first, last = list(SCENARIO_NAMES)
+    return " : ".join(f"scenario == '{n}' ? ({parts[n]})" for n in first) + f" : ({parts[last]})"
 
 
 # --------------------------------------------------------------------------- referral

@@ -57,6 +57,13 @@ _ADJECTIVE = {"conservatief": "conservatieve", "optimistisch": "optimistische"}
 
 
 def savings_sentence(s: Span[SavingsResult], scenario_label: str) -> str:
+    if s.low.scenario == "none":
+        return (
+            f"In het scenario zonder meetbaar effect telt geen van de {number(s.mid.trajectories)} zelf afgeronde "
+            f"trajecten als vermeden: de besparing is {_range(s, 'savings_total', 'eur')}. Dat past bij het CPB-onderzoek (2020), dat geen "
+            "significante verandering in het jeugdzorggebruik vond in gemeenten die POH's financieren. De jaarkosten "
+            f"blijven; de POH-Jeugd besteedde aan deze trajecten {_range(s, 'pohj_time_cost', 'eur')}."
+        )
     adjective = _ADJECTIVE.get(scenario_label, scenario_label)
     return (
         f"In het {adjective} scenario voorkomen {number(s.mid.trajectories)} zelf afgeronde trajecten "

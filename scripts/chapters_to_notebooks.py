@@ -1,4 +1,5 @@
-"""Convert every MyST chapter (book/chapters/*.md) to an .ipynb so nbval can execute it.
+"""Convert every MyST chapter (book/chapters/*.md, and the summary page book/oogopslag.md) to an .ipynb
+so nbval can execute it.
 
 Usage: python scripts/chapters_to_notebooks.py OUTDIR [CHAPTER.md ...]
 The notebooks are build output (git-ignored); the .md files stay the source of truth.
@@ -29,6 +30,7 @@ def convert(sources: list[Path], outdir: Path) -> list[Path]:
 
 if __name__ == "__main__":
     out = Path(sys.argv[1])
-    given = [Path(p) for p in sys.argv[2:]] or sorted((ROOT / "book" / "chapters").glob("*.md"))
+    given = [Path(p) for p in sys.argv[2:]] or [*sorted((ROOT / "book" / "chapters").glob("*.md")),
+                                                ROOT / "book" / "oogopslag.md"]
     paths = convert(given, out)
     print(f"chapters_to_notebooks: {len(paths)} notebooks in {out}")

@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-FULL_TOC = ["chapters/01-leeswijzer", "chapters/02-wat-is-een-poh-jeugd", "chapters/03-taakkader",
+FULL_TOC = ["oogopslag", "chapters/01-leeswijzer", "chapters/02-wat-is-een-poh-jeugd", "chapters/03-taakkader",
             "chapters/04-positionering", "chapters/05-triage-en-verwijzen", "chapters/06-overbruggingszorg",
             "chapters/07-nazorg", "chapters/08-privacy-en-dossiervorming", "chapters/09-capaciteit-en-formatie",
             "chapters/10-financiering-en-business-case", "chapters/11-monitoring-en-evaluatie",
@@ -27,7 +27,8 @@ LABELS = {"01": "leeswijzer", "02": "wat-is-een-poh-jeugd", "03": "taakkader", "
           "05": "triage", "06": "overbruggingszorg", "07": "nazorg", "08": "privacy", "09": "capaciteit",
           "10": "business-case", "11": "monitoring", "12": "samenwerking", "13": "ervaringen",
           "14": "competenties", "15": "leerpad", "16": "onderzoek", "17": "verantwoording",
-          "begrippenlijst": "begrippenlijst", "bronnen": "bronnen", "datawoordenboek": "datawoordenboek"}
+          "begrippenlijst": "begrippenlijst", "bronnen": "bronnen", "datawoordenboek": "datawoordenboek",
+          "oogopslag": "oogopslag"}
 
 
 def main() -> int:

@@ -107,6 +107,9 @@ def test_break_even_calculator_recomputes_in_the_browser(guarded: Page, site: st
     s_ggz = break_even_point(hours_per_week=4, trajectory_price=data.value("sggz_price"))
     expect(guarded.locator(".statische-rekentool svg text").filter(has_text="Te voorkomen")).to_contain_text(
         number(s_ggz.trajectories_needed, 1))
+    guarded.get_by_label("Besparingsscenario").select_option(label="geen meetbaar effect")
+    expect(guarded.locator(".statische-rekentool svg text").filter(has_text="Besparing in het gekozen")).to_have_text(
+        re.compile(r"Besparing in het gekozen scenario: €\s0$"))
 
 
 def test_referral_calculator_recomputes_in_the_browser(guarded: Page, site: str) -> None:

@@ -4,7 +4,8 @@
 - prose types no figures: numbers come from data/ via {eval} or from code cells
   (allowed: calendar years, the contact-band labels, "per 10.000", list numbering,
   references to weeks/steps/chapters/tables of a source);
-- no sentence is copied from the sources: no run of 10 words of prose appears in a seed file;
+- no sentence is copied from the sources: no run of 10 words of prose appears in a seed file
+  or in an external excerpt (../shared/sources/external/*.txt);
 - the chapter has substance: citations, reflection questions, an exercise with a hidden answer;
 - citations point a reader to the place in the original document, never to a line of our text
   extraction (``r. 123``); only the data dictionary shows lines, for audit.
@@ -21,8 +22,12 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 BOOK = ROOT / "book"
 CHAPTERS = sorted((BOOK / "chapters").glob("*.md"))
-PAGES = CHAPTERS + sorted((BOOK / "appendices").glob("*.md")) + [BOOK / "intro.md"]
+SUMMARY = BOOK / "oogopslag.md"  # 'In één oogopslag': a MyST notebook page like the chapters
+NOTEBOOK_PAGES = [*CHAPTERS, SUMMARY]
+PAGES = CHAPTERS + sorted((BOOK / "appendices").glob("*.md")) + [BOOK / "intro.md", SUMMARY]
 SEEDS = sorted((ROOT.parent / "shared" / "sources" / "seeds").glob("*.txt"))
+# excerpts of further public sources; their README describes them and is no source
+EXTERNAL = sorted((ROOT.parent / "shared" / "sources" / "external").glob("*.txt"))
 SHINGLE = 10
 
 ROLE = re.compile(r"\{[a-z:]+\}`[^`]*`")
@@ -67,7 +72,7 @@ def words(text: str) -> list[str]:
 @cache
 def seed_shingles() -> frozenset[tuple[str, ...]]:
     out: set[tuple[str, ...]] = set()
-    for seed in SEEDS:
+    for seed in [*SEEDS, *EXTERNAL]:
         w = words(seed.read_text(encoding="utf-8"))
         out.update(tuple(w[i:i + SHINGLE]) for i in range(len(w) - SHINGLE + 1))
     return frozenset(out)
@@ -77,13 +82,13 @@ def test_there_are_seventeen_chapters() -> None:
     assert len(CHAPTERS) >= 17, [p.name for p in CHAPTERS]
 
 
-@pytest.mark.parametrize("path", CHAPTERS, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", NOTEBOOK_PAGES, ids=lambda p: p.name)
 def test_chapter_is_a_myst_notebook(path: Path) -> None:
     head = path.read_text(encoding="utf-8").split("---")[1]
     assert "format_name: myst" in head and "name: python3" in head
 
 
-@pytest.mark.parametrize("path", CHAPTERS, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", NOTEBOOK_PAGES, ids=lambda p: p.name)
 def test_prose_types_no_figures(path: Path) -> None:
     offenders = []
     for line in prose(path).splitlines():
@@ -153,6 +158,19 @@ def test_chapter_has_substance(path: Path) -> None:
     assert re.search(r":class: dropdown", text), "no exercise with a hidden (dropdown) answer"
 
 
+@pytest.mark.skipif(not EXTERNAL, reason="external excerpts not available")
+def test_the_copy_check_covers_the_external_excerpts(tmp_path: Path) -> None:
+    """A run of ten words from an external excerpt is caught; the README of that folder is no source."""
+    assert all(p.suffix == ".txt" for p in EXTERNAL)
+    excerpt = words(EXTERNAL[0].read_text(encoding="utf-8"))
+    run = excerpt[-SHINGLE:]
+    assert tuple(run) in seed_shingles()
+    page = tmp_path / "x.md"
+    page.write_text("# T\n\n" + " ".join(run) + "\n", encoding="utf-8")
+    w = words(prose(page))
+    assert any(tuple(w[i:i + SHINGLE]) in seed_shingles() for i in range(len(w) - SHINGLE + 1))
+
+
 def test_the_lint_keeps_prose_between_a_box_and_a_code_cell(tmp_path: Path) -> None:
     page = tmp_path / "x.md"
     page.write_text(":::{note}\nEen kader.\n:::\n\nDeze zin telt mee: 37%.\n\n```{code-cell} ipython3\nx = 1\n```\n",
@@ -168,3 +186,16 @@ def test_the_lint_itself_catches_typed_figures(tmp_path: Path) -> None:
     lines = [ALLOWED_NUMBERS.sub(" ", line) for line in prose(page).splitlines()]
     flagged = [line for line in lines if re.search(r"\d|%|€", line)]
     assert len(flagged) == 1 and "40.167" in flagged[0]
+
+
+def test_the_summary_page_is_in_the_toc_linked_from_home_and_links_every_line() -> None:
+    toc = (BOOK / "_toc.yml").read_text(encoding="utf-8")
+    files = re.findall(r"file: (\S+)", toc)
+    assert files[0] == "oogopslag", "the summary comes right after the home page"
+    assert "{ref}`oogopslag`" in (BOOK / "intro.md").read_text(encoding="utf-8")
+    text = SUMMARY.read_text(encoding="utf-8")
+    assert text.split("---\n", 2)[2].lstrip().startswith("(oogopslag)=")
+    items = [line for line in prose(SUMMARY).splitlines() if line.startswith("- ")]
+    body = SUMMARY.read_text(encoding="utf-8")
+    blocks = re.split(r"\n(?=- )", body.split("## Wat kost het?", 1)[1])
+    assert items and all("{ref}`" in b for b in blocks if b.startswith("- ")), "every line links a chapter"

@@ -52,3 +52,18 @@ def test_app_charts_render_with_their_legends_and_without_altair() -> None:
     # the app kernels start faster without Altair and its schema validation
     probe = "import sys, calculators.ui; print('altair' in sys.modules)"
     assert subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True).stdout.strip() == "False"
+
+
+def test_interval_bars_show_the_base_on_every_row_and_an_interval_only_where_there_is_one() -> None:
+    import vl_convert as vlc
+
+    frame = pd.DataFrame([{"studie": "Den Haag", "aandeel": 0.56, "laag": 0.507, "hoog": 0.611, "n": "n = 343"},
+                          {"studie": "Groningen", "aandeel": 0.54, "laag": None, "hoog": None, "n": "n onbekend"}])
+    chart = charts.interval_bars(frame, "studie", "aandeel", "laag", "hoog", "n", title="Niet verwezen",
+                                 description="Den Haag 56% (n = 343); Groningen 54%, basis onbekend.",
+                                 category_title="Onderzoek", value_title="Aandeel niet verwezen")
+    svg = vlc.vegalite_to_svg(chart.chart.to_dict(), format_locale="nl-NL")
+    assert "n = 343" in svg and "n onbekend" in svg
+    rules = re.search(r'<g class="mark-rule role-mark layer_1_marks"[^>]*>(.*?)</g>', svg, re.S)
+    assert rules and rules.group(1).count("<line") == 1  # an interval for Den Haag only
+    assert "Groningen 54%, basis onbekend." in chart._repr_html_()

@@ -12,7 +12,9 @@ from calculators import data
 
 ALL_CSV = sorted(data.DATA_DIR.rglob("*.csv"))
 TABLES = sorted((data.DATA_DIR / "tables").glob("*.csv"))
-REF = re.compile(r"^(L\d+|Tabel|Figuur|Bijlage|\w+\d{4} L\d+|p\. ?\d+|art\. \d|overweging \d|Stb\. \d)")
+REF = re.compile(r"^(L\d+|Tabel|Figuur|Bijlage|\w+\d{4} L\d+|p\. ?\d+|§ .+; L\d+|art\. \d|overweging \d|Stb\. \d)")
+#: External excerpts (../shared/sources/external): the page location first, then the line in the excerpt.
+EXTERNAL = Path(__file__).resolve().parents[2] / "shared" / "sources" / "external"
 
 
 def _rows(path: Path) -> list[dict[str, str]]:
@@ -71,7 +73,7 @@ def test_every_fact_has_a_value_or_a_range_or_says_where_its_default_comes_from(
             assert "default" in fact.note.lower() or fact.file != "parameters.csv" or "tables/" in fact.note, key
 
 
-def test_sources_map_to_seed_documents() -> None:
+def test_sources_map_to_seed_documents_or_external_excerpts() -> None:
     bib = (data.DATA_DIR.parent / "book" / "references.bib").read_text(encoding="utf-8")
     for key, row in data.sources().items():
         if key in data.PSEUDO_SOURCES:
@@ -79,7 +81,24 @@ def test_sources_map_to_seed_documents() -> None:
         if row["doc"] == "wet":  # a statute or EU regulation, cited by article; its URL is in the bibliography
             assert re.search(r"@misc\{" + re.escape(key) + r",[^@]*url\s*=", bib), f"{key}: no bibliography entry with url"
             continue
-        assert re.fullmatch(r"00\d", row["doc"]), key
+        if row["doc"] != "ext":
+            assert re.fullmatch(r"00\d", row["doc"]), key
+            continue
+        if not row["lines"]:  # an original known only through secondary reports
+            assert "niet zelf ingezien" in row["note"].lower(), key
+            continue
+        assert row["lines"].endswith(".txt"), key
+        assert row["url"].startswith("https://"), f"{key}: an external source needs its public URL"
+        if EXTERNAL.is_dir():
+            assert (EXTERNAL / row["lines"]).is_file(), f"{key}: excerpt {row['lines']} not found"
+
+
+def test_external_refs_name_the_place_on_the_page() -> None:
+    """A figure from an external page names its section/paragraph, then the excerpt line for audit."""
+    external = {k for k, r in data.sources().items() if r["doc"] == "ext"}
+    for key, fact in data.facts().items():
+        if fact.source in external:
+            assert re.match(r"^§ [^;]+; L\d+", fact.ref), f"{key}: ref '{fact.ref}'"
 
 
 def test_loader_rejects_duplicate_keys(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

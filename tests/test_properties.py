@@ -25,7 +25,7 @@ from calculators import (
     staffing_point,
 )
 from calculators.cli import main
-from calculators.savings import builtin_scenario
+from calculators.savings import SCENARIO_ALIASES, builtin_scenario
 
 REL = 1e-9
 big = st.floats(min_value=0, max_value=1e6, allow_nan=False, allow_infinity=False)
@@ -143,7 +143,8 @@ def test_break_even_rejects_impossible_weeks(w: float) -> None:
 counts = st.fixed_dictionaries({b: st.floats(0, 1e5) for b in ("1", "2-5", "6-10", ">10")})
 
 
-@given(c=counts, pb=st.floats(0, 1e4), ps=st.floats(0, 1e4), scen=st.sampled_from(["conservative", "optimistic"]))
+@given(c=counts, pb=st.floats(0, 1e4), ps=st.floats(0, 1e4),
+       scen=st.sampled_from(["conservative", "optimistic", "none"]))
 def test_savings_add_up(c: dict[str, float], pb: float, ps: float, scen: str) -> None:
     r = savings(c, scenario=scen, bggz_price=pb, sggz_price=ps).mid
     assert math.isclose(r.savings_total, sum(x.savings_total for x in r.lines), rel_tol=1e-9, abs_tol=1e-6)
@@ -160,7 +161,7 @@ def test_optimistic_saves_at_least_conservative_when_s_ggz_costs_more(c: dict[st
     assert _le(cons.savings_total - 0.0, opt.savings_total + 1e-6)
 
 
-@given(c1=counts, c2=counts, scen=st.sampled_from(["conservative", "optimistic"]))
+@given(c1=counts, c2=counts, scen=st.sampled_from(["conservative", "optimistic", "none"]))
 def test_savings_are_monotone_in_counts(c1: dict[str, float], c2: dict[str, float], scen: str) -> None:
     lo = {b: min(c1[b], c2[b]) for b in c1}
     hi = {b: max(c1[b], c2[b]) for b in c1}
@@ -190,7 +191,7 @@ def test_savings_rejects_negative_counts(bad: float, band: str) -> None:
 
 @given(name=st.text(max_size=12))
 def test_unknown_scenarios_are_rejected(name: str) -> None:
-    assume(name.strip().lower() not in {"conservative", "optimistic", "conservatief", "optimistisch"})
+    assume(name.strip().lower() not in SCENARIO_ALIASES)
     with pytest.raises(InputError, match="Onbekend scenario"):
         builtin_scenario(name)
 

@@ -11,7 +11,8 @@ from typing import Any
 import pytest
 import vl_convert as vlc
 
-from calculators import break_even_point, data, referral_point, staffing_point
+from calculators import break_even_point, data, referral_point, savings, staffing_point
+from calculators.savings import estimated_counts
 from calculators import static_calculators as sc
 
 
@@ -76,6 +77,23 @@ def test_break_even_calculator_agrees_with_the_model(hours: float, rate: float, 
     }
     for label, (value, decimals) in expected.items():
         assert close(numbers(shown[label])[0], value, decimals), (label, shown[label], value)
+
+
+@pytest.mark.parametrize(("hours", "scenario"), list(itertools.product([1, 4, 14, 32, 60],
+                                                                       ["conservative", "optimistic", "none"])))
+def test_break_even_calculator_savings_agree_with_the_model(hours: float, scenario: str) -> None:
+    shown = render("terugverdienen", uren=hours, scenario=scenario)
+    cost = break_even_point(hours_per_week=hours).annual_cost
+    total = savings(estimated_counts(hours), scenario=scenario).mid.savings_total
+    assert close(numbers(shown["Besparing in het gekozen scenario"])[0], total, 0), (scenario, shown)
+    assert close(numbers(shown["Besparing als deel van de jaarkosten"])[0], total / cost, 2), (scenario, shown)
+
+
+def test_break_even_calculator_without_measurable_effect_saves_nothing() -> None:
+    shown = render("terugverdienen", uren=14, scenario="none")
+    assert shown["Besparing in het gekozen scenario"].replace("\xa0", " ") == "€ 0"
+    assert shown["Besparing als deel van de jaarkosten"] == "0%"
+    assert "geen meetbaar effect" in str(sc.CHARTS["terugverdienen"]().to_dict()["params"])
 
 
 GRID = list(itertools.product([0, 500, 1739, 5000], [0.0, 0.3, 0.7, 1.0], [0.2, 0.38], [0.0, 0.2]))

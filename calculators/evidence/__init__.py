@@ -1,0 +1,108 @@
+"""All evaluations of the POH-Jeugd side by side (``data/tables/evaluations_overview.csv``).
+
+Each study counts 'not referred' in its own way, on its own base and with its own design:
+registrations by the professionals in pilots, evaluations reported by a municipality, a survey,
+an estimate, or (the CPB) panel data of municipalities. This module reads the table and adds a
+95 % Wilson interval where a study prints a base n. Where the number of clients not referred is
+not printed, it is derived as share x n, rounded (the printed share is itself rounded, so the
+derived count is approximate; the interval is far wider than that rounding).
+
+A share not referred is no effect: without a comparison nobody knows how many of these clients
+would have been referred without a POH-J. Only the CPB compares (municipalities with and without
+funding for practice assistants), and it found no significant change in second-line youth care.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .. import data
+from ..stats import wilson_interval
+
+#: Confidence level of the intervals shown in the book.
+CONFIDENCE = 0.95
+
+#: Design codes of the overview table -> Dutch description for tables and charts.
+DESIGNS = {
+    "registratie": "registratie van trajecten in pilots",
+    "gemeentelijke_evaluatie": "evaluatie door of voor de gemeente",
+    "enquete": "enquête onder professionals",
+    "samenvatting": "alleen bekend via een samenvatting",
+    "schatting": "landelijke schatting, geen meting",
+    "panel": "vergelijking van gemeenten (panelgegevens)",
+    "kwalitatief": "kwalitatief onderzoek, zonder verwijscijfers",
+}
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    """One study in the overview, with what its share of clients not referred means."""
+
+    study: str
+    name: str
+    period: str
+    design: str
+    design_text: str
+    not_referred: str          # what the study counts as 'not referred' (Dutch)
+    share: float | None        # share not referred as the study defines it (parts summed)
+    share_low: float | None    # a printed lower bound or range instead of (or beside) a share
+    share_high: float | None
+    derived_share: bool        # True when ``share`` adds two printed categories
+    base: float | None         # base n of the share (None: not printed)
+    base_text: str
+    count: int | None          # clients not referred: printed, or derived as round(share x n)
+    derived_count: bool
+    comparison: str
+    source: str
+    ref: str
+    note: str
+
+    @property
+    def interval(self) -> tuple[float, float] | None:
+        """Wilson interval (at ``CONFIDENCE``) of the share, or None without a base n."""
+        if self.count is None or not self.base:
+            return None
+        return wilson_interval(self.count, int(self.base), CONFIDENCE)
+
+    @property
+    def has_share(self) -> bool:
+        return self.share is not None or self.share_low is not None
+
+
+def _number(row: dict[str, str], column: str) -> float | None:
+    return data.number(row, column)
+
+
+def evaluations() -> list[Evaluation]:
+    """Every study of the overview, in the table's order."""
+    out = []
+    for row in data.rows("evaluations_overview"):
+        share, extra = _number(row, "share"), _number(row, "share_extra")
+        total = None if share is None else share + (extra or 0.0)
+        base = _number(row, "base")
+        printed = _number(row, "count")
+        if printed is not None:
+            count, derived = int(printed), False
+        elif total is not None and base and row["design"] != "panel":
+            count, derived = round(total * base), True
+        else:
+            count, derived = None, False
+        out.append(Evaluation(
+            study=row["study"], name=row["name_nl"], period=row["period_nl"], design=row["design"],
+            design_text=DESIGNS[row["design"]], not_referred=row["not_referred_nl"], share=total,
+            share_low=_number(row, "share_low"), share_high=_number(row, "share_high"),
+            derived_share=extra is not None, base=base if row["design"] != "panel" else None,
+            base_text=row["base_nl"], count=count, derived_count=derived, comparison=row["comparison_nl"],
+            source=row["source"], ref=row["ref"], note=row["note"],
+        ))
+    return out
+
+
+def locator(ref: str) -> str:
+    """The reader-facing place of an external passage: '§ Resultaten, punt 1; L22' -> 'Resultaten, punt 1'.
+
+    Line numbers of the stored excerpts stay in data/ for audit; a citation names the section
+    and paragraph of the public page.
+    """
+    first = ref.split(";")[0].strip()
+    return first[1:].strip() if first.startswith("§") else first
