@@ -17,7 +17,8 @@ SEEDS = Path(__file__).resolve().parents[2] / "shared" / "sources" / "seeds"
 
 
 def test_the_map_covers_every_line_of_every_source_once() -> None:
-    docs = {row["doc"] for row in data.sources().values() if row["doc"]}
+    # the five seed documents; statutes ('wet') and external excerpts ('ext') are cited by article or page
+    docs = {row["doc"] for row in data.sources().values() if re.fullmatch(r"00\d", row["doc"])}
     for doc in sorted(docs):
         sections = [s for s in locators.sections() if s.doc == doc and not s.table]
         assert sections[0].line_from == 1, doc
@@ -93,6 +94,8 @@ def test_every_sourced_reference_in_data_has_a_locator() -> None:
     for source, ref in refs:
         if source in data.PSEUDO_SOURCES or not locators.parse_lines(ref):
             continue
+        if not re.fullmatch(r"00\d", data.sources()[source]["doc"]):
+            continue  # an external excerpt or a statute: its ref already names the place (§ …, art. …)
         try:
             locators.place(source, ref)
         except locators.LocatorError as exc:
