@@ -30,6 +30,7 @@ from .formatting import auto, euro, fte, hours, number, percent, span, with_unit
 __all__ = [
     "F", "Text", "text", "euro", "percent", "number", "fte", "hours", "span", "with_unit", "auto",
     "table", "data_table", "discrepancy", "source_flags", "cite_key", "markdown", "ref_text",
+    "corrections_tables",
 ]
 
 
@@ -245,3 +246,19 @@ def source_flags(name: str, topic: str | None = None) -> Markdown:
     """A bulleted list of the inconsistencies in ``tables/<name>.csv`` (optionally one topic)."""
     items = [r for r in data.rows(name) if topic is None or r.get("topic") == topic]
     return Markdown("\n".join(f"- {r['issue']} {_cite(r['source'], r['ref'])}" for r in items) + "\n")
+
+
+def corrections_tables() -> HtmlTable:
+    """Per edition (newest first) a table of every corrected figure or claim, from data/corrections_*.csv."""
+    from . import edition
+
+    names = {k: v["short_nl"] for k, v in data.sources().items()}
+    parts = []
+    for ed, items in edition.corrections().items():
+        rows = [{"chapter": c.chapter.replace(";", ",").strip(), "before": c.before, "after": c.after,
+                 "source": " ".join(x for x in (names.get(c.source, c.source) if c.source not in data.PSEUDO_SOURCES
+                                                else "eigen controle", "; ".join(ref_text(r) for r in c.ref.split(";")) if c.ref else "") if x)}
+                for c in items]
+        parts.append(table(rows, {"chapter": "Hoofdstuk", "before": "Was", "after": "Is nu", "source": "Bron"},
+                           caption=f"Correcties in editie {ed} ({len(rows)})").markup)
+    return HtmlTable("\n".join(parts) if parts else "<p>Geen correcties.</p>")
