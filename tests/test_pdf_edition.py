@@ -61,7 +61,7 @@ def test_title_page_names_title_edition_date_publisher_and_licences(pdf: Path, t
                    "CC BY 4.0", "EUPL-1.2"):
         assert needle in text, needle
     image = render_gray(pdf, 1, tmp_path)
-    assert image[0] == 413 and image[1] == 585  # A4 portrait
+    assert abs(image[0] - 413) <= 1 and abs(image[1] - 585) <= 1  # A4 portrait at 50 dpi
     assert ink(image, 0.15, 0.6) > 500          # the title block is printed, not an empty page
     assert ink(image, 0.93, 1.0) == 0           # no page number on the title page
 
