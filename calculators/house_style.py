@@ -91,7 +91,7 @@ class HouseStyle:
 
     def css(self) -> str:
         """CSS custom properties for the book theme (light mode; dark mode keeps the theme's own)."""
-        return (f'html[data-theme="light"] {{ --pst-color-primary: {self.colour}; '
+        return (f'html:root[data-theme="light"] {{ --pst-color-primary: {self.colour}; '
                 f"--pst-color-link: {self.colour}; --pst-color-link-hover: {self.colour_hover}; "
                 f"--handboek-huiskleur: {self.colour}; }}")
 
