@@ -31,7 +31,7 @@ from .formatting import auto, euro, fte, hours, number, percent, span, with_unit
 __all__ = [
     "F", "Text", "text", "euro", "percent", "number", "fte", "hours", "span", "with_unit", "auto",
     "table", "data_table", "discrepancy", "source_flags", "cite_key", "markdown", "ref_text",
-    "source_place", "source_cite",
+    "source_place", "source_cite", "corrections_tables",
 ]
 
 
@@ -239,7 +239,21 @@ def source_place(source: str, ref: str) -> Text:
     """
     if source in data.PSEUDO_SOURCES or not ref:
         return Text("")
+    if not _is_seed(source):
+        return Text(_external_place(ref))
     return Text(locators.place(source, ref))
+
+
+def _is_seed(source: str) -> bool:
+    """One of the five seed documents (mapped by data/source_sections.csv), not a statute or an
+    external excerpt, whose ``ref`` already names the place (``art. 7:450``, ``§ kop …; L12``)."""
+    return bool(re.fullmatch(r"00\d", data.sources().get(source, {}).get("doc", "")))
+
+
+def _external_place(ref: str) -> str:
+    """``'§ kop 'Resultaten'; L12'`` -> ``'kop 'Resultaten''``: the place on the page, without the
+    line of our excerpt (kept in data/ for audit)."""
+    return re.sub(r"^§\s*", "", re.sub(r";\s*L\d+([–-]\d+)?\s*$", "", ref)).strip()
 
 
 def source_cite(source: str, ref: str) -> str:
@@ -247,6 +261,9 @@ def source_cite(source: str, ref: str) -> str:
     (one key per source named in ``ref``); '' for derived values and assumptions."""
     if source in data.PSEUDO_SOURCES:
         return ""
+    if not _is_seed(source):
+        place = _external_place(ref)
+        return f"{{cite:p}}`{source}{{{place}}}`" if place else f"{{cite:p}}`{source}`"
     targets = []
     for key, part in locators.split_ref(source, ref):
         post = locators.locate(key, part) if locators.parse_lines(part) else part
@@ -266,3 +283,24 @@ def source_flags(name: str, topic: str | None = None) -> Markdown:
     """A bulleted list of the inconsistencies in ``tables/<name>.csv`` (optionally one topic)."""
     items = [r for r in data.rows(name) if topic is None or r.get("topic") == topic]
     return Markdown("\n".join(f"- {r['issue']} {source_cite(r['source'], r['ref'])}" for r in items) + "\n")
+
+
+def corrections_tables() -> HtmlTable:
+    """Per edition (newest first) a table of every corrected figure or claim, from data/corrections_*.csv."""
+    from . import edition
+
+    names = {k: v["short_nl"] for k, v in data.sources().items()}
+    parts = []
+    for ed, items in edition.corrections().items():
+        rows = [{"chapter": c.chapter.replace(";", ",").strip(), "before": c.before, "after": c.after,
+                 "source": " ".join(x for x in (names.get(c.source, c.source) if c.source not in data.PSEUDO_SOURCES
+                                                else "eigen controle", _correction_place(c.source, c.ref)) if x)}
+                for c in items]
+        parts.append(table(rows, {"chapter": "Hoofdstuk", "before": "Was", "after": "Is nu", "source": "Bron"},
+                           caption=f"Correcties in editie {ed} ({len(rows)})").markup)
+    return HtmlTable("\n".join(parts) if parts else "<p>Geen correcties.</p>")
+
+
+def _correction_place(source: str, ref: str) -> str:
+    """Where a corrected figure stands in its source (the place, never a line of our text version)."""
+    return str(source_place(source, ref))

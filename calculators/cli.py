@@ -20,7 +20,7 @@ from typing import Any, NoReturn
 
 from tabulate import tabulate
 
-from . import bands, data, formatting
+from . import bands, data, edition, formatting
 from .break_even import break_even
 from .discrepancies import all_discrepancies
 from .errors import InputError
@@ -304,9 +304,21 @@ def _default(key: str) -> str:
     return str(int(v)) if float(v).is_integer() else str(v)
 
 
+class VersionAction(argparse.Action):
+    """``--version``: the edition and licences on one unwrapped line, exit 0."""
+
+    def __init__(self, option_strings: list[str], dest: str, **kwargs: Any) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, **kwargs)
+
+    def __call__(self, parser: argparse.ArgumentParser, *_args: Any, **_kwargs: Any) -> NoReturn:
+        print(edition.version_text())
+        parser.exit()
+
+
 def build_parser() -> Parser:
     parser = Parser(prog="python -m calculators",
                     description="Rekenmodellen van het Handboek POH-Jeugd. Gebruik --json voor machineleesbare uitvoer.")
+    parser.add_argument("--version", action=VersionAction, help="toon de editie van het handboek en de licenties en stop")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=Parser, metavar="OPDRACHT")
 
     def command(name: str, help_text: str, fn: Callable[..., Any]) -> Parser:

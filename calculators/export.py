@@ -6,6 +6,8 @@ work"). Files from elsewhere that do not fit get a Dutch message, not a crash.
 
 CSV: semicolon-separated with decimal commas, UTF-8 with BOM, so Dutch Excel
 opens it directly. XLSX: real numbers in three sheets (Invoer, Uitkomsten, Toelichting).
+Every file names the handbook's edition and licences (``edition.colophon()``): a row
+``toelichting;colofon`` in both formats, and the XLSX document properties.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from typing import Any
 
 import pandas as pd
 
-from . import data
+from . import data, edition
 from .errors import InputError
 
 COLUMNS = ["sectie", "sleutel", "omschrijving", "waarde", "ondergrens", "bovengrens", "eenheid", "bron", "regel"]
@@ -60,6 +62,7 @@ def frame(record: Record) -> pd.DataFrame:
                      "waarde": low if low == high else None, "ondergrens": low, "bovengrens": high, "eenheid": unit})
     rows.append({"sectie": SECTION_TEXT, "sleutel": "samenvatting", "omschrijving": record.sentence})
     rows += [{"sectie": SECTION_TEXT, "sleutel": f"noot_{i}", "omschrijving": n} for i, n in enumerate(record.notes, 1)]
+    rows.append({"sectie": SECTION_TEXT, "sleutel": "colofon", "omschrijving": edition.colophon()})
     return pd.DataFrame(rows, columns=COLUMNS)
 
 
@@ -78,6 +81,12 @@ def to_xlsx_bytes(record: Record) -> bytes:
             writer, sheet_name="Toelichting", index=False)
         for ws in writer.book.worksheets:
             ws.column_dimensions["C"].width = 60
+        props = writer.book.properties
+        props.title = f"{record.title} — {edition.TITLE}"
+        props.creator = edition.AUTHOR
+        props.version = edition.EDITION
+        props.description = edition.colophon()
+        props.keywords = f"editie {edition.EDITION}; {edition.TEXT_LICENSE}; {edition.CODE_LICENSE}"
     return buffer.getvalue()
 
 

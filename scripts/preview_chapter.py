@@ -22,13 +22,14 @@ FULL_TOC = ["oogopslag", "chapters/01-leeswijzer", "chapters/02-wat-is-een-poh-j
             "chapters/14-competenties-opleiding-en-intervisie", "chapters/15-leerpad-voor-opleiders",
             "chapters/16-wat-het-onderzoek-zegt", "chapters/17-verantwoording-rekenmodellen",
             "appendices/begrippenlijst", "appendices/bronnen", "appendices/datawoordenboek",
-            "appendices/toegankelijkheid", "appendices/privacy"]
+            "appendices/toegankelijkheid", "appendices/privacy", "appendices/wijzigingen"]
 LABELS = {"01": "leeswijzer", "02": "wat-is-een-poh-jeugd", "03": "taakkader", "04": "positionering",
           "05": "triage", "06": "overbruggingszorg", "07": "nazorg", "08": "privacy", "09": "capaciteit",
           "10": "business-case", "11": "monitoring", "12": "samenwerking", "13": "ervaringen",
           "14": "competenties", "15": "leerpad", "16": "onderzoek", "17": "verantwoording",
           "begrippenlijst": "begrippenlijst", "bronnen": "bronnen", "datawoordenboek": "datawoordenboek",
-          "oogopslag": "oogopslag"}
+          "oogopslag": "oogopslag",
+          "wijzigingen": "wijzigingen"}
 
 
 def main() -> int:

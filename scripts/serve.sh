@@ -53,10 +53,12 @@ nginx_pid=$!
 trap 'kill $voila_pid $nginx_pid 2>/dev/null || true; wait 2>/dev/null || true' EXIT INT TERM
 
 python scripts/wait_for.py "http://127.0.0.1:$voila_port/apps/" "http://127.0.0.1:$book_port/"
+pdf_edition=$(python -c 'from calculators import edition; print(edition.PDF_NAME)')
 cat <<MSG
 
   Handboek POH-Jeugd:   http://127.0.0.1:$book_port/
   PDF-editie:           http://127.0.0.1:$book_port/_static/handboek-poh-jeugd.pdf
+                        (this edition: http://127.0.0.1:$book_port/_static/$pdf_edition)
   Rekentools (Voila):   http://127.0.0.1:$book_port/apps/voila/render/formatie.ipynb
                         http://127.0.0.1:$book_port/apps/voila/render/terugverdienen.ipynb
                         http://127.0.0.1:$book_port/apps/voila/render/verwijsaandeel.ipynb

@@ -18,7 +18,7 @@ from typing import Any
 
 import ipywidgets as w
 
-from .. import data, export, formatting, locators
+from .. import data, edition, export, formatting, house_style, locators
 from ..errors import InputError
 from ..validation import limit_text
 from ..parsing import parse_number
@@ -115,19 +115,40 @@ def data_uri(content: bytes, mime: str) -> str:
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
-STYLE = """<style>
-.calc-app { max-width: 62em; }
-.calc-app .widget-label { white-space: normal !important; line-height: 1.2; }
-.calc-app .veld-hint { color: #4a4a4a; font-size: 0.85em; line-height: 1.3; margin-left: 24.5em; }
-.calc-app .veld-fout { color: #a00000; font-weight: 600; line-height: 1.3; margin-left: 24.5em; }
-.calc-app .uitkomst { font-size: 1.1em; background: #f3f6fa; border-left: 4px solid #1f5c99; padding: 0.6em 0.9em; }
-.calc-app table.handboek-tabel td.num, .calc-app table.handboek-tabel th.num { text-align: right; }
-.calc-app table.handboek-tabel { border-collapse: collapse; margin: 0.6em 0; }
-.calc-app table.handboek-tabel th, .calc-app table.handboek-tabel td { border-bottom: 1px solid #ccc; padding: 0.25em 0.6em; }
-.calc-app table.handboek-tabel caption { text-align: left; font-weight: 600; }
-.calc-app a.download { display: inline-block; margin-right: 1em; padding: 0.3em 0.8em; border: 1px solid #1f5c99; color: #1f5c99; border-radius: 3px; text-decoration: none; }
-.calc-app a.download:focus { outline: 3px solid #ffbf47; }
+STYLE_TEMPLATE = """<style>
+.calc-app {{ max-width: 62em; }}
+.calc-app .widget-label {{ white-space: normal !important; line-height: 1.2; }}
+.calc-app .veld-hint {{ color: #4a4a4a; font-size: 0.85em; line-height: 1.3; margin-left: 24.5em; }}
+.calc-app .veld-fout {{ color: #a00000; font-weight: 600; line-height: 1.3; margin-left: 24.5em; }}
+.calc-app .uitkomst {{ font-size: 1.1em; background: #f3f6fa; border-left: 4px solid {colour}; padding: 0.6em 0.9em; }}
+.calc-app table.handboek-tabel td.num, .calc-app table.handboek-tabel th.num {{ text-align: right; }}
+.calc-app table.handboek-tabel {{ border-collapse: collapse; margin: 0.6em 0; }}
+.calc-app table.handboek-tabel th, .calc-app table.handboek-tabel td {{ border-bottom: 1px solid #ccc; padding: 0.25em 0.6em; }}
+.calc-app table.handboek-tabel caption {{ text-align: left; font-weight: 600; }}
+.calc-app a.download {{ display: inline-block; margin-right: 1em; padding: 0.3em 0.8em; border: 1px solid {colour}; color: {colour}; border-radius: 3px; text-decoration: none; }}
+.calc-app a.download:focus {{ outline: 3px solid #ffbf47; }}
+.calc-app .colofon {{ color: #4a4a4a; font-size: 0.85em; margin-top: 2em; }}
 </style>"""
+
+
+def house_colour() -> str:
+    """The publisher's primary colour (book/huisstijl.yml); the neutral default if that file is unusable
+    (the book build refuses such a file with a message; the apps keep working)."""
+    try:
+        return house_style.load().colour
+    except house_style.HouseStyleError:
+        return house_style.NEUTRAL_COLOUR
+
+
+def style_html() -> str:
+    return STYLE_TEMPLATE.format(colour=house_colour())
+
+
+def colophon_html() -> str:
+    e = edition
+    return (f'<p class="colofon">{html.escape(e.TITLE)}, editie {e.EDITION} — tekst en data '
+            f'<a href="{e.TEXT_LICENSE_URL}" rel="license">{e.TEXT_LICENSE}</a>, code '
+            f'<a href="{e.CODE_LICENSE_URL}" rel="license">{e.CODE_LICENSE}</a>.</p>')
 
 
 class CalculatorApp:
@@ -177,13 +198,13 @@ class CalculatorApp:
         self.update()
 
     def _layout(self) -> w.VBox:
-        head = w.HTML(f"{STYLE}<h1>{html.escape(self.title)}</h1><p>{html.escape(self.intro)}</p>")
+        head = w.HTML(f"{style_html()}<h1>{html.escape(self.title)}</h1><p>{html.escape(self.intro)}</p>")
         presets = w.HBox([w.HTML("<strong>Voorbeelden:</strong>&nbsp;"), *self.preset_buttons, self.reset_button],
                          layout=w.Layout(flex_flow="row wrap"))
         inputs = w.VBox([f.box for f in self.fields.values()] + self.extra_controls())
         results = w.VBox([w.HTML("<h2>Uitkomst</h2>"), self.status, self.table, self.chart,
                           w.HTML("<h2>Exporteren</h2>"), self.downloads, self.upload, self.message])
-        return w.VBox([head, presets, w.HTML("<h2>Invoer</h2>"), inputs, results],
+        return w.VBox([head, presets, w.HTML("<h2>Invoer</h2>"), inputs, results, w.HTML(colophon_html())],
                       layout=w.Layout(padding="0 1em")).add_class("calc-app")
 
     def _ipython_display_(self) -> None:  # pragma: no cover - exercised in Jupyter/Voila
