@@ -114,3 +114,13 @@ def describe_shares(pairs: Sequence[tuple[str, float]], lead: str) -> str:
     listed = ", ".join(parts[:-1]) + (" en " + parts[-1] if len(parts) > 1 else parts[0] if parts else "")
     return f"{lead}: {listed}."
 
+
+
+def tornado(sensitivity: Any, width: int = 320) -> DescribedChart:
+    """The tornado chart of a sensitivity analysis (the spec of calculators.sensitivity.chart, in Altair)."""
+    from .sensitivity.chart import describe, tornado_spec
+
+    setup()
+    description = describe(sensitivity)
+    spec = {**tornado_spec(sensitivity, width), "description": description}
+    return DescribedChart(alt.LayerChart.from_dict(spec), description)
