@@ -211,6 +211,45 @@ def cmd_sensitivity(args: argparse.Namespace) -> tuple[dict[str, Any], str]:
     return sensitivity_dict(s), sensitivity_text(s)
 
 
+# ----------------------------------------------------------------------------------- annex
+
+
+def cmd_annex(args: argparse.Namespace) -> tuple[dict[str, Any], str]:
+    from .annex import break_even_annex, staffing_annex, workload_annex, write
+
+    if args.model == "staffing":
+        annex = staffing_annex(_point_youths(args.youths))
+    elif args.model == "workload":
+        current = parse_number(args.current_hours, "current_hours") if args.current_hours is not None else None
+        annex = workload_annex(_point_youths(args.youths), hours_per_fte=parse_number(args.hours_per_fte, "hours_per_fte"),
+                               current_hours=current, **workload_args(args))
+    else:
+        number = {k: (parse_number(getattr(args, k), k) if getattr(args, k) is not None else None)
+                  for k in ("annual_cost", "hours_per_week", "contracted_hours", "youths")}
+        if (number["annual_cost"] is None) == (number["hours_per_week"] is None):
+            raise InputError("Geef --annual-cost (jaarkosten) of --hours-per-week (uren per week) op, één van beide.",
+                             field="annual_cost")
+        if number["youths"] is not None and not number["youths"] > 0:
+            raise InputError("Het aantal jeugdigen moet groter dan nul zijn.", field="youths")
+        overrides = {n: parse_number(getattr(args, n), n) for n in BREAK_EVEN_ASSUMPTIONS
+                     if getattr(args, n) is not None}
+        annex = break_even_annex(**number, **overrides)
+    path = write(annex, args.output)
+    return {"model": args.model, "output": str(path), "version": annex.version, "date": annex.date}, (
+        f"Bijlage geschreven: {path}")
+
+
+def _point_youths(text: str) -> float:
+    youths = parse_number(text, "youths")
+    if youths < 0:
+        raise InputError(f"Aantal jeugdigen (0–17 jaar) mag niet negatief zijn ({text.strip()}).", field="youths")
+    return youths
+
+
+BREAK_EVEN_ASSUMPTIONS = ("hourly_rate", "paid_weeks", "trajectory_price", "direct_hours_per_trajectory",
+                          "indirect_uplift", "working_weeks")
+
+
 # ----------------------------------------------------------------------------------- options
 
 
@@ -279,6 +318,25 @@ def register(sub: Any, command: Callable[..., Any]) -> None:
             for n in ("bggz_price", "sggz_price", "counterfactual_referral_rate"):
                 q.add_argument("--" + n.replace("_", "-"), default=None, dest=n, metavar="X|LOW..HIGH",
                                help=f"{data.label(n)} (vaste waarde of eigen bereik)")
+
+    p = command("annex", "Bijlage voor een raadsvoorstel (DOCX of PDF)", cmd_annex)
+    models = p.add_subparsers(dest="model", required=True, parser_class=Parser, metavar="MODEL")
+    for name, help_text in (("staffing", "formatie volgens de norm"), ("workload", "formatie volgens de werklast"),
+                            ("break-even", "terugverdienen: benodigd effect")):
+        q = models.add_parser(name, help=help_text, description=help_text)
+        q.add_argument("--json", action="store_true", help="één JSON-object met het pad van de bijlage")
+        q.add_argument("-o", "--output", required=True, metavar="BESTAND", help="bestand .docx of .pdf")
+        if name == "staffing":
+            q.add_argument("--youths", required=True, metavar="N", help="aantal jeugdigen van 0–17 jaar")
+        elif name == "workload":
+            add_workload_options(q)
+        else:
+            q.add_argument("--annual-cost", default=None, metavar="EUR", help="jaarkosten POH-J")
+            q.add_argument("--hours-per-week", default=None, metavar="H", help="uren per week")
+            q.add_argument("--contracted-hours", default=None, metavar="H", help="contracturen per week")
+            q.add_argument("--youths", default=None, metavar="N", help="jeugdigen: vermeden trajecten per 1000")
+            for n in BREAK_EVEN_ASSUMPTIONS:
+                q.add_argument("--" + n.replace("_", "-"), default=None, dest=n, metavar="X", help=data.label(n))
 
     # break-even takes the whole cost as its annual cost
     be = sub.choices["break-even"]

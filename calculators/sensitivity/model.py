@@ -205,6 +205,26 @@ def savings_sensitivity(trajectories: Mapping[str, float] | None = None, scenari
                        base, rows)
 
 
+# --------------------------------------------------------------------------------- staffing (norm)
+
+
+def staffing_sensitivity(youths: float) -> Sensitivity:
+    """Tornado for the annual cost of the AEF norm: the norm and the cost per fte between their ends."""
+    from ..staffing import staffing_point
+
+    if not isinstance(youths, int | float) or youths < 0:
+        raise InputError("Het aantal jeugdigen mag niet negatief zijn.", field="youths")
+    norm, cost = Assumption.of_fact("fte_per_10k", "fte_per_10k"), Assumption.of_fact("cost_per_fte", "cost_per_fte")
+    norm = Assumption(norm.name, norm.label, (norm.low + norm.high) / 2, norm.low, norm.high, norm.unit, norm.source,
+                      norm.ref, norm.key)
+    cost = Assumption(cost.name, cost.label, (cost.low + cost.high) / 2, cost.low, cost.high, cost.unit, cost.source,
+                      cost.ref, cost.key)
+    hpf = data.value("hours_per_fte")
+    base, rows = tornado(lambda p: staffing_point(youths=youths, hours_per_fte=hpf, **p).annual_cost,
+                         {"fte_per_10k": norm.value, "cost_per_fte": cost.value}, [norm, cost])
+    return Sensitivity("staffing", "annual_cost", "Kosten per jaar volgens de norm (midden)", "eur", base, rows)
+
+
 # --------------------------------------------------------------------------------- workload
 
 
