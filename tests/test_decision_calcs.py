@@ -279,3 +279,50 @@ def test_real_command_bad_input() -> None:
 def test_models_raise_input_error_not_crash() -> None:
     with pytest.raises(InputError):
         workload_point(**{**HAND, "support_share": 1.0})
+
+
+# ------------------------------------------------------------------------------------- apps (in-process)
+
+
+def test_formatie_app_shows_the_workload_method_and_offers_the_annex() -> None:
+    import base64
+    import io
+    import re
+
+    from docx import Document
+
+    from calculators.ui import APPS
+
+    app = APPS["formatie"]()
+    # hand value above: 5000 youths -> 0.166234 fte = '0,17 fte'; x 38 = 6.32 h = '6,3 uur per week'
+    assert "Volgens de werklast (WISN) is 0,17 fte nodig, 6,3 uur per week (met onze aanname" in app.status.value
+    assert "Welke aanname weegt het zwaarst" in app.more.value and "<svg" in app.more.value
+    link = re.search(r'download="bijlage-formatie.docx" href="data:[^;]+;base64,([^"]+)"', app.downloads.value)
+    assert link, app.downloads.value[:300]
+    doc = Document(io.BytesIO(base64.b64decode(link.group(1))))
+    text = "\n".join(c.text for t in doc.tables for r in t.rows for c in r.cells)
+    assert "0,17 fte" in text and "0,50–0,60 fte" in text  # WISN beside the norm (5000 / 10,000 x 1.0..1.2)
+    app.fields["help_questions_per_1000"].set(80)  # doubling R doubles the client work:
+    # (205.56 x 2 x 1.33 + 23.5) / 1786 = (546.79 + 23.5) / 1786 = 0.3193 -> '0,32 fte'
+    app.update()
+    assert "Volgens de werklast (WISN) is 0,32 fte nodig" in app.status.value
+    assert "met onze aanname" not in app.status.value
+
+
+def test_terugverdienen_app_sets_the_effect_needed_beside_the_evaluations() -> None:
+    from calculators.ui import APPS
+
+    app = APPS["terugverdienen"]()
+    # 4 h/week default (Oegstgeest-like defaults give 61%): share = 61 x 52 x 7.98 / (876 x 47) = 0.6148 -> 61%
+    assert "<strong>Benodigd effect:</strong> 61% van de trajecten" in app.more.value
+    assert "41–45%" in app.more.value  # Accare 41%, Rebel 42%, Rotterdam 45%
+    assert 'download="bijlage-terugverdienen.docx"' in app.downloads.value
+
+
+def test_apps_fold_the_advanced_parameters() -> None:
+    from calculators.ui import APPS
+
+    for name, cls in APPS.items():
+        app = cls()
+        assert app.advanced.selected_index is None, name  # folded
+        assert all(not f.spec.advanced for f in list(app.fields.values())[:2]), name
