@@ -23,7 +23,8 @@ FOOTER = "Bijlage bij een raadsvoorstel, gemaakt met de rekentools van het Handb
 
 def _spec(annex: Annex) -> dict:
     assert annex.sensitivity is not None
-    return {**tornado_spec(annex.sensitivity, width=300), "description": describe(annex.sensitivity)}
+    return {**tornado_spec(annex.sensitivity, width=300), "description": describe(annex.sensitivity),
+            "config": {"font": "DejaVu Sans"}}
 
 
 def chart_png(annex: Annex) -> bytes:

@@ -204,7 +204,7 @@ class BreakEvenApp(CalculatorApp):
     def extra_controls(self) -> list[w.Widget]:
         self.scenario = w.Dropdown(options=[(nl, en) for en, nl in SCENARIO_NAMES.items()], value="conservative",
                                    description="Besparingsscenario", style={"description_width": LABEL_WIDTH},
-                                   layout=w.Layout(width="42em"))
+                                   layout=w.Layout(width="calc(100% - 8px)", max_width="42em"))
         self.scenario.observe(self._changed, names="value")
         return [self.scenario]
 

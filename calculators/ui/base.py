@@ -85,7 +85,7 @@ class Field:
             description=self.label + ("" if not spec.optional else " (optioneel)"),
             continuous_update=False,
             style={"description_width": LABEL_WIDTH},
-            layout=w.Layout(width="100%", max_width="42em"),
+            layout=w.Layout(width="calc(100% - 8px)", max_width="42em"),
         )
         self.hint = w.HTML(f'<div class="veld-hint">{html.escape(_hint(fact_key, spec.hint))}</div>')
         self.error = w.HTML("")
@@ -142,7 +142,7 @@ STYLE = """<style>
 @media (max-width: 1399px) {
   .calc-app .widget-text { flex-wrap: wrap; height: auto !important; }
   .calc-app .widget-text .widget-label, .calc-app .widget-dropdown .widget-label { width: 100% !important; max-width: 100%; text-align: left !important; margin-bottom: 0.2em; }
-  .calc-app .widget-text input { width: 100%; min-width: 0; }
+  .calc-app .widget-text input, .calc-app .widget-dropdown select { width: 100%; min-width: 0; }
   .calc-app .widget-dropdown { flex-wrap: wrap; height: auto !important; }
   .calc-app .veld-hint, .calc-app .veld-fout { margin-left: 0; }
 }
