@@ -326,3 +326,70 @@ def test_apps_fold_the_advanced_parameters() -> None:
         app = cls()
         assert app.advanced.selected_index is None, name  # folded
         assert all(not f.spec.advanced for f in list(app.fields.values())[:2]), name
+
+
+# ------------------------------------------------------------------------------------- edges
+
+
+def test_sensitivity_edges() -> None:
+    from calculators.sensitivity.model import staffing_sensitivity
+
+    # a user's own range replaces the data range: price € 876 .. € 1752 halves the share at the high end
+    s = break_even_sensitivity(hours_per_week=32, trajectory_price=Range(876, 1752))
+    row = next(r for r in s.rows if r.parameter == "trajectory_price")
+    assert row.outcome_at_high == pytest.approx(row.outcome_at_low / 2)
+    with pytest.raises(InputError, match="telt niet mee"):
+        break_even_sensitivity(annual_cost=100_000, hourly_rate=50)
+    with pytest.raises(InputError, match="ondergrens"):
+        break_even_sensitivity(hours_per_week=32, trajectory_price=Range(2000, 1000))
+    with pytest.raises(InputError, match="niet negatief"):
+        break_even_sensitivity(hours_per_week=32, working_weeks=-1)
+    with pytest.raises(InputError, match="niet negatief"):
+        staffing_sensitivity(-1)
+    with pytest.raises(InputError, match="niet negatief"):
+        workload_sensitivity(-1)
+    with pytest.raises(InputError, match="Onbekende invoer"):
+        workload_sensitivity(5000, nonsense=1)
+    # the norm's annual cost for 5000 youths: midpoint 0.55 fte x € 105,000 = € 57,750;
+    # norm 1.0 .. 1.2 -> 0.5 .. 0.6 fte x € 105,000 = € 52,500 .. € 63,000
+    st = staffing_sensitivity(5000)
+    assert st.base == pytest.approx(57_750)
+    norm = next(r for r in st.rows if r.parameter == "fte_per_10k")
+    assert (norm.outcome_at_low, norm.outcome_at_high) == (pytest.approx(52_500), pytest.approx(63_000))
+    # without contracted hours the outcome is the number of trajectories: 100,000 / 876 = 114.155
+    plain = break_even_sensitivity(annual_cost=100_000)
+    assert plain.outcome == "trajectories_needed" and plain.base == pytest.approx(114.155, abs=1e-3)
+    # the whole cost as the cost route: 0.5 fte, contract 19 h; cost per fte is a row
+    full = break_even_sensitivity(full_cost_fte=0.5)
+    assert any(r.parameter == "cost_per_fte" for r in full.rows)
+    # 52,500 / 876 = 59.9315; x 6 x 1.33 = 478.253 h; / 47 weeks = 10.1756 h; / 19 h = 0.535558
+    assert full.base == pytest.approx(0.535558, abs=1e-6)
+
+
+def test_costs_edges() -> None:
+    with pytest.raises(InputError, match="Onbekende kostenpost"):
+        costs(1, {"koffie": 10})
+    with pytest.raises(InputError, match="niet negatief"):
+        costs(1, cost_per_fte=-5)
+    assert costs(1, cost_per_fte=90_000).total_high == 90_000
+
+
+def test_annex_helpers(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    import importlib.metadata
+    import tomllib
+
+    from calculators.annex import content, render, staffing_annex
+
+    assert content.source_text("aanname", "") == "aanname (geen bron)"
+    assert content.source_text("rebel2021", "L1275–1278").endswith("r. 1275–1278")
+
+    def missing(_name: str) -> str:
+        raise importlib.metadata.PackageNotFoundError("poh-jeugd-calculators")
+
+    monkeypatch.setattr(importlib.metadata, "version", missing)
+    pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    assert content.handbook_version() == pyproject["project"]["version"]
+    monkeypatch.setattr(render.shutil, "which", lambda _name: None)
+    with pytest.raises(InputError, match="chromium"):
+        render.write(staffing_annex(5000), tmp_path / "x.pdf")
+    assert "<h2>Kanttekeningen</h2>" in render.to_html(staffing_annex(5000))

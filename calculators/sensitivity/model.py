@@ -133,9 +133,11 @@ def break_even_sensitivity(
                          "integrale kosten.", field="annual_cost")
     route = "annual_cost" if annual_cost is not None else "hours" if hours_per_week is not None else "full_cost"
     assumptions = [_override(a, given.get(a.name)) for a in break_even_assumptions(route)]
-    unknown = set(given) - {a.name for a in assumptions}
-    if unknown - {"paid_weeks", "hourly_rate", "cost_per_fte"} and any(given[k] is not None for k in unknown):
-        raise InputError(f"Onbekende invoer voor de gevoeligheidsanalyse: {', '.join(sorted(unknown))}.")
+    unused = {k for k, v in given.items() if v is not None} - {a.name for a in assumptions}
+    if unused:
+        raise InputError(f"Deze invoer telt niet mee bij deze manier van kosten berekenen: {', '.join(sorted(unused))} "
+                         "(het uurtarief en de betaalde weken alleen bij uren per week, de kosten per fte alleen bij "
+                         "integrale kosten).", field=sorted(unused)[0])
     if route == "full_cost" and contracted_hours is None:
         contracted_hours = full_cost_fte * data.value("hours_per_fte")  # type: ignore[operator]
     contract = contracted_hours if contracted_hours is not None else hours_per_week
@@ -196,7 +198,9 @@ def savings_sensitivity(trajectories: Mapping[str, float] | None = None, scenari
     base_inputs = _base(assumptions)
     base, rows = tornado(run, base_inputs, assumptions)
     low_s, high_s = run(base_inputs, "conservative"), run(base_inputs, "optimistic")
-    scen_row = TornadoRow("scenario", "Besparingsscenario (Rebel)", "text", "rebel2021", "L1321–1329", False,
+    refs = sorted({part for r in data.rows("savings_scenarios") if r["source"] == "rebel2021"
+                   for part in r["ref"].split("; ")})
+    scen_row = TornadoRow("scenario", "Besparingsscenario (Rebel)", "text", "rebel2021", "; ".join(refs), False,
                           SCENARIO_NAMES.get(scenario, scenario), SCENARIO_NAMES["conservative"],
                           SCENARIO_NAMES["optimistic"], low_s, high_s, min(low_s, high_s), max(low_s, high_s),
                           abs(high_s - low_s))
