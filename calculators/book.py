@@ -239,21 +239,7 @@ def source_place(source: str, ref: str) -> Text:
     """
     if source in data.PSEUDO_SOURCES or not ref:
         return Text("")
-    if not _is_seed(source):
-        return Text(_external_place(ref))
-    return Text(locators.place(source, ref))
-
-
-def _is_seed(source: str) -> bool:
-    """One of the five seed documents (mapped by data/source_sections.csv), not a statute or an
-    external excerpt, whose ``ref`` already names the place (``art. 7:450``, ``§ kop …; L12``)."""
-    return bool(re.fullmatch(r"00\d", data.sources().get(source, {}).get("doc", "")))
-
-
-def _external_place(ref: str) -> str:
-    """``'§ kop 'Resultaten'; L12'`` -> ``'kop 'Resultaten''``: the place on the page, without the
-    line of our excerpt (kept in data/ for audit)."""
-    return re.sub(r"^§\s*", "", re.sub(r";\s*L\d+([–-]\d+)?\s*$", "", ref)).strip()
+    return Text(locators.reader_place(source, ref))
 
 
 def source_cite(source: str, ref: str) -> str:
@@ -261,8 +247,8 @@ def source_cite(source: str, ref: str) -> str:
     (one key per source named in ``ref``); '' for derived values and assumptions."""
     if source in data.PSEUDO_SOURCES:
         return ""
-    if not _is_seed(source):
-        place = _external_place(ref)
+    if not locators.is_seed(source):
+        place = locators.reader_place(source, ref)
         return f"{{cite:p}}`{source}{{{place}}}`" if place else f"{{cite:p}}`{source}`"
     targets = []
     for key, part in locators.split_ref(source, ref):

@@ -171,3 +171,13 @@ def interval_bars(
              .properties(title=title, width=width, description=description)
              .configure_view(stroke=None))
     return DescribedChart(chart, description)
+
+
+def tornado(sensitivity: Any, width: int = 320) -> DescribedChart:
+    """The tornado chart of a sensitivity analysis (the spec of calculators.sensitivity.chart, in Altair)."""
+    from .sensitivity.chart import describe, tornado_spec
+
+    setup()
+    description = describe(sensitivity)
+    spec = {**tornado_spec(sensitivity, width), "description": description}
+    return DescribedChart(alt.LayerChart.from_dict(spec), description)

@@ -382,6 +382,11 @@ def build_parser() -> Parser:
 
     command("discrepancies", "Waar de bronnen niet kloppen: afgedrukt tegenover herrekend", cmd_discrepancies)
     command("published", "Alle afgedrukte cellen van de business case, herrekend", cmd_published)
+
+    # decision support (workload, costs, sensitivity, annex; break-even --full-cost-fte): calculators/cli_decision.py
+    from .cli_decision import register as register_decision
+
+    register_decision(sub, command)
     return parser
 
 

@@ -196,3 +196,17 @@ def place(source: str, ref: str) -> str:
         text = locate(key, part) if parse_lines(part) else part
         out.append(text if key == source else f"{author_year(key)}, {text}")
     return "; ".join(out)
+
+
+def is_seed(source: str) -> bool:
+    """One of the five seed documents (mapped by data/source_sections.csv), not a statute or an
+    external excerpt, whose ``ref`` already names the place (``art. 7:450``, ``§ kop …; L12``)."""
+    return bool(re.fullmatch(r"00\d", data.sources().get(source, {}).get("doc", "")))
+
+
+def reader_place(source: str, ref: str) -> str:
+    """The place a reader finds in the original: the section map for a seed document; for an external
+    page or a statute the ``ref`` without the line of our excerpt (``'§ kop …; L12'`` -> ``'kop …'``)."""
+    if is_seed(source):
+        return place(source, ref)
+    return re.sub(r"^§\s*", "", re.sub(r";\s*L\d+([–-]\d+)?\s*$", "", ref)).strip()

@@ -124,6 +124,8 @@ def break_even_chart() -> alt.Chart:
         "uren_nodig": f"datum.trajecten * {direct} * (1 + {uplift}) / {data.value('working_weeks')}",
         "besparing": f"uren / {pilot_hours_2020()} * ({_scenario_savings_expr()})",
     }
+    observed = [float(r["share"]) for r in data.rows("outcomes")
+                if r["category"] == "self" and r["study"] in ("rebel_holland_rijnland", "accare", "rotterdam")]
     lines = [
         Line("Jaarkosten", _num("datum.kosten", "$,.0f")),
         Line("Te voorkomen trajecten per jaar", _num("datum.trajecten", ",.1f")),
@@ -132,6 +134,10 @@ def break_even_chart() -> alt.Chart:
         Line("Uren over voor andere taken", _num("uren - datum.uren_nodig", ",.1f") + " + ' uur'"),
         Line("Besparing in het gekozen scenario", _num("datum.besparing", "$,.0f")),
         Line("Besparing als deel van de jaarkosten", _num("datum.kosten > 0 ? datum.besparing / datum.kosten : 0", ".0%")),
+        # every trajectory takes the same time, so the share of hours is the share of trajectories
+        Line("Benodigd effect (trajecten die een verwijzing vermijden)", _num("datum.uren_nodig / uren", ".0%")),
+        Line("Zonder verwijzing geholpen in evaluaties (geen effect)",
+             _range(repr(min(observed)), repr(max(observed)), ".0%")),
     ]
     return _text_block(lines, params, "Rekentool terugverdienen (rekent in uw browser)",
                        "Rekentool: hoeveel trajecten een POH-Jeugd per jaar moet voorkomen om de eigen kosten terug "
@@ -154,6 +160,49 @@ def _scenario_savings_expr() -> str:
         parts[name] = " + ".join(terms)
     *first, last = list(SCENARIO_NAMES)
     return " : ".join(f"scenario == '{n}' ? ({parts[n]})" for n in first) + f" : ({parts[last]})"
+
+
+# --------------------------------------------------------------------------- workload (WISN)
+
+
+def workload_chart(youths: float | None = None) -> alt.Chart:
+    """WISN staffing beside the norm (formulas of calculators/workload/model.py)."""
+    from .workload import workload_inputs
+    from .workload.model import PER_YOUTHS as PER_1000
+
+    wi = workload_inputs()
+    r, c, h = wi["help_questions_per_1000"], wi["contacts_per_trajectory"], wi["additional_hours_per_year"]
+    params = [
+        alt.param(name="jeugdigen", value=data.value("youths") if youths is None else youths,
+                  bind=alt.binding(input="number", name="Aantal jeugdigen (0–17 jaar) ")),
+        _slider("hulpvragen", "help_questions_per_1000", "Hulpvragen via de huisarts per 1000 jeugdigen (aanname)",
+                1, 0, 2 * r.high, r.value),
+        _slider("bereik", "reach", "Deel van de hulpvragen dat bij de POH-J komt", 0.01, 0, 1),
+        alt.param(name="contacten", value=round(c.value, 1),
+                  bind=alt.binding_range(min=1, max=12, step=0.1, name="Contacten per traject ")),
+        _slider("minuten", "contact_minutes", "Duur van een contact (minuten)", 5, 15, 90),
+        _slider("opslag", "indirect_uplift", "Opslag indirecte tijd", 0.01, 0, 1),
+        alt.param(name="extra", value=h.value,
+                  bind=alt.binding_range(min=0, max=400, step=0.5, name="Extra taken, uren per jaar ")),
+    ]
+    awt = data.value("hours_per_fte") * data.value("working_weeks")
+    calc = {
+        "trajecten": f"jeugdigen / {PER_1000} * hulpvragen * bereik",
+        "uren_client": "datum.trajecten * contacten * minuten / 60",
+        "fte": f"datum.uren_client / {awt} * (1 + opslag) + extra / {awt}",
+    }
+    low, high = data.bounds("fte_per_10k")
+    lines = [
+        Line("Trajecten per jaar", _num("datum.trajecten", ",.0f")),
+        Line("Uren cliëntcontact per jaar", _num("datum.uren_client", ",.0f")),
+        Line("Formatie volgens de werklast", _num("datum.fte", ",.2f") + " + ' fte'"),
+        Line("Uren per week", _num(f"datum.fte * {data.value('hours_per_fte')}", ",.1f") + " + ' uur'"),
+        Line("De norm ter vergelijking", _range(f"jeugdigen / {PER_YOUTHS} * {low}",
+                                                 f"jeugdigen / {PER_YOUTHS} * {high}", ",.2f", " fte")),
+    ]
+    return _text_block(lines, params, "Rekentool werklast (WISN; rekent in uw browser)",
+                       "Rekentool: formatie volgens de werklastmethode van de WHO (WISN), naast de norm per 10.000 "
+                       "jeugdigen.", calc)
 
 
 # --------------------------------------------------------------------------- referral
@@ -190,7 +239,9 @@ def referral_chart() -> alt.Chart:
                        "verwijzingen.", calc)
 
 
-CHARTS = {"formatie": staffing_chart, "terugverdienen": break_even_chart, "verwijsaandeel": referral_chart}
+CHARTS = {"formatie": staffing_chart, "terugverdienen": break_even_chart, "verwijsaandeel": referral_chart,
+          "werklast": workload_chart}
+APP_FOR = {"werklast": "formatie"}  # the ipywidgets app that holds a calculator in Jupyter
 
 INSTRUCTION = ("Verschuif de schuifjes of typ een getal; de uitkomst verandert direct. De berekening gebeurt in uw "
                "browser: er wordt niets verstuurd of opgeslagen. Dezelfde rekenregels staan in hoofdstuk "
@@ -212,7 +263,7 @@ class Calculator:
         try:  # the live app for Jupyter; the book drops this MIME type (nb_mime_priority_overrides)
             from .ui import APPS
 
-            widget_bundle = APPS[self.name]().widget._repr_mimebundle_()
+            widget_bundle = APPS[APP_FOR.get(self.name, self.name)]().widget._repr_mimebundle_()
             bundle.update({k: v for k, v in widget_bundle.items() if "widget-view" in k})
         except Exception:  # pragma: no cover - no widget front-end available: the static version suffices
             pass
@@ -220,5 +271,5 @@ class Calculator:
 
 
 def live(name: str) -> Calculator:
-    """Show calculator ``name`` ('formatie', 'terugverdienen', 'verwijsaandeel') in a chapter."""
+    """Show calculator ``name`` ('formatie', 'terugverdienen', 'verwijsaandeel', 'werklast') in a chapter."""
     return Calculator(name)

@@ -35,10 +35,14 @@ Count = Annotated[float, Field(ge=0, allow_inf_nan=False)]
 _CONFIG = ConfigDict(allow_inf_nan=False, arbitrary_types_allowed=True)
 
 
+# Model arguments documented by a fact under another key (argument -> fact key).
+FIELD_FACTS: dict[str, str] = {"share_via_pohj": "reach", "minutes_per_contact": "contact_minutes"}
+
+
 def field_label(field: str) -> str:
     """The Dutch label of a model argument (falls back to the name itself)."""
     try:
-        return data.label(field)
+        return data.label(FIELD_FACTS.get(field, field))
     except data.DataError:
         return field
 
@@ -62,7 +66,7 @@ def show(value: Any) -> str:
 
 def _is_share(field: str) -> bool:
     try:
-        return data.fact(field).unit == "share"
+        return data.fact(FIELD_FACTS.get(field, field)).unit == "share"
     except data.DataError:
         return False
 

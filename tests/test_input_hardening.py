@@ -60,9 +60,10 @@ def test_every_model_input_has_a_maximum() -> None:
 
     from calculators import break_even_point, capacity_point, referral_point, savings_point, staffing_point
     from calculators.validation import input_limits
+    from calculators.workload.model import workload_point
 
     missing = []
-    for fn in [staffing_point, capacity_point, break_even_point, referral_point, savings_point]:
+    for fn in [staffing_point, capacity_point, break_even_point, referral_point, savings_point, workload_point]:
         for name, param in inspect.signature(fn).parameters.items():
             text = str(param.annotation)
             if any(t in text for t in ("NonNegative", "Positive", "Count")) and name not in input_limits():
@@ -82,3 +83,13 @@ def test_cli_refuses_an_absurd_number_with_exit_2() -> None:
                           capture_output=True, text=True)
     assert proc.returncode == 2
     assert "hoogstens 2.000 uur per week" in proc.stderr and "∞" not in proc.stderr + proc.stdout
+
+
+def test_the_whole_cost_refuses_absurd_fte_and_amounts() -> None:
+    from calculators.costs.model import cost_items, costs
+
+    with pytest.raises(InputError, match="hoogstens 500 fte"):
+        costs(1e308)
+    item = cost_items()[0]
+    with pytest.raises(InputError, match="hoogstens € 10.000.000"):
+        costs(1, {item.item: 1e308})

@@ -30,6 +30,26 @@ from ..savings import (
 from ..staffing import capacity, fte_per_10k_for, hours_to_fte, staffing
 from .base import LABEL_WIDTH, CalculatorApp, FieldSpec, pair
 from .figures import Figure, bar_chart, category, quantity
+from ..sensitivity import break_even_sensitivity, workload_sensitivity
+from ..sensitivity.chart import describe, tornado_spec
+from ..workload import workload, workload_inputs
+
+
+def tornado_html(sens: Any) -> str:
+    """The tornado chart of a sensitivity analysis, rendered like the other app charts."""
+    return Figure(tornado_spec(sens, width=260), describe(sens)).svg_html()
+
+
+def _workload_kwargs(v: Mapping[str, Any]) -> dict[str, Any]:
+    """The WISN inputs from the formatie fields (support share and available time from the shared fields)."""
+    u = v["indirect_uplift"]
+    return {"help_questions_per_1000": v["help_questions_per_1000"], "share_via_pohj": v["share_via_pohj"],
+            "contacts_per_trajectory": v["contacts_per_trajectory"], "minutes_per_contact": v["contact_minutes"],
+            "support_share": u / (1 + u), "additional_hours_per_year": v["additional_hours_per_year"],
+            "available_hours_per_fte": v["hours_per_fte"] * v["working_weeks"], "hours_per_fte": v["hours_per_fte"]}
+
+
+_WL = workload_inputs()
 
 
 def _pilot(name: str) -> dict[str, str]:
@@ -56,21 +76,27 @@ class StaffingApp(CalculatorApp):
              "kan een POH-Jeugd in die uren doen? Getallen mogen met een komma: 0,5 of 1.000,5.")
     fields_spec = (
         FieldSpec("youths"),
-        FieldSpec("fte_per_10k_low", fact="fte_per_10k", label="Norm: fte per 10.000 jeugdigen (ondergrens)",
-                  default=data.bounds("fte_per_10k")[0]),
-        FieldSpec("fte_per_10k_high", fact="fte_per_10k", label="Norm: fte per 10.000 jeugdigen (bovengrens)",
-                  default=data.bounds("fte_per_10k")[1]),
-        FieldSpec("hours_per_fte"),
-        FieldSpec("cost_per_fte_low", fact="cost_per_fte", label="Kosten per fte per jaar (ondergrens)",
-                  default=data.bounds("cost_per_fte")[0]),
-        FieldSpec("cost_per_fte_high", fact="cost_per_fte", label="Kosten per fte per jaar (bovengrens)",
-                  default=data.bounds("cost_per_fte")[1]),
         FieldSpec("own_hours", fact="hours_per_week", label="Eigen inzet: uren POH-J per week", optional=True,
                   hint="leeg = rekenen met de norm"),
-        FieldSpec("contact_minutes"),
-        FieldSpec("indirect_uplift"),
-        FieldSpec("working_weeks"),
-        FieldSpec("client_time_share"),
+        FieldSpec("help_questions_per_1000", advanced=True),
+        FieldSpec("share_via_pohj", fact="reach", advanced=True),
+        FieldSpec("contacts_per_trajectory", default=_WL["contacts_per_trajectory"].value, advanced=True,
+                  hint="standaard: gewogen gemiddelde van de trajecttypen van Accare"),
+        FieldSpec("additional_hours_per_year", default=_WL["additional_hours_per_year"].value, advanced=True,
+                  hint="standaard: uren in het basisteam (Accare) x productieve weken"),
+        FieldSpec("fte_per_10k_low", fact="fte_per_10k", label="Norm: fte per 10.000 jeugdigen (ondergrens)",
+                  default=data.bounds("fte_per_10k")[0], advanced=True),
+        FieldSpec("fte_per_10k_high", fact="fte_per_10k", label="Norm: fte per 10.000 jeugdigen (bovengrens)",
+                  default=data.bounds("fte_per_10k")[1], advanced=True),
+        FieldSpec("hours_per_fte", advanced=True),
+        FieldSpec("cost_per_fte_low", fact="cost_per_fte", label="Kosten per fte per jaar (ondergrens)",
+                  default=data.bounds("cost_per_fte")[0], advanced=True),
+        FieldSpec("cost_per_fte_high", fact="cost_per_fte", label="Kosten per fte per jaar (bovengrens)",
+                  default=data.bounds("cost_per_fte")[1], advanced=True),
+        FieldSpec("contact_minutes", advanced=True),
+        FieldSpec("indirect_uplift", advanced=True),
+        FieldSpec("working_weeks", advanced=True),
+        FieldSpec("client_time_share", advanced=True),
     )
 
     def presets(self) -> Mapping[str, Mapping[str, float | None]]:
@@ -88,8 +114,15 @@ class StaffingApp(CalculatorApp):
         hours: float | Range = own if own is not None else Range(s.low.hours_per_week, s.high.hours_per_week)
         c = capacity(hours, contact_minutes=v["contact_minutes"], indirect_uplift=v["indirect_uplift"],
                      working_weeks=v["working_weeks"], client_time_share=v["client_time_share"])
-        sentence = summaries.staffing_sentence(s) + " " + summaries.capacity_sentence(c)
+        wl = workload(v["youths"], current_hours=own, **_workload_kwargs(v)).mid
+        assumed = " (met onze aanname over het aantal hulpvragen)" if v["help_questions_per_1000"] == \
+            _WL["help_questions_per_1000"].value else ""
+        sentence = (summaries.staffing_sentence(s) + f" Volgens de werklast (WISN) is {fte(wl.fte_needed, 2)} nodig, "
+                    f"{with_unit(wl.hours_per_week_needed, 'hours_per_week', 1)}{assumed}. "
+                    + summaries.capacity_sentence(c))
         rows = [
+            {"wat": "Formatie volgens de werklast (WISN)", "waarde": fte(wl.fte_needed, 2)},
+            {"wat": "Uren per week volgens de werklast", "waarde": with_unit(wl.hours_per_week_needed, "hours_per_week", 1)},
             {"wat": "Formatie volgens de norm", "waarde": _range_text(s, "fte", "fte", 2)},
             {"wat": "Uren per week volgens de norm", "waarde": _range_text(s, "hours_per_week", "hours_per_week", 1)},
             {"wat": "Kosten per jaar", "waarde": _range_text(s, "annual_cost", "eur")},
@@ -100,13 +133,16 @@ class StaffingApp(CalculatorApp):
             per_10k = fte_per_10k_for(own, v["youths"], v["hours_per_fte"])
             rows += [{"wat": "Eigen inzet", "waarde": f"{with_unit(own, 'hours_per_week', 1)} = {fte(own_fte, 2)}"},
                      {"wat": "Eigen inzet per 10.000 jeugdigen", "waarde": fte(per_10k, 2)}]
+            if wl.wisn_ratio is not None:
+                rows.append({"wat": "WISN-ratio (eigen inzet / werklast)", "waarde": number(wl.wisn_ratio, 2)})
         rows += [
             {"wat": "Contacten per week (hoogstens)", "waarde": _range_text(c, "contacts_per_week", "count", 1)},
             {"wat": "Trajecten per jaar", "waarde": _range_text(c, "trajectories_per_year", "count")},
             {"wat": "Nieuwe cliënten per week", "waarde": _range_text(c, "new_clients_per_week", "count", 1)},
         ]
         table_html = table(rows, {"wat": "Uitkomst", "waarde": "Waarde"}, caption="Formatie en capaciteit")._repr_html_()
-        bars = [("Norm, ondergrens", s.low.hours_per_week), ("Norm, bovengrens", s.high.hours_per_week)]
+        bars = [("Norm, ondergrens", s.low.hours_per_week), ("Norm, bovengrens", s.high.hours_per_week),
+                ("Werklast (WISN)", wl.hours_per_week_needed)]
         if own is not None:
             bars.append(("Eigen inzet", own))
         description = "Uren per week: " + ", ".join(f"{n} {number(u, 1)} uur" for n, u in bars) + "."
@@ -128,6 +164,16 @@ class StaffingApp(CalculatorApp):
         return sentence, table_html, chart, record
 
 
+    def more_outputs(self, v: Mapping[str, Any]) -> tuple[str, Any]:
+        from ..annex import workload_annex
+
+        kw = _workload_kwargs(v)
+        hpf = kw.pop("hours_per_fte")
+        sens = workload_sensitivity(v["youths"], hours_per_fte=hpf)
+        annex = workload_annex(v["youths"], hours_per_fte=hpf, current_hours=v.get("own_hours"), **kw)
+        return ("<h3>Welke aanname weegt het zwaarst voor de werklast?</h3>" + tornado_html(sens)), annex
+
+
 # --------------------------------------------------------------------------- terugverdienen + besparing
 
 BAND_FIELDS = bands.COUNT_KEYS  # one text field per contact band
@@ -142,23 +188,23 @@ class BreakEvenApp(CalculatorApp):
     fields_spec = (
         FieldSpec("annual_cost", optional=True, hint="leeg = uren × uurkosten × betaalde weken"),
         FieldSpec("hours_per_week"),
-        FieldSpec("hourly_rate"),
-        FieldSpec("paid_weeks"),
         FieldSpec("contracted_hours", optional=True, hint="leeg = de uren per week hierboven"),
-        FieldSpec("trajectory_price", default=data.value("bggz_price")),
-        FieldSpec("direct_hours_per_trajectory"),
-        FieldSpec("indirect_uplift"),
-        FieldSpec("working_weeks"),
-        *(FieldSpec(BAND_FIELDS[b], fact=bands.COUNT_KEYS[b], optional=True,
+        FieldSpec("hourly_rate", advanced=True),
+        FieldSpec("paid_weeks", advanced=True),
+        FieldSpec("trajectory_price", default=data.value("bggz_price"), advanced=True),
+        FieldSpec("direct_hours_per_trajectory", advanced=True),
+        FieldSpec("indirect_uplift", advanced=True),
+        FieldSpec("working_weeks", advanced=True),
+        *(FieldSpec(BAND_FIELDS[b], fact=bands.COUNT_KEYS[b], optional=True, advanced=True,
                     hint="leeg = geschat naar rato van de uren (Holland Rijnland 2020)") for b in bands.BANDS),
-        FieldSpec("bggz_price"),
-        FieldSpec("sggz_price"),
+        FieldSpec("bggz_price", advanced=True),
+        FieldSpec("sggz_price", advanced=True),
     )
 
     def extra_controls(self) -> list[w.Widget]:
         self.scenario = w.Dropdown(options=[(nl, en) for en, nl in SCENARIO_NAMES.items()], value="conservative",
                                    description="Besparingsscenario", style={"description_width": LABEL_WIDTH},
-                                   layout=w.Layout(width="42em"))
+                                   layout=w.Layout(width="calc(100% - 8px)", max_width="42em"))
         self.scenario.observe(self._changed, names="value")
         return [self.scenario]
 
@@ -250,6 +296,32 @@ class BreakEvenApp(CalculatorApp):
         return sentence, table_html, chart, record
 
 
+    def more_outputs(self, v: Mapping[str, Any]) -> tuple[str, Any]:
+        from ..annex import break_even_annex
+
+        contract = v.get("contracted_hours") or v["hours_per_week"]
+        annual = v.get("annual_cost")
+        own = {k: v[k] for k in ("hourly_rate", "paid_weeks", "trajectory_price", "direct_hours_per_trajectory",
+                                 "indirect_uplift", "working_weeks")}
+        if annual is not None:
+            own = {k: x for k, x in own.items() if k not in ("hourly_rate", "paid_weeks")}
+            sens = break_even_sensitivity(annual_cost=annual, contracted_hours=contract)
+            annex = break_even_annex(annual_cost=annual, contracted_hours=contract, **own)
+        else:
+            sens = break_even_sensitivity(hours_per_week=v["hours_per_week"], contracted_hours=v.get("contracted_hours"))
+            annex = break_even_annex(hours_per_week=v["hours_per_week"], contracted_hours=v.get("contracted_hours"),
+                                     **own)
+        observed = [float(r["share"]) for r in data.rows("outcomes")
+                    if r["category"] == "self" and r["study"] in ("rebel_holland_rijnland", "accare", "rotterdam")]
+        note = (f"<p><strong>Benodigd effect:</strong> {percent(sens.base)} van de trajecten moet een verwijzing "
+                f"vermijden (bij de standaardwaarden van de overige aannames). In de evaluaties van Holland Rijnland, "
+                f"Accare en Rotterdam werd {span(min(observed), max(observed), 'share')} van de jeugdigen zonder "
+                "verwijzing geholpen; dat is geen gemeten effect. Het CPB vond geen significante verandering in het "
+                "jeugdzorggebruik van gemeenten die praktijkondersteuners financieren.</p>"
+                if sens.outcome == "share_of_contracted_time" else "")
+        return "<h3>Welk effect is nodig, en welke aanname weegt het zwaarst?</h3>" + note + tornado_html(sens), annex
+
+
 # --------------------------------------------------------------------------- verwijsaandeel
 
 
@@ -262,12 +334,12 @@ class ReferralApp(CalculatorApp):
         FieldSpec("help_questions"),
         FieldSpec("reach"),
         FieldSpec("pohj_referral_rate"),
-        FieldSpec("induced_demand"),
-        FieldSpec("counterfactual_referral_rate"),
-        FieldSpec("trajectory_price", default=data.value("bggz_price")),
-        FieldSpec("baseline_referrals", optional=True, hint="leeg = geen vergelijking"),
         FieldSpec("target_reach"),
-        FieldSpec("hourly_rate"),
+        FieldSpec("induced_demand", advanced=True),
+        FieldSpec("counterfactual_referral_rate", advanced=True),
+        FieldSpec("trajectory_price", default=data.value("bggz_price"), advanced=True),
+        FieldSpec("baseline_referrals", optional=True, hint="leeg = geen vergelijking", advanced=True),
+        FieldSpec("hourly_rate", advanced=True),
     )
 
     def presets(self) -> Mapping[str, Mapping[str, float | None]]:

@@ -62,6 +62,7 @@ class FieldSpec:
     default: float | None = None  # default: fact value
     optional: bool = False
     hint: str = ""
+    advanced: bool = False        # folded under 'Meer parameters' below the essential fields
 
 
 class Field:
@@ -84,7 +85,7 @@ class Field:
             description=self.label + ("" if not spec.optional else " (optioneel)"),
             continuous_update=False,
             style={"description_width": LABEL_WIDTH},
-            layout=w.Layout(width="42em"),
+            layout=w.Layout(width="calc(100% - 8px)", max_width="42em"),
         )
         extra = "; ".join(filter(None, [spec.hint, limit_text(spec.key)]))  # the bound the model enforces
         self.hint = w.HTML(f'<div class="veld-hint">{html.escape(_hint(fact_key, extra))}</div>')
@@ -114,19 +115,43 @@ def data_uri(content: bytes, mime: str) -> str:
 
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 STYLE_TEMPLATE = """<style>
-.calc-app {{ max-width: 62em; }}
+.calc-app {{ max-width: 84em; box-sizing: border-box; }}
+.calc-app * {{ box-sizing: border-box; }}
 .calc-app .widget-label {{ white-space: normal !important; line-height: 1.2; }}
 .calc-app .veld-hint {{ color: #4a4a4a; font-size: 0.85em; line-height: 1.3; margin-left: 24.5em; }}
 .calc-app .veld-fout {{ color: #a00000; font-weight: 600; line-height: 1.3; margin-left: 24.5em; }}
 .calc-app .uitkomst {{ font-size: 1.1em; background: #f3f6fa; border-left: 4px solid {colour}; padding: 0.6em 0.9em; }}
 .calc-app table.handboek-tabel td.num, .calc-app table.handboek-tabel th.num {{ text-align: right; }}
-.calc-app table.handboek-tabel {{ border-collapse: collapse; margin: 0.6em 0; }}
+.calc-app table.handboek-tabel {{ border-collapse: collapse; margin: 0.6em 0; max-width: 100%; }}
 .calc-app table.handboek-tabel th, .calc-app table.handboek-tabel td {{ border-bottom: 1px solid #ccc; padding: 0.25em 0.6em; }}
 .calc-app table.handboek-tabel caption {{ text-align: left; font-weight: 600; }}
-.calc-app a.download {{ display: inline-block; margin-right: 1em; padding: 0.3em 0.8em; border: 1px solid {colour}; color: {colour}; border-radius: 3px; text-decoration: none; }}
+.calc-app a.download {{ display: inline-block; margin: 0 1em 0.4em 0; padding: 0.3em 0.8em; border: 1px solid {colour}; color: {colour}; border-radius: 3px; text-decoration: none; }}
 .calc-app a.download:focus {{ outline: 3px solid #ffbf47; }}
+.calc-app .handboek-grafiek svg {{ max-width: 100%; height: auto; }}
+.calc-app .handboek-grafiek figcaption {{ font-size: 0.85em; color: #333; overflow-wrap: anywhere; }}
+/* inputs and results side by side from about 1000 px; the results stay in view while editing */
+.calc-app .calc-grid {{ display: flex; flex-direction: column; gap: 1em; width: 100%; }}
+.calc-app .calc-inputs, .calc-app .calc-results {{ min-width: 0; width: 100%; }}
+@media (min-width: 1000px) {{
+  .calc-app .calc-grid {{ display: grid !important; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); align-items: start; }}
+  .calc-app .calc-results {{ position: sticky; top: 0; max-height: 100vh; overflow-y: auto; }}
+}}
+/* narrow screens and the two-column layout: the label above its field, nothing wider than the page */
+@media (max-width: 1399px) {{
+  .calc-app .widget-text {{ flex-wrap: wrap; height: auto !important; }}
+  .calc-app .widget-text .widget-label, .calc-app .widget-dropdown .widget-label {{ width: 100% !important; max-width: 100%; text-align: left !important; margin-bottom: 0.2em; }}
+  .calc-app .widget-text input, .calc-app .widget-dropdown select {{ width: 100%; min-width: 0; }}
+  .calc-app .widget-dropdown {{ flex-wrap: wrap; height: auto !important; }}
+  .calc-app .veld-hint, .calc-app .veld-fout {{ margin-left: 0; }}
+}}
+@media (max-width: 600px) {{
+  .calc-app {{ padding: 0 0.4em !important; }}
+  .calc-app .widget-hbox {{ flex-wrap: wrap; }}
+  .calc-app h1 {{ font-size: 1.4em; }}
+}}
 .calc-app .colofon {{ color: #4a4a4a; font-size: 0.85em; margin-top: 2em; }}
 </style>"""
 
@@ -177,6 +202,7 @@ class CalculatorApp:
         self.table = w.HTML("")
         self.chart = w.HTML("")
         self.downloads = w.HTML("")
+        self.more = w.HTML("")  # a second chart (the tornado) and its notes
         self.message = w.HTML("")
         self.upload = w.FileUpload(accept=".csv,.xlsx", multiple=False, description="Laad export",
                                    tooltip="Laad een eerder geëxporteerd bestand van deze rekentool")
@@ -201,11 +227,26 @@ class CalculatorApp:
         head = w.HTML(f"{style_html()}<h1>{html.escape(self.title)}</h1><p>{html.escape(self.intro)}</p>")
         presets = w.HBox([w.HTML("<strong>Voorbeelden:</strong>&nbsp;"), *self.preset_buttons, self.reset_button],
                          layout=w.Layout(flex_flow="row wrap"))
-        inputs = w.VBox([f.box for f in self.fields.values()] + self.extra_controls())
-        results = w.VBox([w.HTML("<h2>Uitkomst</h2>"), self.status, self.table, self.chart,
-                          w.HTML("<h2>Exporteren</h2>"), self.downloads, self.upload, self.message])
-        return w.VBox([head, presets, w.HTML("<h2>Invoer</h2>"), inputs, results, w.HTML(colophon_html())],
+        essential = [f.box for f in self.fields.values() if not f.spec.advanced]
+        advanced = [f.box for f in self.fields.values() if f.spec.advanced]
+        folded: list[w.Widget] = []
+        if advanced:
+            self.advanced = w.Accordion(children=[w.VBox(advanced)], selected_index=None,
+                                        layout=w.Layout(width="100%"))
+            self.advanced.set_title(0, "Meer parameters (met bron of aanname)")
+            folded = [self.advanced]
+        inputs = w.VBox([w.HTML("<h2>Invoer</h2>"), *essential, *self.extra_controls(), *folded]).add_class(
+            "calc-inputs")
+        results = w.VBox([w.HTML("<h2>Uitkomst</h2>"), self.status, self.chart, self.table, self.more,
+                          w.HTML("<h2>Exporteren</h2>"), self.downloads, self.upload, self.message]).add_class(
+            "calc-results")
+        grid = w.Box([inputs, results]).add_class("calc-grid")
+        return w.VBox([head, presets, grid, w.HTML(colophon_html())],
                       layout=w.Layout(padding="0 1em")).add_class("calc-app")
+
+    def more_outputs(self, values: Mapping[str, Any]) -> tuple[str, Any]:
+        """Hook: (HTML for a second chart, an Annex for the council download or None)."""
+        return "", None
 
     def _ipython_display_(self) -> None:  # pragma: no cover - exercised in Jupyter/Voila
         from IPython.display import display
@@ -286,12 +327,24 @@ class CalculatorApp:
         self.table.value = table_html
         self.chart.value = figure.svg_html()
         self.last_record = record
-        self.downloads.value = (
+        downloads = (
             f'<a class="download" download="{self.app_id}.csv" '
             f'href="{data_uri(export.to_csv_bytes(record), "text/csv")}">Download CSV</a>'
             f'<a class="download" download="{self.app_id}.xlsx" '
             f'href="{data_uri(export.to_xlsx_bytes(record), XLSX_MIME)}">Download Excel (XLSX)</a>'
         )
+        try:
+            more_html, annex = self.more_outputs(values)
+        except InputError as exc:
+            more_html, annex = f'<p class="veld-fout">{html.escape(exc.message)}</p>', None
+        self.more.value = more_html
+        if annex is not None:
+            from ..annex import to_docx_bytes
+
+            downloads += (f'<a class="download" download="bijlage-{self.app_id}.docx" '
+                          f'href="{data_uri(to_docx_bytes(annex), DOCX_MIME)}">Download bijlage raadsvoorstel '
+                          "(Word)</a>")
+        self.downloads.value = downloads
 
     def _uploaded(self, change: dict[str, Any]) -> None:
         files = change["new"]

@@ -14,6 +14,9 @@ from typing import Any
 import vl_convert as vlc
 
 
+CHART_FONT = "DejaVu Sans"
+
+
 @dataclass(frozen=True)
 class Figure:
     """A Vega-Lite spec and the text description that stands in for it."""
@@ -23,7 +26,10 @@ class Figure:
 
     def svg_html(self) -> str:
         """The SVG in a role="img" wrapper labelled with the description, also printed below it."""
-        svg = vlc.vegalite_to_svg({**self.spec, "description": self.description},
+        # measure text with the font the browser draws it in (DejaVu Sans is the Debian default and
+        # wider than most): labels measured with a narrower font would be clipped on the page
+        config = {**self.spec.get("config", {}), "font": CHART_FONT}
+        svg = vlc.vegalite_to_svg({**self.spec, "description": self.description, "config": config},
                                   format_locale="nl-NL", time_format_locale="nl-NL")
         label = html.escape(self.description, quote=True)
         return (f'<figure class="handboek-grafiek"><div role="img" aria-label="{label}">{svg}</div>'

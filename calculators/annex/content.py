@@ -1,0 +1,162 @@
+"""What the annex says: built from the models, with every input's source (no layout here)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from .. import data, formatting, locators
+from ..assumptions import Assumption
+from ..break_even import break_even
+from ..ranges import Range, Span
+from ..sensitivity import Sensitivity, break_even_sensitivity, workload_sensitivity
+from ..sensitivity.model import staffing_sensitivity
+from ..staffing import staffing
+from ..workload import workload, workload_inputs
+
+CAVEATS = (
+    ("Aanzuigende werking", "Een laagdrempelige POH-Jeugd kan nieuwe hulpvragen aantrekken die er zonder haar niet "
+     "waren geweest. De bronnen noemen dat risico, maar geven er geen cijfer voor."),
+    ("Stapeling", "Tel een vermeden verwijzing niet twee keer: niet bij de POH-Jeugd én bij het wijkteam of een "
+     "ander project dat op dezelfde jeugdigen is gericht."),
+    ("Waterbed", "Wat in de tweede lijn wordt vermeden, kan elders opduiken: bij de huisarts, het wijkteam, in "
+     "wachtlijsten of later in de tijd."),
+    ("Geen vergelijkingsgroep", "Geen van de evaluaties vergeleek met gemeenten of praktijken zonder POH-Jeugd. "
+     "Een aandeel jeugdigen dat niet werd verwezen is daarom geen gemeten effect."),
+)
+
+
+def handbook_version() -> str:
+    """The handbook's edition (calculators/edition.py, the one place it is set)."""
+    from ..edition import EDITION
+
+    return EDITION
+
+
+@dataclass(frozen=True)
+class Annex:
+    model: str
+    title: str
+    question: str
+    inputs: tuple[tuple[str, str, str], ...]  # label, value, source
+    results: tuple[tuple[str, str], ...]  # label, value (a range where it is one)
+    sensitivity: Sensitivity | None
+    caveats: tuple[tuple[str, str], ...] = CAVEATS
+    date: str = field(default_factory=lambda: dt.date.today().strftime("%d-%m-%Y"))
+    version: str = field(default_factory=handbook_version)
+
+
+def source_text(source: str, ref: str) -> str:
+    """'aanname', 'eigen invoer' or 'Rebel; … (2021), dia ‘…’': the place a reader finds in the original."""
+    if source == "aanname":
+        return "aanname (geen bron)"
+    if source == "eigen invoer":
+        return "eigen invoer"
+    name = data.sources()[source]["short_nl"]
+    where = locators.reader_place(source, ref) if ref else ""
+    return f"{name}, {where}" if where else name
+
+
+def _value(x: float | Range, unit: str) -> str:
+    if isinstance(x, Range):
+        return formatting.span(x.low, x.high, unit, 2 if unit in {"fte", "share"} else 0)
+    return formatting.auto(x, unit)
+
+
+def _assumption_row(a: Assumption, given: float | Range | None) -> tuple[str, str, str]:
+    if given is not None:
+        return a.label, _value(given, a.unit), "eigen invoer"
+    return a.label, _value(a.value, a.unit), source_text(a.source, a.ref)
+
+
+def _span(s: Span[Any], name: str, unit: str, decimals: int = 0) -> str:
+    return formatting.span(getattr(s.low, name), getattr(s.high, name), unit, decimals)
+
+
+def staffing_annex(youths: float) -> Annex:
+    s = staffing(youths)
+    norm, cost = Assumption.of_fact("fte_per_10k", "fte_per_10k"), Assumption.of_fact("cost_per_fte", "cost_per_fte")
+    inputs = (
+        ("Aantal jeugdigen (0–17 jaar)", formatting.number(youths), "eigen invoer"),
+        (norm.label, formatting.span(norm.low, norm.high, "fte_per_10k", 1), source_text(norm.source, norm.ref)),
+        (data.label("hours_per_fte"), formatting.auto(data.value("hours_per_fte"), "hours_per_week"),
+         source_text(data.fact("hours_per_fte").source, data.fact("hours_per_fte").ref)),
+        (cost.label, formatting.span(cost.low, cost.high, "eur"), source_text(cost.source, cost.ref)),
+    )
+    results = (
+        ("Formatie", _span(s, "fte", "fte", 2)),
+        ("Uren per week", _span(s, "hours_per_week", "hours_per_week", 1)),
+        ("Kosten per jaar (alleen salaris)", _span(s, "annual_cost", "eur")),
+        ("Kosten per jeugdige per jaar", _span(s, "cost_per_youth", "eur", 2)),
+    )
+    return Annex("staffing", "Formatie POH-Jeugd volgens de norm",
+                 f"Hoeveel formatie POH-Jeugd hoort volgens de AEF-norm bij {formatting.number(youths)} jeugdigen, "
+                 "en wat kost die?", inputs, results, staffing_sensitivity(youths))
+
+
+def workload_annex(youths: float, hours_per_fte: float | None = None, current_hours: float | None = None,
+                   **given: float | Range | None) -> Annex:
+    r = workload(youths, hours_per_fte=hours_per_fte, current_hours=current_hours, **given)
+    defaults = workload_inputs()
+    inputs = (("Aantal jeugdigen (0–17 jaar)", formatting.number(youths), "eigen invoer"),
+              *(_assumption_row(a, given.get(n)) for n, a in defaults.items()))
+    results = [
+        ("Trajecten per jaar", _span(r, "trajectories_per_year", "count")),
+        ("Uren cliëntcontact per jaar", _span(r, "client_hours_per_year", "count")),
+        ("Benodigde formatie (WISN)", _span(r, "fte_needed", "fte", 2)),
+        ("Uren per week", _span(r, "hours_per_week_needed", "hours_per_week", 1)),
+    ]
+    if current_hours is not None:
+        results += [("WISN-ratio (huidige / benodigde formatie)", _span(r, "wisn_ratio", "count", 2)),
+                    ("Verschil huidig − nodig", _span(r, "wisn_difference_fte", "fte", 2))]
+    norm = staffing(youths)
+    results.append(("Ter vergelijking: de AEF-norm", _span(norm, "fte", "fte", 2)))
+    points = {k: v for k, v in given.items() if v is not None and not isinstance(v, Range)}
+    sens = workload_sensitivity(youths, hours_per_fte=hours_per_fte, **points)
+    return Annex("workload", "Formatie POH-Jeugd volgens de werklast (WISN)",
+                 f"Hoeveel formatie vraagt het verwachte werk bij {formatting.number(youths)} jeugdigen, volgens "
+                 "de werklastmethode van de WHO (WISN), naast de norm?", inputs, tuple(results), sens)
+
+
+def break_even_annex(annual_cost: float | None = None, hours_per_week: float | None = None,
+                     contracted_hours: float | None = None, youths: float | None = None,
+                     **given: float | None) -> Annex:
+    b = break_even(annual_cost=annual_cost, hours_per_week=hours_per_week, contracted_hours=contracted_hours,
+                   **{k: v for k, v in given.items() if v is not None})
+    inputs: list[tuple[str, str, str]] = []
+    if annual_cost is not None:
+        inputs.append(("Jaarkosten POH-J", formatting.euro(annual_cost), "eigen invoer"))
+    if hours_per_week is not None:
+        inputs.append(("Uren POH-J per week", formatting.auto(hours_per_week, "hours_per_week"), "eigen invoer"))
+    if contracted_hours is not None:
+        inputs.append(("Contracturen per week", formatting.auto(contracted_hours, "hours_per_week"), "eigen invoer"))
+    route = "hours" if hours_per_week is not None and annual_cost is None else "annual_cost"
+    from ..sensitivity import break_even_assumptions
+
+    for a in break_even_assumptions(route):
+        inputs.append(_assumption_row(a, given.get(a.name)))
+    results = [
+        ("Jaarkosten", _span(b, "annual_cost", "eur")),
+        ("Benodigde vermeden trajecten per jaar", _span(b, "trajectories_needed", "count", 1)),
+        ("Uren per week voor die trajecten", _span(b, "hours_per_week", "hours_per_week", 1)),
+    ]
+    if b.mid.share_of_contracted_time is not None:
+        results.append(("Benodigd effect: aandeel van de trajecten dat een verwijzing moet vermijden",
+                        _span(b, "share_of_contracted_time", "share", 2)))
+    sens = break_even_sensitivity(annual_cost=annual_cost if route == "annual_cost" else None,
+                                  hours_per_week=hours_per_week if route == "hours" else None,
+                                  contracted_hours=contracted_hours, youths=youths,
+                                  **{k: v for k, v in given.items() if v is not None})
+    if "avoided_per_1000_youths" in sens.extra:
+        a = sens.extra["avoided_per_1000_youths"]
+        results.append(("Vermeden trajecten per 1000 jeugdigen per jaar",
+                        f"{formatting.auto(a['base'], 'count', 1)} (bereik "
+                        f"{formatting.span(a['low'], a['high'], 'count', 1)})"))
+    observed = [float(r["share"]) for r in data.rows("outcomes")
+                if r["category"] == "self" and r["study"] in ("rebel_holland_rijnland", "accare", "rotterdam")]
+    results.append(("Ter vergelijking: zonder verwijzing geholpen in de evaluaties (geen effect)",
+                    formatting.span(min(observed), max(observed), "share")))
+    return Annex("break-even", "Terugverdienen van een POH-Jeugd: het benodigde effect",
+                 "Hoeveel verwijzingen moet een POH-Jeugd per jaar voorkomen om haar eigen kosten terug te "
+                 "verdienen, en hoe verhoudt dat zich tot wat evaluaties zagen?", tuple(inputs), tuple(results), sens)

@@ -1,0 +1,360 @@
+"""CLI subcommands for decision support: ``workload``, ``costs``, ``sensitivity`` (and ``annex``).
+
+Kept apart from ``cli.py`` so that other subcommands can be added there independently:
+``cli.build_parser`` calls :func:`register` once. ``break-even`` gains ``--full-cost-fte`` here.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from typing import Any
+
+from . import data, formatting
+from .costs import cost_items, costs
+from .errors import InputError
+from .parsing import parse_band_map, parse_number, parse_value
+from .ranges import Range
+from .sensitivity import Sensitivity, break_even_sensitivity, savings_sensitivity, workload_sensitivity
+from .workload import workload, workload_inputs
+
+ASSUMPTION_MARK = "aanname"
+
+# option name -> model argument, for the WISN inputs (the issue's option names)
+WORKLOAD_OPTIONS = {
+    "--help-questions-per-1000": "help_questions_per_1000",
+    "--share-via-pohj": "share_via_pohj",
+    "--contacts-per-trajectory": "contacts_per_trajectory",
+    "--minutes-per-contact": "minutes_per_contact",
+    "--support-share": "support_share",
+    "--additional-hours-per-year": "additional_hours_per_year",
+    "--available-hours-per-fte": "available_hours_per_fte",
+}
+
+COST_OPTIONS = {f"--{i.item.replace('_', '-')}": i.item for i in cost_items()}
+
+
+def _fmt(x: float, unit: str) -> str:
+    return formatting.auto(x, unit, 2)
+
+
+def input_note(name: str, given: Any) -> str:
+    """'(aanname)' or the source, or 'eigen invoer' when the user gave the value."""
+    if given is not None:
+        return "eigen invoer"
+    a = workload_inputs()[name]
+    if a.is_assumption:
+        return ASSUMPTION_MARK
+    return f"{data.sources()[a.source]['short_nl']}, {a.ref}"
+
+
+def _positive_youths(text: str) -> float | Range:
+    value = parse_value(text, "youths")
+    assert value is not None
+    return value
+
+
+# ----------------------------------------------------------------------------------- workload
+
+
+def workload_args(args: argparse.Namespace) -> dict[str, Any]:
+    return {arg: parse_value(getattr(args, arg), arg) for arg in WORKLOAD_OPTIONS.values()}
+
+
+def cmd_workload(args: argparse.Namespace) -> tuple[dict[str, Any], str]:
+    from .cli import fmt_span, span_dict, table
+
+    given = workload_args(args)
+    youths = _positive_youths(args.youths)
+    hours_per_fte = parse_value(args.hours_per_fte, "hours_per_fte")
+    current = parse_value(args.current_hours, "current_hours") if args.current_hours is not None else None
+    result = workload(youths, hours_per_fte=hours_per_fte, current_hours=current, **given)
+    out = span_dict(result)
+    if current is None:
+        out.pop("wisn_ratio", None)
+        out.pop("wisn_difference_fte", None)
+    defaults = workload_inputs()
+    out["inputs"] = {
+        name: {"value": given[name] if given[name] is not None else defaults[name].value,
+               "low": defaults[name].low, "high": defaults[name].high, "label": defaults[name].label,
+               "source": "eigen invoer" if given[name] is not None else defaults[name].source,
+               "ref": "" if given[name] is not None else defaults[name].ref,
+               "assumption": given[name] is None and defaults[name].is_assumption}
+        for name in WORKLOAD_OPTIONS.values()
+    }
+    out["inputs"] = {k: ({kk: (vv if not isinstance(vv, Range) else {"low": vv.low, "high": vv.high})
+                          for kk, vv in v.items()}) for k, v in out["inputs"].items()}
+    rows = [
+        ("Trajecten per jaar", fmt_span(result, "trajectories_per_year", "count")),
+        ("Uren cliëntcontact per jaar", fmt_span(result, "client_hours_per_year", "count")),
+        ("Formatie voor cliëntwerk (A)", fmt_span(result, "fte_client_work", "fte", 2)),
+        ("Categorie-opslag (CAF)", fmt_span(result, "category_allowance_factor", "count", 2)),
+        ("Individuele opslag (IAF, fte)", fmt_span(result, "individual_allowance_fte", "fte", 3)),
+        ("Benodigde formatie", fmt_span(result, "fte_needed", "fte", 2)),
+        ("Uren per week", fmt_span(result, "hours_per_week_needed", "hours_per_week", 1)),
+    ]
+    if current is not None:
+        rows += [("WISN-ratio (huidig / nodig)", fmt_span(result, "wisn_ratio", "count", 2)),
+                 ("Verschil huidig − nodig (fte)", fmt_span(result, "wisn_difference_fte", "fte", 2))]
+    inputs = [(f"  {d.label}", f"{_fmt(d.value if given[n] is None else _point(given[n]), d.unit)} "
+               f"({input_note(n, given[n])})") for n, d in defaults.items()]
+    text = table(rows) + "\n\nInvoer (bron of aanname):\n" + "\n".join(f"{a}: {b}" for a, b in inputs)
+    return out, text
+
+
+def _point(x: float | Range) -> float:
+    return x.mid if isinstance(x, Range) else x
+
+
+# ----------------------------------------------------------------------------------- costs
+
+
+def cost_amounts(args: argparse.Namespace) -> dict[str, float]:
+    out = {}
+    for option, item in COST_OPTIONS.items():
+        text = getattr(args, item)
+        if text is not None:
+            out[item] = parse_number(text, item)
+    return out
+
+
+def _cost_per_fte(args: argparse.Namespace) -> Range | None:
+    value = parse_value(args.cost_per_fte, "cost_per_fte")
+    if value is None:
+        return None
+    return value if isinstance(value, Range) else Range(value, value)
+
+
+def cmd_costs(args: argparse.Namespace) -> tuple[dict[str, Any], str]:
+    from .cli import table
+
+    fte = parse_number(args.fte, "fte")
+    result = costs(fte, cost_amounts(args), cost_per_fte=_cost_per_fte(args))
+    out = {
+        "fte": result.fte, "cost_per_fte_low": result.cost_per_fte_low, "cost_per_fte_high": result.cost_per_fte_high,
+        "salary_low": result.salary_low, "salary_high": result.salary_high,
+        "items": [{"item": line.item, "label": line.label, "basis": line.basis, "amount": line.amount,
+                   "per_year": line.low, "own_input": line.own_input, "entered": line.entered,
+                   "source": line.source, "ref": line.ref} for line in result.items],
+        "items_total": result.items_total, "total_low": result.total_low, "total_high": result.total_high,
+    }
+    rows = [("Salaris en werkgeverslasten", formatting.span(result.salary_low, result.salary_high, "eur"))]
+    for line in result.items:
+        note = "ingevuld" if line.entered else "eigen invoer: nog 0"
+        rows.append((f"{line.label} ({'per fte' if line.basis == 'per_fte' else 'per jaar'})",
+                     f"{formatting.euro(line.low)} ({note})"))
+    rows.append(("Integrale kosten per jaar", formatting.span(result.total_low, result.total_high, "eur")))
+    return out, table(rows)
+
+
+def full_cost(args: argparse.Namespace) -> Range:
+    fte = parse_number(args.full_cost_fte, "fte")
+    result = costs(fte, cost_amounts(args), cost_per_fte=_cost_per_fte(args))
+    return Range(result.total_low, result.total_high)
+
+
+# ----------------------------------------------------------------------------------- sensitivity
+
+
+def sensitivity_dict(s: Sensitivity) -> dict[str, Any]:
+    import dataclasses
+
+    return {"model": s.model, "outcome": s.outcome, "outcome_label": s.outcome_label, "unit": s.unit,
+            "base": s.base, "rows": [dataclasses.asdict(r) for r in s.rows], **s.extra}
+
+
+def sensitivity_text(s: Sensitivity) -> str:
+    from tabulate import tabulate
+
+    def show(x: Any, unit: str) -> str:
+        return x if isinstance(x, str) else _fmt(x, unit)
+
+    lines = [(r.label + (f" ({ASSUMPTION_MARK})" if r.assumption else ""),
+              f"{show(r.input_low, r.unit)} – {show(r.input_high, r.unit)}",
+              _fmt(r.outcome_at_low, s.unit), _fmt(r.outcome_at_high, s.unit), _fmt(r.swing, s.unit))
+             for r in s.rows]
+    text = (f"{s.outcome_label}: {_fmt(s.base, s.unit)} bij de standaardwaarden\n\n"
+            + tabulate(lines, headers=("Aanname", "Laag – hoog", "Uitkomst laag", "Uitkomst hoog", "Zwaai"),
+                       tablefmt="simple", colalign=("left", "right", "right", "right", "right")))
+    if "avoided_per_1000_youths" in s.extra:
+        a = s.extra["avoided_per_1000_youths"]
+        text += (f"\n\nVermeden trajecten per 1000 jeugdigen per jaar om terug te verdienen: {_fmt(a['base'], 'count')}"
+                 f" (bereik {formatting.span(a['low'], a['high'], 'count', 1)})")
+    return text
+
+
+def _given(args: argparse.Namespace, names: list[str]) -> dict[str, Any]:
+    return {n: parse_value(getattr(args, n), n) for n in names if getattr(args, n, None) is not None}
+
+
+def run_sensitivity(args: argparse.Namespace) -> Sensitivity:
+    if args.model == "workload":
+        return workload_sensitivity(parse_number(args.youths, "youths"),
+                                    hours_per_fte=parse_number(args.hours_per_fte, "hours_per_fte"),
+                                    **_given(args, list(WORKLOAD_OPTIONS.values())))
+    if args.model == "savings":
+        counts = parse_band_map(args.trajectories, "trajectories") if args.trajectories else None
+        return savings_sensitivity(counts, scenario=args.scenario,
+                                   **_given(args, ["bggz_price", "sggz_price", "counterfactual_referral_rate"]))
+    number = {k: (parse_number(getattr(args, k), k) if getattr(args, k) is not None else None)
+              for k in ("annual_cost", "hours_per_week", "full_cost_fte", "contracted_hours", "youths")}
+    return break_even_sensitivity(
+        annual_cost=number["annual_cost"], hours_per_week=number["hours_per_week"],
+        full_cost_fte=number["full_cost_fte"], cost_items=cost_amounts(args),
+        contracted_hours=number["contracted_hours"], youths=number["youths"],
+        **_given(args, ["hourly_rate", "paid_weeks", "cost_per_fte", "trajectory_price",
+                        "direct_hours_per_trajectory", "indirect_uplift", "working_weeks"]))
+
+
+def cmd_sensitivity(args: argparse.Namespace) -> tuple[dict[str, Any], str]:
+    s = run_sensitivity(args)
+    return sensitivity_dict(s), sensitivity_text(s)
+
+
+# ----------------------------------------------------------------------------------- annex
+
+
+def cmd_annex(args: argparse.Namespace) -> tuple[dict[str, Any], str]:
+    from .annex import break_even_annex, staffing_annex, workload_annex, write
+
+    if args.model == "staffing":
+        annex = staffing_annex(_point_youths(args.youths))
+    elif args.model == "workload":
+        current = parse_number(args.current_hours, "current_hours") if args.current_hours is not None else None
+        annex = workload_annex(_point_youths(args.youths), hours_per_fte=parse_number(args.hours_per_fte, "hours_per_fte"),
+                               current_hours=current, **workload_args(args))
+    else:
+        number = {k: (parse_number(getattr(args, k), k) if getattr(args, k) is not None else None)
+                  for k in ("annual_cost", "hours_per_week", "contracted_hours", "youths")}
+        if (number["annual_cost"] is None) == (number["hours_per_week"] is None):
+            raise InputError("Geef --annual-cost (jaarkosten) of --hours-per-week (uren per week) op, één van beide.",
+                             field="annual_cost")
+        if number["youths"] is not None and not number["youths"] > 0:
+            raise InputError("Het aantal jeugdigen moet groter dan nul zijn.", field="youths")
+        overrides = {n: parse_number(getattr(args, n), n) for n in BREAK_EVEN_ASSUMPTIONS
+                     if getattr(args, n) is not None}
+        annex = break_even_annex(**number, **overrides)
+    path = write(annex, args.output)
+    return {"model": args.model, "output": str(path), "version": annex.version, "date": annex.date}, (
+        f"Bijlage geschreven: {path}")
+
+
+def _point_youths(text: str) -> float:
+    youths = parse_number(text, "youths")
+    if youths < 0:
+        raise InputError(f"Aantal jeugdigen (0–17 jaar) mag niet negatief zijn ({text.strip()}).", field="youths")
+    return youths
+
+
+BREAK_EVEN_ASSUMPTIONS = ("hourly_rate", "paid_weeks", "trajectory_price", "direct_hours_per_trajectory",
+                          "indirect_uplift", "working_weeks")
+
+
+# ----------------------------------------------------------------------------------- options
+
+
+def add_workload_options(p: argparse.ArgumentParser, with_current: bool = True) -> None:
+    p.add_argument("--youths", required=True, metavar="N", help="aantal jeugdigen van 0–17 jaar")
+    inputs = workload_inputs()
+    for option, name in WORKLOAD_OPTIONS.items():
+        a = inputs[name]
+        mark = f" ({ASSUMPTION_MARK})" if a.is_assumption else ""
+        p.add_argument(option, default=None, dest=name, metavar="X",
+                       help=f"{a.label}; standaard {_fmt(a.value, a.unit)}{mark}, bereik "
+                            f"{_fmt(a.low, a.unit)}..{_fmt(a.high, a.unit)}")
+    p.add_argument("--hours-per-fte", default=str(int(data.value("hours_per_fte"))), help="uren per fte")
+    if with_current:
+        p.add_argument("--current-hours", default=None, metavar="W",
+                       help="huidige uren POH-J per week (geeft de WISN-ratio)")
+
+
+def add_cost_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--cost-per-fte", default=None, metavar="EUR|LOW..HIGH",
+                   help="salariskosten per fte per jaar (standaard € 100.000..110.000, AEF)")
+    for option, item in COST_OPTIONS.items():
+        i = next(x for x in cost_items() if x.item == item)
+        basis = "euro per fte per jaar" if i.basis == "per_fte" else "euro per jaar"
+        p.add_argument(option, default=None, dest=item, metavar="EUR", help=f"{i.label}, {basis} (eigen invoer)")
+
+
+def add_break_even_sensitivity_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--annual-cost", default=None, metavar="EUR", help="jaarkosten POH-J")
+    p.add_argument("--hours-per-week", default=None, metavar="H", help="uren per week (kosten via het uurtarief)")
+    p.add_argument("--full-cost-fte", default=None, metavar="F", help="fte: kosten = integrale kosten (zie costs)")
+    p.add_argument("--contracted-hours", default=None, metavar="H", help="contracturen per week")
+    p.add_argument("--youths", default=None, metavar="N", help="jeugdigen: geeft vermeden trajecten per 1000")
+    for name in ("hourly_rate", "paid_weeks", "trajectory_price", "direct_hours_per_trajectory",
+                 "indirect_uplift", "working_weeks"):
+        p.add_argument("--" + name.replace("_", "-"), default=None, dest=name, metavar="X|LOW..HIGH",
+                       help=f"{data.label(name)} (vaste waarde of eigen bereik)")
+    add_cost_options(p)
+
+
+def register(sub: Any, command: Callable[..., Any]) -> None:
+    """Add the decision-support subcommands to the CLI (called once from ``cli.build_parser``)."""
+    from .cli import Parser, cmd_break_even
+
+    p = command("workload", "Formatie volgens de werklast (WHO-methode WISN)", cmd_workload)
+    add_workload_options(p)
+
+    p = command("costs", "Integrale kosten van een POH-J per jaar", cmd_costs)
+    p.add_argument("--fte", required=True, metavar="F", help="formatie in fte")
+    add_cost_options(p)
+
+    p = command("sensitivity", "Gevoeligheid: welke aanname verschuift de uitkomst het meest?", cmd_sensitivity)
+    models = p.add_subparsers(dest="model", required=True, parser_class=Parser, metavar="MODEL")
+    for name, help_text, add in (
+        ("break-even", "terugverdienen: benodigd effect", add_break_even_sensitivity_options),
+        ("savings", "besparing", None),
+        ("workload", "formatie volgens de werklast", lambda q: add_workload_options(q, with_current=False)),
+    ):
+        q = models.add_parser(name, help=help_text, description=help_text)
+        q.add_argument("--json", action="store_true", help="één JSON-object met onafgeronde getallen")
+        if add is not None:
+            add(q)
+        else:
+            q.add_argument("--scenario", default="conservative", help="conservative of optimistic")
+            q.add_argument("--trajectories", default=None, metavar="BAND=N,...", help="trajecten per band")
+            for n in ("bggz_price", "sggz_price", "counterfactual_referral_rate"):
+                q.add_argument("--" + n.replace("_", "-"), default=None, dest=n, metavar="X|LOW..HIGH",
+                               help=f"{data.label(n)} (vaste waarde of eigen bereik)")
+
+    p = command("annex", "Bijlage voor een raadsvoorstel (DOCX of PDF)", cmd_annex)
+    models = p.add_subparsers(dest="model", required=True, parser_class=Parser, metavar="MODEL")
+    for name, help_text in (("staffing", "formatie volgens de norm"), ("workload", "formatie volgens de werklast"),
+                            ("break-even", "terugverdienen: benodigd effect")):
+        q = models.add_parser(name, help=help_text, description=help_text)
+        q.add_argument("--json", action="store_true", help="één JSON-object met het pad van de bijlage")
+        q.add_argument("-o", "--output", required=True, metavar="BESTAND", help="bestand .docx of .pdf")
+        if name == "staffing":
+            q.add_argument("--youths", required=True, metavar="N", help="aantal jeugdigen van 0–17 jaar")
+        elif name == "workload":
+            add_workload_options(q)
+        else:
+            q.add_argument("--annual-cost", default=None, metavar="EUR", help="jaarkosten POH-J")
+            q.add_argument("--hours-per-week", default=None, metavar="H", help="uren per week")
+            q.add_argument("--contracted-hours", default=None, metavar="H", help="contracturen per week")
+            q.add_argument("--youths", default=None, metavar="N", help="jeugdigen: vermeden trajecten per 1000")
+            for n in BREAK_EVEN_ASSUMPTIONS:
+                q.add_argument("--" + n.replace("_", "-"), default=None, dest=n, metavar="X", help=data.label(n))
+
+    # break-even takes the whole cost as its annual cost
+    be = sub.choices["break-even"]
+    be.add_argument("--full-cost-fte", default=None, metavar="F",
+                    help="jaarkosten = integrale kosten van F fte (salaris plus kostenposten, zie costs)")
+    add_cost_options(be)
+
+    def break_even_with_full_cost(args: argparse.Namespace) -> tuple[dict[str, Any], str]:
+        if args.full_cost_fte is not None:
+            if args.annual_cost is not None:
+                raise InputError("Geef --annual-cost of --full-cost-fte op, niet allebei.", field="annual_cost")
+            total = full_cost(args)
+            args.annual_cost = f"{total.low!r}..{total.high!r}"
+            if args.contracted_hours is None and args.hours_per_week is None:
+                args.contracted_hours = repr(parse_number(args.full_cost_fte, "fte") * data.value("hours_per_fte"))
+        elif cost_amounts(args) or args.cost_per_fte is not None:
+            raise InputError("Kostenposten en --cost-per-fte gelden alleen samen met --full-cost-fte.",
+                             field="full_cost_fte")
+        return cmd_break_even(args)
+
+    be.set_defaults(handler=break_even_with_full_cost)
