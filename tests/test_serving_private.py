@@ -31,12 +31,16 @@ def private_clone(base: Path) -> Path:
     return clone
 
 
-def render_as(uid: int, root: Path, state: Path, port: int) -> Path:
-    """deploy/render_nginx.render run by user ``uid`` (a forked child drops to it), as serve.sh would."""
-    import sys
+def render_as(uid: int, checkout: Path, root: Path, state: Path, port: int) -> Path:
+    """The checkout's own deploy/render_nginx.render, run by user ``uid`` (a forked child drops to it), as
+    serve.sh would. (This repository may itself lie in a folder that ``uid`` cannot read.)"""
+    import importlib.util
 
-    sys.path.insert(0, str(ROOT / "deploy"))
-    from render_nginx import render
+    spec = importlib.util.spec_from_file_location("render_nginx_of_checkout", checkout / "deploy" / "render_nginx.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    render = module.render
 
     pid = os.fork()
     if pid == 0:  # pragma: no cover - child
@@ -89,7 +93,7 @@ def serve_private_checkout_as(nobody: int, home: Path) -> None:
         os.lchown(path, nobody, nobody)
     port = free_port()
     env = {**os.environ, "HOME": str(home / "home")}
-    conf = render_as(nobody, clone / "book" / "_build" / "html", state, port)
+    conf = render_as(nobody, clone, clone / "book" / "_build" / "html", state, port)
     assert "\nuser " not in conf.read_text(encoding="utf-8")
     nginx = shutil.which("nginx") or "/usr/sbin/nginx"
     proc = subprocess.Popen(["setpriv", f"--reuid={nobody}", f"--regid={nobody}", "--clear-groups", nginx,
