@@ -367,6 +367,11 @@ def build_parser() -> Parser:
 
     command("discrepancies", "Waar de bronnen niet kloppen: afgedrukt tegenover herrekend", cmd_discrepancies)
     command("published", "Alle afgedrukte cellen van de business case, herrekend", cmd_published)
+
+    # ---- evaluation kit (issue 10): its subcommands live in calculators/evaluation/cli.py
+    from .evaluation.cli import register as register_evaluation
+
+    register_evaluation(sub)
     return parser
 
 
