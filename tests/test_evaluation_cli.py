@@ -123,3 +123,21 @@ def test_template_csv_is_a_header_row(tmp_path: Path) -> None:
     assert cli("template", "-o", str(path)).returncode == 0
     text = path.read_bytes().decode("utf-8-sig")
     assert text.count("\n") == 1 and text.startswith("Patiëntnummer;Leeftijd bij aanvang;Geslacht;Verwijzer")
+
+
+def test_book_download_templates_are_current() -> None:
+    """book/downloads holds the template the book links to: regenerate with `python -m calculators template -o`."""
+    import io
+
+    import openpyxl
+
+    from calculators.evaluation.template import csv_bytes as template_csv
+    from calculators.evaluation.template import xlsx_bytes
+
+    folder = ROOT / "book" / "downloads"
+    assert (folder / "registratiesjabloon-poh-jeugd.csv").read_bytes() == template_csv()
+    committed = openpyxl.load_workbook(folder / "registratiesjabloon-poh-jeugd.xlsx")
+    fresh = openpyxl.load_workbook(io.BytesIO(xlsx_bytes()))
+    for name in fresh.sheetnames:
+        assert [[c.value for c in r] for r in committed[name].iter_rows()] == \
+               [[c.value for c in r] for r in fresh[name].iter_rows()], name
