@@ -154,7 +154,8 @@ def design_html() -> str:
         "voorbeeld zijn verzonnen.</p>")
 
 
-def to_html(ev: Evaluation, filename: str, fictional: bool | None = None) -> str:
+def body_html(ev: Evaluation, filename: str, fictional: bool | None = None) -> str:
+    """The report's content (no document wrapper): the app shows it as its dashboard."""
     fictional = is_fictional(filename) if fictional is None else fictional
     reg = ev.registration
     traj = ev.table("trajectories")
@@ -176,21 +177,27 @@ def to_html(ev: Evaluation, filename: str, fictional: bool | None = None) -> str
                  f"</thead><tbody>{stats}</tbody></table><p class=\"note\">Alleen getoond bij minstens "
                  f"{ev.min_cell} trajecten met een waarde.</p>")
     tables = "".join(_table_html(ev, t) for t in ev.tables)
-    return f"""<!DOCTYPE html>
-<html lang="nl"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Evaluatierapport POH-Jeugd – {_e(filename)}</title><style>{_CSS}</style></head><body>
-<h1>Evaluatierapport POH-Jeugd</h1>{banner}
+    return f"""{banner}
 <p>Bestand: {_e(filename)}. Gemaakt op {dt.date.today().strftime('%d-%m-%Y')} met de evaluatiekit van het Handboek
 POH-Jeugd. Periode per kolom: {_e(ev.period)}. Kleinste getoonde aantal: {ev.min_cell}.</p>
 <h2>Samenvatting</h2>
-<p>Trajecten: {cell_text(ev, traj, TOTAL, TOTAL)}{per_week}; afgesloten {cell_text(ev, traj, 'Afgesloten', TOTAL)},
-open {cell_text(ev, traj, 'Open', TOTAL)}. Een traject zonder einddatum telt als open.</p>
+<p class="samenvatting">Trajecten: {cell_text(ev, traj, TOTAL, TOTAL)}{per_week}; \
+afgesloten {cell_text(ev, traj, 'Afgesloten', TOTAL)}, open {cell_text(ev, traj, 'Open', TOTAL)}.</p>
+<p>Een traject zonder einddatum telt als open.</p>
 {dropped}{ignored}
 <p class="note">{_e(ev.notes[0])}</p>
 {chart_inflow(ev)}{chart_groups(ev)}
 <h2>Tabellen</h2>{tables}{stats}
 <h2>Vergelijking met gepubliceerde cijfers</h2>{_benchmark_html(ev)}
-<h2>Wat deze cijfers niet zeggen, en wat wel kan</h2>{design_html()}
+<h2>Wat deze cijfers niet zeggen, en wat wel kan</h2>{design_html()}"""
+
+
+def to_html(ev: Evaluation, filename: str, fictional: bool | None = None) -> str:
+    return f"""<!DOCTYPE html>
+<html lang="nl"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Evaluatierapport POH-Jeugd – {_e(filename)}</title><style>{_CSS}</style></head><body>
+<h1>Evaluatierapport POH-Jeugd</h1>
+{body_html(ev, filename, fictional)}
 </body></html>"""
 
 
