@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import pandas as pd
@@ -33,6 +34,12 @@ class RawTable:
     file_type: str  # "csv" or "xlsx"
     separator: str | None = None
     encoding: str | None = None
+
+
+def map_unique(values: pd.Series, fn: Callable[[str], object]) -> pd.Series:
+    """``fn`` over each distinct value once (registration columns repeat a few values)."""
+    uniques = values.unique()
+    return values.map(dict(zip(uniques, map(fn, uniques), strict=True)))
 
 
 def _decode(content: bytes, filename: str) -> tuple[str, str]:
@@ -85,7 +92,7 @@ def read_csv(content: bytes, filename: str) -> RawTable:
         df = pd.read_csv(io.StringIO(text), sep=sep, dtype=str, keep_default_na=False, skip_blank_lines=False)
     except (pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
         raise InputError(f"'{filename}' kon niet als CSV worden gelezen ({_csv_reason(exc)}).", field="upload") from None
-    df = df.apply(lambda s: s.str.strip())
+    df = df.apply(lambda col: map_unique(col, str.strip))
     return _finish(df, filename, "csv", separator=sep, encoding="utf-8" if encoding == "utf-8-sig" else "windows-1252")
 
 

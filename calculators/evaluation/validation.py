@@ -17,6 +17,7 @@ import pandas as pd
 from .. import data
 from ..errors import InputError
 from . import format as fmt
+from .reading import map_unique
 
 SHOWN_PROBLEMS = 50
 
@@ -83,22 +84,25 @@ def _show(value: str) -> str:
     return f"'{value[:40]}…'" if len(value) > 40 else f"'{value}'"
 
 
-def parse_dates(values: pd.Series) -> pd.Series:
+def parse_date(text: str) -> pd.Timestamp | None:
     """``31-01-2020``, ``31/1/2020``, ``31.01.2020`` and ISO ``2020-01-31`` (optionally with a time)."""
-    text = values.astype(str).str.strip()
-    dashed = text.str.replace(r"[/.]", "-", regex=True)
-    out = pd.Series(pd.NaT, index=values.index, dtype="datetime64[ns]")
-    dmy = dashed.str.match(_DMY)
-    if dmy.any():
-        parts = dashed[dmy].str.split("-", expand=True).astype(int)
-        out[dmy] = pd.to_datetime(pd.DataFrame({"year": parts[2], "month": parts[1], "day": parts[0]}),
-                                  errors="coerce")
-    iso = text.str.match(_ISO)
-    if iso.any():
-        parts = text[iso].str.slice(0, 10).str.extract(r"^(\d{4})-(\d{1,2})-(\d{1,2})").astype(int)
-        out[iso] = pd.to_datetime(pd.DataFrame({"year": parts[0], "month": parts[1], "day": parts[2]}),
-                                  errors="coerce")
-    return out
+    text = text.strip()
+    if _ISO.match(text):
+        year, month, day = text.split(" ")[0].split("T")[0].split("-")
+    else:
+        dashed = re.sub(r"[/.]", "-", text)
+        if not _DMY.match(dashed):
+            return None
+        day, month, year = dashed.split("-")
+    try:
+        return pd.Timestamp(int(year), int(month), int(day))
+    except ValueError:
+        return None
+
+
+def parse_dates(values: pd.Series) -> pd.Series:
+    """Each distinct text parsed once (a registration has a few hundred distinct dates)."""
+    return pd.to_datetime(map_unique(values.astype(str), parse_date))
 
 
 def _categories(col: fmt.Column, values: pd.Series, header: str, rows: pd.Series,
