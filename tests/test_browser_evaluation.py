@@ -24,7 +24,10 @@ BSN = "111222333"  # passes the eleven-test (see test_evaluation.test_eleven_tes
 
 
 def upload(page: Page, name: str, content: bytes) -> None:
-    page.locator("input[type=file]").set_input_files(files=[{"name": name, "mimeType": "text/csv", "buffer": content}])
+    """The FileUpload widget opens its file input on click (the input is not in the page)."""
+    with page.expect_file_chooser() as chooser:
+        page.get_by_role("button", name="Kies registratie").click()
+    chooser.value.set_files(files=[{"name": name, "mimeType": "text/csv", "buffer": content}])
 
 
 def check_evaluation_journey(page: Page, base: str, tmp_path: Path) -> None:

@@ -26,7 +26,7 @@ MAX_MB = data.value("evaluation_upload_max_mb")
 MAX_BYTES = int(MAX_MB * 1024 * 1024)
 
 # the report's own style, scoped to the dashboard
-_DASHBOARD_CSS = "<style>" + "".join(
+_DASHBOARD_CSS = "<style>.calc-app .evaluatie-fout { margin-left: 0; }" + "".join(
     f".evaluatie-dashboard {rule.strip()}}}" for rule in _CSS.split("}") if rule.strip() and "@media" not in rule
     and not rule.strip().startswith("body")) + "</style>"
 
@@ -99,7 +99,7 @@ class EvaluationApp:
         self.dashboard.value = self.downloads.value = ""
         listed = "".join(f"<li>{html.escape(i)}</li>" for i in items or [])
         more = f"<p>En nog {number(rest)} andere problemen.</p>" if rest else ""
-        self.errors.value = (f'<div class="veld-fout" role="alert"><p>{html.escape(message)}</p>'
+        self.errors.value = (f'<div class="veld-fout evaluatie-fout" role="alert"><p>{html.escape(message)}</p>'
                              f"{'<ul>' + listed + '</ul>' if listed else ''}{more}</div>")
         self.status.value = ""
 
