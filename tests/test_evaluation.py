@@ -294,3 +294,9 @@ def test_share_is_never_nan() -> None:
         for row in table["rows"].values():
             for cell in row.values():
                 assert cell["share"] is None or not math.isnan(cell["share"])
+
+
+def test_the_same_column_twice_is_refused() -> None:
+    rows = [[*r, r[0]] for r in TWELVE]
+    assert _problems(rows, [*HEADERS, "n2"]) == [
+        "rij 1, kolom 'n2': deze kolom betekent hetzelfde als 'Leeftijd bij aanvang'; laat er één staan"]

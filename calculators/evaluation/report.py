@@ -80,8 +80,9 @@ def chart_groups(ev: Evaluation) -> str:
             for row, s in ev.distribution("groups").items() if s.share is not None]
     described = "; ".join(f"{r['groep']} {percent(r['aandeel'])} (95%-interval {percent(r['laag'])}–"
                           f"{percent(r['hoog'])})" for r in rows)
-    y = {"field": "groep", "type": "nominal", "title": None, "sort": None}
-    spec = {"data": {"values": rows}, "width": 420, "title": "Inzet over het hele bestand, met 95%-interval",
+    y = {"field": "groep", "type": "nominal", "title": None, "sort": None, "axis": {"labelLimit": 300}}
+    spec = {"data": {"values": rows}, "width": 420, "padding": {"left": 12, "top": 5, "right": 5, "bottom": 5},
+            "title": "Inzet over het hele bestand, met 95%-interval",
             "layer": [
                 {"mark": {"type": "bar", "color": "#4c78a8"},
                  "encoding": {"y": y, "x": {"field": "aandeel", "type": "quantitative", "title": "Aandeel",

@@ -146,8 +146,15 @@ def _dates(values: pd.Series, header: str, rows: pd.Series, problems: list[Probl
 def validate(frame: pd.DataFrame, rows: pd.Series, dropped: list[str] | None = None,
              foreign: list[str] | None = None) -> Registration:
     """Check every cell; a clean Registration, or ValidationRefusal listing every problem."""
-    headers = {fmt.match_header(h).code: h for h in frame.columns}  # type: ignore[union-attr]
+    headers: dict[str, str] = {}
     problems: list[Problem] = []
+    for h in frame.columns:
+        code = fmt.match_header(h).code  # type: ignore[union-attr]
+        if code in headers:
+            problems.append(Problem(1, h, f"deze kolom betekent hetzelfde als '{headers[code]}'; laat er één staan"))
+        headers.setdefault(code, h)
+    if problems:
+        raise ValidationRefusal(problems)
     missing = [c for c in fmt.REQUIRED if c not in headers]
     if missing:
         problems += [Problem(1, fmt.column(c).name, "deze kolom ontbreekt (verplicht; kopregel: de naam of de code "
