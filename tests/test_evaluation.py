@@ -116,6 +116,7 @@ def test_periods_half_year_and_year() -> None:
     assert out["periods"] == ["2020"]
     # inflow per week in 2020: 12 trajectories over 366 days = 52.29 weeks -> 0.2295 per week
     assert out["inflow_per_week"]["2020"] == pytest.approx(12 / (366 / 7))
+    assert out["statistics"]["Nieuwe trajecten per week"]["2020"] == pytest.approx(0.2295, abs=1e-4)
 
 
 def test_waiting_time_and_contacts_when_present() -> None:

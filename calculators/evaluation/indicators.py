@@ -237,6 +237,10 @@ def evaluate(reg: Registration, period: str = "kwartaal", min_cell: int | None =
         start, end = _period_bounds(p)
         weeks[p] = (end - start).days / 7
     weeks[TOTAL] = sum(weeks[p] for p in periods)
+    # inflow per week rests on the number of trajectories of the period: hidden with it
+    statistics = {"Nieuwe trajecten per week": {
+        col: None if all_vars[col] in hidden else b.values[all_vars[col]] / weeks[col] for col in [*periods, TOTAL]},
+        **statistics}
     notes = [f"Aantallen onder {min_cell} zijn niet getoond (•), en ook niet de aandelen die erop berusten. "
              "Waar nodig is ook een ander aantal verborgen, zodat geen verborgen aantal uit de andere cellen en de "
              "totalen is terug te rekenen. Aandelen zijn afgerond op hele procenten; de 95%-intervallen zijn "

@@ -174,8 +174,9 @@ def body_html(ev: Evaluation, filename: str, fictional: bool | None = None) -> s
         stats += f'<tr><th scope="row">{_e(name)}</th>{cells}</tr>'
     if stats:
         head = "".join(f'<th scope="col">{_e(p)}</th>' for p in [*ev.periods, TOTAL])
-        stats = (f'<table><caption>Wachttijd en contacten</caption><thead><tr><th scope="col"></th>{head}</tr>'
-                 f"</thead><tbody>{stats}</tbody></table><p class=\"note\">Alleen getoond bij minstens "
+        stats = (f'<table><caption>Instroom, wachttijd en contacten</caption><thead><tr><th scope="col"></th>{head}</tr>'
+                 f"</thead><tbody>{stats}</tbody></table><p class=\"note\">Instroom: nieuwe trajecten gedeeld door "
+                 "de weken van de periode. Mediaan en gemiddelde alleen bij minstens "
                  f"{ev.min_cell} trajecten met een waarde.</p>")
     tables = "".join(_table_html(ev, t) for t in ev.tables)
     return f"""{banner}
