@@ -44,3 +44,13 @@ def test_dashboard_and_report_equal_the_kit_and_recompute_on_period() -> None:
     assert report and "Trajecten: 36" in base64.b64decode(report[1]).decode()
     app.period.value = "jaar"
     assert "<th scope=\"col\">2020</th>" in app.dashboard.value
+
+
+def test_upload_event_and_unreadable_file() -> None:
+    app = EvaluationApp()
+    app._uploaded({"new": [{"name": "r.csv", "content": memoryview(csv_bytes(TWELVE * 3)), "size": 10}]})
+    assert "r.csv is verwerkt" in app.status.value
+    app._uploaded({"new": []})  # a cleared upload changes nothing
+    assert "r.csv is verwerkt" in app.status.value
+    app.load(b"PK nonsense", "kapot.xlsx")
+    assert "geen geldig Excel-bestand" in app.errors.value and app.dashboard.value == ""

@@ -141,3 +141,43 @@ def test_book_download_templates_are_current() -> None:
     for name in fresh.sheetnames:
         assert [[c.value for c in r] for r in committed[name].iter_rows()] == \
                [[c.value for c in r] for r in fresh[name].iter_rows()], name
+
+
+# ------------------------------------------------------------------ in-process (same contract, counted by coverage)
+
+
+def test_main_in_process_writes_report_and_tables(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from calculators.cli import main
+
+    path = tmp_path / "r.csv"
+    path.write_bytes(csv_bytes(TWELVE * 3))
+    report, tables = tmp_path / "rapport.html", tmp_path / "tabellen.xlsx"
+    assert main(["evaluate", str(path), "--min-cell", "3", "--period", "halfjaar", "--report", str(report),
+                 "--xlsx", str(tables)]) == 0
+    text = capsys.readouterr().out
+    assert text.startswith("Trajecten: 36 (afgesloten 24, open 12)") and "Rapport geschreven naar" in text
+    assert "Trajecten: 36" in report.read_text(encoding="utf-8") and tables.read_bytes()[:2] == b"PK"
+    assert main(["evaluate", str(path), "--min-cell", "3,5"]) == 2
+    assert "heel getal" in capsys.readouterr().err
+    assert main(["evaluate", str(tmp_path)]) == 2
+    assert "is een map" in capsys.readouterr().err
+    assert main(["template", "-o", str(tmp_path / "s.csv"), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out) == {"file": str(tmp_path / "s.csv")}
+
+
+def test_unreadable_csv_and_xlsx(tmp_path: Path) -> None:
+    from calculators.errors import InputError
+    from calculators.evaluation import load
+
+    with pytest.raises(InputError, match="meer velden dan de kopregel"):
+        load(b"a;b\n1;2\n1;2;3;4\n", "x.csv")
+    with pytest.raises(InputError, match="kon niet worden gelezen"):
+        import io
+        import zipfile
+
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w") as z:
+            z.writestr("x.txt", "geen werkmap")
+        load(buffer.getvalue(), "x.xlsx")
+    with pytest.raises(InputError, match="meer dan eens"):
+        load(csv_bytes(TWELVE, [*HEADERS[:-1], HEADERS[0]]), "d.csv")

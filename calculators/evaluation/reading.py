@@ -89,9 +89,14 @@ def read_csv(content: bytes, filename: str) -> RawTable:
     text, encoding = _decode(content, filename)
     sep = _separator(text)
     try:
-        df = pd.read_csv(io.StringIO(text), sep=sep, dtype=str, keep_default_na=False, skip_blank_lines=False)
+        # header=None: pandas would rename a repeated header ('Geslacht.1'); the check in _finish must see it
+        df = pd.read_csv(io.StringIO(text), sep=sep, dtype=str, keep_default_na=False, skip_blank_lines=False,
+                         header=None)
     except (pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
         raise InputError(f"'{filename}' kon niet als CSV worden gelezen ({_csv_reason(exc)}).", field="upload") from None
+    header = [str(h) for h in df.iloc[0]]
+    df = df.iloc[1:].reset_index(drop=True)
+    df.columns = header
     df = df.apply(lambda col: map_unique(col, str.strip))
     return _finish(df, filename, "csv", separator=sep, encoding="utf-8" if encoding == "utf-8-sig" else "windows-1252")
 
@@ -110,7 +115,7 @@ def read_xlsx(content: bytes, filename: str) -> RawTable:
     try:
         book = pd.ExcelFile(io.BytesIO(content), engine="openpyxl")
         sheet = TEMPLATE_SHEET if TEMPLATE_SHEET in book.sheet_names else book.sheet_names[0]
-        df = book.parse(sheet, dtype=object, header=0)
+        df = pd.read_excel(book, sheet_name=sheet, dtype=object, header=0)
     except Exception:  # any parser failure on a foreign file is the user's file, not a crash
         raise InputError(f"'{filename}' kon niet worden gelezen: het bestand is beschadigd of heeft een "
                          "onbekende opbouw.", field="upload") from None
