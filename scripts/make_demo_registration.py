@@ -78,6 +78,7 @@ def generate(rows: int, seed: int = SEED) -> pd.DataFrame:
     counts = bands.published_counts()
     band_p = np.array([counts[b] for b in bands.BANDS]) + np.array([0, 0, 0, 10.0])  # ASSUMPTION: a few >10
     band = rng.choice(fmt.column("n10").categories, rows, p=band_p / band_p.sum())
+    band = np.where(intervention == "1 gesprek geen verdere hulpvraag", "1 contact", band)  # one talk, one contact
     contacts_low = {"1 contact": (1, 1), "2 tot 5 contacten": (2, 5), "6 tot 10 contacten": (6, 10),
                     "meer dan 10 contacten": (11, 15)}
     contacts = np.array([rng.integers(contacts_low[b][0], contacts_low[b][1] + 1) for b in band])
