@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 from evaluation_helpers import HEADERS, TWELVE, csv_bytes
 from playwright.sync_api import Page, expect
 
@@ -20,6 +21,8 @@ from calculators.formatting import number
 from conftest import ROOT
 
 pytestmark = pytest.mark.browser
+WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
+        "resultTypes": ["violations"]}
 BSN = "111222333"  # passes the eleven-test (see test_evaluation.test_eleven_test_by_hand)
 
 
@@ -41,6 +44,9 @@ def check_evaluation_journey(page: Page, base: str, tmp_path: Path) -> None:
     upload(page, "registratie.csv", content)
     expect(page.get_by_role("status")).to_contain_text("is verwerkt", timeout=90_000)
     expect(page.locator(".evaluatie-dashboard")).to_contain_text(f"Trajecten: {number(out['trajectories'])}")
+    result = Axe().run(page, options=WCAG)  # WCAG 2.1 A/AA with the dashboard on the page
+    assert result.violations_count == 0, [(v["id"], [n["target"] for n in v["nodes"]][:3])
+                                          for v in result.response["violations"]]
     with page.expect_download() as info:
         page.get_by_text("Download rapport (HTML)").click()
     report = Path(info.value.path()).read_text(encoding="utf-8")
