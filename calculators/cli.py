@@ -387,6 +387,11 @@ def build_parser() -> Parser:
     from .cli_decision import register as register_decision
 
     register_decision(sub, command)
+
+    # ---- evaluation kit (issue 10): its subcommands live in calculators/evaluation/cli.py
+    from .evaluation.cli import register as register_evaluation
+
+    register_evaluation(sub)
     return parser
 
 

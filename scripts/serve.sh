@@ -62,6 +62,7 @@ cat <<MSG
   Rekentools (Voila):   http://127.0.0.1:$book_port/apps/voila/render/formatie.ipynb
                         http://127.0.0.1:$book_port/apps/voila/render/terugverdienen.ipynb
                         http://127.0.0.1:$book_port/apps/voila/render/verwijsaandeel.ipynb
+                        http://127.0.0.1:$book_port/apps/voila/render/evaluatie.ipynb
   Stop with Ctrl-C.
 MSG
 [ "$exit_when_ready" -eq 1 ] && exit 0

@@ -1,0 +1,294 @@
+"""Indicators of a registration, per period and for the whole file, with small numbers suppressed.
+
+Every table is categories × periods (plus the whole file as the column 'Totaal'); every count is
+a variable of the suppression step, and the tables' sums are its equations. Shares carry a 95 %
+Wilson interval and their base n; a share is shown only when its count and its base are shown.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import pandas as pd
+
+from .. import data
+from ..stats import wilson_interval
+from . import format as fmt
+from .suppression import Equation, check_min_cell, suppress
+from .validation import Registration
+
+TOTAL = "Totaal"
+PERIODS = {"kwartaal": "Q", "halfjaar": "H", "jaar": "Y"}
+BASE_ALL = "alle trajecten"
+BASE_CLOSED = "afgesloten trajecten"
+WAIT_BANDS = (("0–14 dagen", 0, 14), ("15–28 dagen", 15, 28), ("meer dan 28 dagen", 29, None))
+
+
+@dataclass
+class Table:
+    key: str
+    title: str
+    rows: list[str]
+    cols: list[str]  # periods (or groups, for the practice table), without TOTAL
+    cells: dict[tuple[str, str], str]  # (row, col) incl. TOTAL row and column -> variable name
+    base: str  # Dutch: what the shares are shares of
+    share_along: str = "col"  # share of the column total ("col") or of the row total ("row")
+    note: str = ""
+
+
+@dataclass
+class Share:
+    count: int | None
+    base: int | None
+    share: float | None
+    ci_low: float | None
+    ci_high: float | None
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"count": self.count, "share": self.share, "ci_low": self.ci_low, "ci_high": self.ci_high,
+                "base": self.base}
+
+
+@dataclass
+class Evaluation:
+    period: str
+    min_cell: int
+    periods: list[str]
+    period_weeks: dict[str, float]
+    tables: list[Table]
+    values: dict[str, int]
+    hidden: set[str]
+    equations: list[Equation]
+    registration: Registration
+    statistics: dict[str, dict[str, float | None]] = field(default_factory=dict)  # medians and means per period
+    notes: list[str] = field(default_factory=list)
+
+    def table(self, key: str) -> Table:
+        return next(t for t in self.tables if t.key == key)
+
+    def count(self, var: str) -> int | None:
+        return None if var in self.hidden else self.values[var]
+
+    def cell(self, table: Table, row: str, col: str) -> Share:
+        var = table.cells[(row, col)]
+        base_var = table.cells[(TOTAL, col)] if table.share_along == "col" else table.cells[(row, TOTAL)]
+        count, base = self.count(var), self.count(base_var)
+        if row == TOTAL and table.share_along == "col" or col == TOTAL and table.share_along == "row":
+            return Share(count, base, None, None, None)
+        if count is None or base is None or base == 0:
+            return Share(count, base, None, None, None)
+        low, high = wilson_interval(count, base)
+        return Share(count, base, count / base, low, high)
+
+    def distribution(self, key: str, col: str = TOTAL) -> dict[str, Share]:
+        table = self.table(key)
+        return {row: self.cell(table, row, col) for row in table.rows}
+
+    def suppressed_cells(self) -> list[dict[str, str]]:
+        out = []
+        for t in self.tables:
+            for (row, col), var in t.cells.items():
+                if var in self.hidden:
+                    out.append({"table": t.title, "row": row, "column": col})
+        return out
+
+
+def _period_labels(starts: pd.Series, period: str) -> pd.Series:
+    year = starts.dt.year.astype(str)
+    if period == "kwartaal":
+        return year + " K" + starts.dt.quarter.astype(str)
+    if period == "halfjaar":
+        return year + " H" + ((starts.dt.month - 1) // 6 + 1).astype(str)
+    return year
+
+
+def _period_bounds(label: str) -> tuple[pd.Timestamp, pd.Timestamp]:
+    year = int(label[:4])
+    if " K" in label:
+        q = int(label[-1])
+        start = pd.Timestamp(year, 3 * q - 2, 1)
+        return start, start + pd.DateOffset(months=3)
+    if " H" in label:
+        h = int(label[-1])
+        start = pd.Timestamp(year, 6 * h - 5, 1)
+        return start, start + pd.DateOffset(months=6)
+    return pd.Timestamp(year, 1, 1), pd.Timestamp(year + 1, 1, 1)
+
+
+def _sort_key(label: str) -> tuple[int, str]:
+    return int(label[:4]), label[4:]
+
+
+class _Builder:
+    def __init__(self, periods: list[str], labels: pd.Series) -> None:
+        self.periods, self.labels = periods, labels
+        self.values: dict[str, int] = {}
+        self.equations: list[Equation] = []
+        self.tables: list[Table] = []
+
+    def period_table(self, key: str, title: str, categories: pd.Series, rows: list[str], base: str,
+                     total_vars: dict[str, str] | None = None, row_vars: dict[tuple[str, str], str] | None = None,
+                     note: str = "") -> Table:
+        """A categories × periods table. ``total_vars``: shared variables for the TOTAL row
+        (per column); ``row_vars``: cells that are the same quantity as another table's cell."""
+        cols = [*self.periods, TOTAL]
+        counts = pd.crosstab(categories, self.labels).reindex(index=rows, columns=self.periods, fill_value=0)
+        cells: dict[tuple[str, str], str] = {}
+        for row in rows:
+            for col in cols:
+                var = (row_vars or {}).get((row, col), f"{key}|{row}|{col}")
+                value = int(counts.loc[row].sum()) if col == TOTAL else int(counts.loc[row, col])
+                self.values[var] = value
+                cells[(row, col)] = var
+        for col in cols:
+            var = (total_vars or {}).get(col, f"{key}|{TOTAL}|{col}")
+            value = int(counts.values.sum()) if col == TOTAL else int(counts[col].sum())
+            if var in self.values and self.values[var] != value:  # pragma: no cover - a bug, not user input
+                raise AssertionError(f"{var}: {self.values[var]} != {value}")
+            self.values[var] = value
+            cells[(TOTAL, col)] = var
+        for col in cols:
+            self.equations.append(Equation(cells[(TOTAL, col)], tuple(cells[(r, col)] for r in rows)))
+        for row in [*rows, TOTAL]:
+            self.equations.append(Equation(cells[(row, TOTAL)], tuple(cells[(row, p)] for p in self.periods)))
+        table = Table(key, title, rows, self.periods, cells, base, note=note)
+        self.tables.append(table)
+        return table
+
+
+def _categorical(reg: Registration, name: str, code: str) -> tuple[pd.Series, list[str]]:
+    values = reg.frame[name].where(reg.frame[name].notna(), fmt.UNKNOWN)
+    rows = list(fmt.column(code).categories)
+    if (values == fmt.UNKNOWN).any():
+        rows.append(fmt.UNKNOWN)
+    return values, rows
+
+
+def evaluate(reg: Registration, period: str = "kwartaal", min_cell: int | None = None) -> Evaluation:
+    """All indicators of ``reg`` per ``period`` (kwartaal, halfjaar, jaar) with suppression."""
+    min_cell = check_min_cell(int(data.value("evaluation_min_cell")) if min_cell is None else min_cell)
+    frame = reg.frame
+    labels = _period_labels(frame["start"], period)
+    periods = sorted(labels.unique(), key=_sort_key)
+    b = _Builder(periods, labels)
+    all_vars = {col: f"base|all|{col}" for col in [*periods, TOTAL]}
+    closed = frame["end"].notna()
+    status = pd.Series("Open", index=frame.index).where(~closed, "Afgesloten")
+    trajectories = b.period_table("trajectories", "Trajecten", status, ["Afgesloten", "Open"], BASE_ALL, all_vars,
+                                  note="Een traject zonder datum einde zorg telt als open.")
+    closed_vars = {col: trajectories.cells[("Afgesloten", col)] for col in [*periods, TOTAL]}
+
+    ages = pd.Series(fmt.UNKNOWN, index=frame.index)
+    for label, low, high in fmt.age_bands():
+        ages = ages.where(~frame["age"].between(low, high).fillna(False).astype(bool), label)
+    age_rows = [a[0] for a in fmt.age_bands()] + ([fmt.UNKNOWN] if (ages == fmt.UNKNOWN).any() else [])
+    b.period_table("age", "Leeftijd bij aanvang", ages, age_rows, BASE_ALL, all_vars)
+    for key, title, name, code in (("sex", "Geslacht", "sex", "n3"), ("referrer", "Verwijzer", "referrer", "n5"),
+                                   ("help_question", "Klacht of hulpvraag", "help_question", "n7a"),
+                                   ("history", "Hulpverleningsgeschiedenis", "history", "n8a")):
+        if code in reg.present:
+            b.period_table(key, title, *_categorical(reg, name, code), BASE_ALL, all_vars)
+    interventions = b.period_table("interventions", "Welke interventie is ingezet", *_categorical(reg, "intervention", "n9"),
+                                   BASE_ALL, all_vars)
+    groups = frame["intervention"].map(fmt.group_of).where(frame["intervention"].notna(), fmt.UNKNOWN)
+    group_rows = list(fmt.GROUPS) + ([fmt.UNKNOWN] if fmt.UNKNOWN in interventions.rows else [])
+    shared = {(fmt.UNKNOWN, col): interventions.cells[(fmt.UNKNOWN, col)]
+              for col in [*periods, TOTAL] if fmt.UNKNOWN in interventions.rows}
+    group_table = b.period_table("groups", "Inzet volgens de indeling van Rebel", groups, group_rows, BASE_ALL, all_vars,
+                                 row_vars=shared,
+                                 note="Zelf geholpen = 1 gesprek of kortdurende begeleiding/behandeling door de POH-J; "
+                                      "verwezen = alle verwijzingen, crisishulp inbegrepen.")
+    for group, members in fmt.GROUPS.items():
+        for col in [*periods, TOTAL]:
+            b.equations.append(Equation(group_table.cells[(group, col)],
+                                        tuple(interventions.cells[(m, col)] for m in members)))
+    b.period_table("intensity", "Intensiteit POH-inzet", *_categorical(reg, "intensity", "n10"), BASE_ALL, all_vars)
+    for key, title, name, code in (("duration", "Duur van de POH-inzet", "duration", "n11"),
+                                   ("location", "Locatie hulp", "location", "n12")):
+        if code in reg.present:
+            b.period_table(key, title, *_categorical(reg, name, code), BASE_ALL, all_vars)
+    if "n14a" in reg.present:
+        goal = frame["goal"].where(frame["goal"].notna(), fmt.UNKNOWN)
+        rows = list(fmt.column("n14a").categories) + ([fmt.UNKNOWN] if (goal[closed] == fmt.UNKNOWN).any() else [])
+        b_closed = _Builder(periods, labels[closed])
+        b_closed.values, b_closed.equations, b_closed.tables = b.values, b.equations, b.tables
+        b_closed.period_table("goal", "Doelbereik (afgesloten trajecten)", goal[closed], rows, BASE_CLOSED, closed_vars)
+    statistics: dict[str, dict[str, float | None]] = {}
+    if "aanmelding" in reg.present:
+        wait = (frame["start"] - frame["applied"]).dt.days
+        bands = pd.Series(fmt.UNKNOWN, index=frame.index)
+        for label, low, high in WAIT_BANDS:
+            bands = bands.where(~((wait >= low) & ((wait <= high) if high is not None else True)), label)
+        rows = [w[0] for w in WAIT_BANDS] + ([fmt.UNKNOWN] if (bands == fmt.UNKNOWN).any() else [])
+        b.period_table("waiting", "Wachttijd van aanmelding tot eerste consult", bands, rows, BASE_ALL, all_vars)
+        statistics["Mediane wachttijd (dagen)"] = _per_period(wait, labels, periods, "median", min_cell)
+    if "overleg" in reg.present:
+        b.period_table("consultation", "Overleg met huisarts, wijkteam of school", *_categorical(reg, "consultation", "overleg"),
+                       BASE_ALL, all_vars)
+    if "contacten" in reg.present:
+        statistics["Gemiddeld aantal contacten"] = _per_period(frame["contacts"].astype(float), labels, periods,
+                                                               "mean", min_cell)
+    if "praktijk" in reg.present:
+        _practice_table(b, reg, group_table, all_vars)
+    hidden = suppress(b.values, b.equations, min_cell)
+    weeks = {}
+    for p in periods:
+        start, end = _period_bounds(p)
+        weeks[p] = (end - start).days / 7
+    weeks[TOTAL] = sum(weeks[p] for p in periods)
+    # inflow per week rests on the number of trajectories of the period: hidden with it
+    statistics = {"Nieuwe trajecten per week": {
+        col: None if all_vars[col] in hidden else b.values[all_vars[col]] / weeks[col] for col in [*periods, TOTAL]},
+        **statistics}
+    notes = [f"Aantallen onder {min_cell} zijn niet getoond (•), en ook niet de aandelen die erop berusten. "
+             "Waar nodig is ook een ander aantal verborgen, zodat geen verborgen aantal uit de andere cellen en de "
+             "totalen is terug te rekenen. Aandelen zijn afgerond op hele procenten; de 95%-intervallen zijn "
+             "Wilson-intervallen."]
+    return Evaluation(period, min_cell, periods, weeks, b.tables, b.values, hidden, b.equations, reg, statistics, notes)
+
+
+def _per_period(values: pd.Series, labels: pd.Series, periods: list[str], how: str,
+                min_cell: int) -> dict[str, float | None]:
+    out: dict[str, float | None] = {}
+    for col in [*periods, TOTAL]:
+        part = values if col == TOTAL else values[labels == col]
+        part = part.dropna()
+        out[col] = None if len(part) < min_cell else float(getattr(part, how)())
+    return out
+
+
+def _practice_table(b: _Builder, reg: Registration, group_table: Table, all_vars: dict[str, str]) -> None:
+    """Groups per practice, only for practices with enough closed trajectories; the rest together."""
+    frame = reg.frame
+    needed = int(data.value("evaluation_practice_min_closed"))
+    practice = frame["practice"].fillna("")
+    closed_per = frame[frame["end"].notna()].groupby(practice[frame["end"].notna()]).size()
+    eligible = sorted(p for p, n in closed_per.items() if p and n >= needed)
+    if not eligible:
+        return
+    other = "Overige praktijken"
+    rows = eligible + [other]
+    groups = frame["intervention"].map(fmt.group_of).where(frame["intervention"].notna(), fmt.UNKNOWN)
+    cols = list(group_table.rows)
+    table_rows = practice.where(practice.isin(eligible), other)
+    counts = pd.crosstab(table_rows, groups).reindex(index=rows, columns=cols, fill_value=0)
+    cells: dict[tuple[str, str], str] = {}
+    for row in rows:
+        for col in cols:
+            var = f"practice|{row}|{col}"
+            b.values[var] = int(counts.loc[row, col])
+            cells[(row, col)] = var
+        var = f"practice|{row}|{TOTAL}"
+        b.values[var] = int(counts.loc[row].sum())
+        cells[(row, TOTAL)] = var
+    for col in cols:
+        cells[(TOTAL, col)] = group_table.cells[(col, TOTAL)]
+    cells[(TOTAL, TOTAL)] = all_vars[TOTAL]
+    for row in [*rows, TOTAL]:
+        b.equations.append(Equation(cells[(row, TOTAL)], tuple(cells[(row, c)] for c in cols)))
+    for col in [*cols, TOTAL]:
+        b.equations.append(Equation(cells[(TOTAL, col)], tuple(cells[(r, col)] for r in rows)))
+    b.tables.append(Table("practices", "Inzet per praktijk (praktijken met minstens "
+                          f"{needed} afgesloten trajecten)", rows, cols, cells, "trajecten van de praktijk",
+                          share_along="row"))

@@ -1,0 +1,176 @@
+"""Privacy by construction: drop free text unread, refuse any file that carries an identity.
+
+The kit never needs to know who a youth is. Before anything else it
+
+1. drops the patient number (``n1``) and the open-text fields (``n7b``, ``n8b``, ``n13``, ``n14b``)
+   without looking at their contents, and
+2. checks every other column, under any header, for identifiers: citizen service numbers (BSN,
+   nine digits passing the eleven-test), e-mail addresses, Dutch phone numbers, postcodes with
+   a house number, full dates of birth and personal names.
+
+A file with an identifier is refused as a whole. The message names the column and the rule,
+never the value: it may be shown on a screen or in a log.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import pandas as pd
+
+from ..errors import InputError
+from . import format as fmt
+from .reading import RawTable
+
+# --------------------------------------------------------------------------- rules on one value
+
+RULE_BSN = "burgerservicenummer (9 cijfers die de elfproef doorstaan)"
+RULE_EMAIL = "e-mailadres"
+RULE_PHONE = "telefoonnummer"
+RULE_ADDRESS = "postcode met huisnummer"
+RULE_BIRTH = "volledige geboortedatum"
+RULE_NAME = "naam van een persoon"
+
+_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[A-Za-z]{2,}")
+_PHONE = re.compile(r"(?:\+31|0031|0)[1-9]\d{8}")
+_PHONE_STRIP = re.compile(r"[\s\-().]")
+_POSTCODE = re.compile(r"\b[1-9]\d{3}\s?[A-Za-z]{2}\b")
+_HOUSE_NUMBER = re.compile(r"\b\d{1,5}\s?[A-Za-z]?\b")
+_FULL_DATE = re.compile(r"^(\d{1,2}[-/.]\d{1,2}[-/.]\d{4}|\d{4}-\d{2}-\d{2})(\s.*)?$")
+_WORD = re.compile(r"^[A-ZÀ-Þ][a-zß-ÿ]+(?:[-'][A-ZÀ-Þa-zß-ÿ]+)*\.?$")
+_PARTICLES = frozenset({"van", "de", "der", "den", "te", "ten", "ter", "het", "'t", "la", "le", "du", "da",
+                        "von", "el", "al", "in", "op", "v.d.", "vd"})
+#: First words of institution names that look like 'Word Word' but are not a person.
+_INSTITUTION = frozenset({"praktijk", "huisartsenpraktijk", "huisartspraktijk", "groepspraktijk", "huisarts",
+                          "huisartsen", "gezondheidscentrum", "centrum", "medisch", "hap", "team", "locatie",
+                          "gemeente", "wijk", "school"})
+_NAME_HEADERS = re.compile(r"\b(naam|voornaam|achternaam|roepnaam|name|cli[eë]ntnaam)\b|naam\b")
+_HEADER_RULES = (
+    (re.compile(r"\b(bsn|burgerservicenummer|sofi)"), RULE_BSN),
+    (re.compile(r"geboorte|geb\.?\s?datum|\bdob\b|birth|geboren"), RULE_BIRTH),
+    (re.compile(r"e-?mail"), RULE_EMAIL),
+    (re.compile(r"telefoon|\btel\b|mobiel|phone"), RULE_PHONE),
+    (re.compile(r"adres|straat|huisnummer|postcode"), RULE_ADDRESS),
+    (_NAME_HEADERS, RULE_NAME),
+)
+
+
+def passes_eleven_test(digits: str) -> bool:
+    """The BSN eleven-test: 9×d1 + 8×d2 + … + 2×d8 − 1×d9 is a multiple of 11 (and not 0).
+
+    >>> passes_eleven_test("111222333")  # 9+8+7+12+10+8+9+6-3 = 66 = 6 x 11
+    True
+    """
+    if len(digits) != 9 or not digits.isdigit():
+        return False
+    weights = (9, 8, 7, 6, 5, 4, 3, 2, -1)
+    total = sum(int(d) * w for d, w in zip(digits, weights, strict=True))
+    return total % 11 == 0 and total != 0
+
+
+def is_bsn(value: str) -> bool:
+    digits = re.sub(r"[\s.]", "", value)
+    return passes_eleven_test(digits)
+
+
+def is_email(value: str) -> bool:
+    return bool(_EMAIL.search(value))
+
+
+def is_phone(value: str) -> bool:
+    return bool(_PHONE.fullmatch(_PHONE_STRIP.sub("", value)))
+
+
+def is_address(value: str) -> bool:
+    """A postcode (1234 AB) with a house number elsewhere in the same cell."""
+    match = _POSTCODE.search(value)
+    if not match:
+        return False
+    rest = value[:match.start()] + " " + value[match.end():]
+    return bool(_HOUSE_NUMBER.search(rest))
+
+
+def is_full_date(value: str) -> bool:
+    return bool(_FULL_DATE.match(value))
+
+
+def looks_like_name(value: str) -> bool:
+    """'Sanne de Vries', 'Jan Jansen': two to five words, capitalised first and last, no digits."""
+    words = value.split()
+    if not 2 <= len(words) <= 5 or words[0].casefold() in _INSTITUTION:
+        return False
+    if not (_WORD.match(words[0]) and _WORD.match(words[-1])):
+        return False
+    return all(_WORD.match(w) or w.casefold() in _PARTICLES for w in words[1:-1])
+
+
+# --------------------------------------------------------------------------- the check
+
+
+@dataclass(frozen=True)
+class Finding:
+    column: str  # the header as in the file
+    rule: str
+
+    def message(self) -> str:
+        return f"kolom '{self.column}' bevat een {self.rule}"
+
+
+class PrivacyRefusal(InputError):
+    """The file carries an identity; ``findings`` name columns and rules, never a value."""
+
+    def __init__(self, findings: list[Finding]) -> None:
+        self.findings = findings
+        listed = "; ".join(f.message() for f in findings)
+        super().__init__(
+            f"Het bestand is niet verwerkt omdat het persoonsgegevens lijkt te bevatten: {listed}. "
+            "Verwijder die kolom(men), of vervang de inhoud door een pseudoniem, en laad het bestand opnieuw.",
+            field="upload")
+
+
+def _column_findings(header: str, values: pd.Series, col: fmt.Column | None) -> list[str]:
+    filled = values[values != ""]
+    if filled.empty:
+        return []
+    counts = filled.value_counts()
+    uniques = [str(v) for v in counts.index]
+    if col is not None and col.kind == "keuze":  # valid categories carry no identity
+        counts = counts[[fmt.category(col, str(v)) is None for v in counts.index]]
+        uniques = [str(v) for v in counts.index]
+    rules: list[str] = []
+    if col is None:
+        head = fmt.normalise(header)
+        rules += [rule for pattern, rule in _HEADER_RULES if pattern.search(head)]
+    for rule, test in ((RULE_BSN, is_bsn), (RULE_EMAIL, is_email), (RULE_PHONE, is_phone), (RULE_ADDRESS, is_address)):
+        if any(test(v) for v in uniques):
+            rules.append(rule)
+    if (col is None or col.kind != "datum") and any(is_full_date(v) for v in uniques):
+        # a full date outside the format's own date columns (first consult, end, application) may be a birth date
+        rules.append(RULE_BIRTH)
+    named = counts[[looks_like_name(v) for v in counts.index.astype(str)]]
+    # a column of names: at least half the filled cells look like a name, and most of them differ
+    # (a practice or municipality column repeats a few names; names of youths hardly repeat)
+    if named.sum() * 2 >= len(filled) and len(named) * 2 >= named.sum():
+        rules.append(RULE_NAME)
+    return list(dict.fromkeys(rules))
+
+
+def screen(raw: RawTable) -> tuple[pd.DataFrame, list[str], list[str]]:
+    """Drop the unread columns and refuse identifiers.
+
+    Returns the remaining frame, the dropped headers (n1 and open text) and the foreign headers
+    (checked, then ignored). Raises PrivacyRefusal when any column carries an identifier.
+    """
+    dropped, foreign, findings = [], [], []
+    keep = []
+    for header in raw.frame.columns:
+        col = fmt.match_header(header)
+        if col is not None and col.kind in fmt.DROPPED_KINDS:
+            dropped.append(header)  # never read
+            continue
+        findings += [Finding(header, rule) for rule in _column_findings(header, raw.frame[header], col)]
+        (keep if col is not None else foreign).append(header)
+    if findings:
+        raise PrivacyRefusal(findings)
+    return raw.frame[keep], dropped, foreign

@@ -1,0 +1,86 @@
+"""The evaluation as one JSON-able object and as a Dutch text summary (CLI).
+
+Suppressed counts and the shares that rest on them are ``None`` (JSON ``null``).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tabulate import tabulate
+
+from ..formatting import number, percent
+from . import benchmarks
+from .indicators import TOTAL, Evaluation, Share
+
+HIDDEN = "•"
+
+
+def _dist(ev: Evaluation, key: str) -> dict[str, dict[str, Any]]:
+    if key not in {t.key for t in ev.tables}:
+        return {}
+    return {row: {k: v for k, v in s.as_dict().items()} for row, s in ev.distribution(key).items()}
+
+
+def to_json(ev: Evaluation, filename: str = "") -> dict[str, Any]:
+    traj = ev.table("trajectories")
+    tables = {}
+    for t in ev.tables:
+        tables[t.key] = {
+            "title": t.title, "base": t.base, "share_of": t.share_along, "columns": [*t.cols, TOTAL],
+            "rows": {row: {col: ev.cell(t, row, col).as_dict() for col in [*t.cols, TOTAL]} for row in [*t.rows, TOTAL]},
+            "note": t.note,
+        }
+    return {
+        "file": filename,
+        "period": ev.period,
+        "periods": ev.periods,
+        "min_cell": ev.min_cell,
+        "trajectories": ev.count(traj.cells[(TOTAL, TOTAL)]),
+        "closed": ev.count(traj.cells[("Afgesloten", TOTAL)]),
+        "open": ev.count(traj.cells[("Open", TOTAL)]),
+        "inflow_per_week": {p: (None if (c := ev.count(traj.cells[(TOTAL, p)])) is None else c / ev.period_weeks[p])
+                            for p in [*ev.periods, TOTAL]},
+        "interventions": _dist(ev, "interventions"),
+        "groups": _dist(ev, "groups"),
+        "intensity": _dist(ev, "intensity"),
+        "suppressed": ev.suppressed_cells(),
+        "tables": tables,
+        "statistics": ev.statistics,
+        "benchmarks": [{"table": c.benchmark.table, "category": c.benchmark.row, "study": c.benchmark.study,
+                        "share": c.benchmark.share, "base": c.benchmark.base, "count": c.benchmark.count,
+                        "count_derived": c.benchmark.count_derived, "interval": c.benchmark.interval(),
+                        "definition_difference": c.benchmark.difference, "source": c.benchmark.source,
+                        "ref": c.benchmark.ref, "pilot": c.pilot.as_dict(), "verdict": c.verdict}
+                       for c in benchmarks.compare(ev)],
+        "dropped_columns": ev.registration.dropped,
+        "ignored_columns": ev.registration.foreign,
+        "missing_optional_columns": ev.registration.missing_optional,
+        "notes": ev.notes,
+    }
+
+
+def share_text(s: Share) -> str:
+    if s.share is None:
+        return HIDDEN if s.count is None else "–"
+    return f"{percent(s.share)} ({percent(s.ci_low)}–{percent(s.ci_high)})"  # type: ignore[arg-type]
+
+
+def count_text(count: int | None) -> str:
+    return HIDDEN if count is None else number(count)
+
+
+def to_text(ev: Evaluation) -> str:
+    traj = ev.table("trajectories")
+    lines = [f"Trajecten: {count_text(ev.count(traj.cells[(TOTAL, TOTAL)]))} "
+             f"(afgesloten {count_text(ev.count(traj.cells[('Afgesloten', TOTAL)]))}, "
+             f"open {count_text(ev.count(traj.cells[('Open', TOTAL)]))})", ""]
+    for key in ("groups", "interventions", "intensity"):
+        t = ev.table(key)
+        rows = [(row, count_text(s.count), share_text(s)) for row, s in ev.distribution(key).items()]
+        lines += [t.title, tabulate(rows, headers=("Categorie", "Aantal", "Aandeel (95%-interval)"),
+                                    tablefmt="simple", colalign=("left", "right", "right")), ""]
+    lines += ev.notes
+    if ev.registration.dropped:
+        lines.append("Ongelezen verwijderd (patiëntnummer en open tekst): " + ", ".join(ev.registration.dropped) + ".")
+    return "\n".join(lines)

@@ -1,0 +1,190 @@
+"""§6 small numbers: primary and complementary suppression, checked by hand and by an independent LP.
+
+The property test rebuilds the report's additive structure from the JSON alone (categories add up
+to the column total, periods to the whole file, interventions to Rebel's groups as typed below,
+tables over all trajectories share one total) and asks scipy, cell by cell, for the smallest and
+largest value each hidden count can take. It never uses the kit's own equations or audit.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import numpy as np
+import pytest
+from evaluation_helpers import HEADERS, csv_bytes
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from scipy.optimize import linprog
+
+from calculators.errors import InputError
+from calculators.evaluation import run
+from calculators.evaluation.suppression import Equation, check_min_cell, suppress
+from calculators.evaluation.summary import to_json
+
+# ------------------------------------------------------------------ by hand
+
+
+def test_one_small_cell_and_its_complement() -> None:
+    # total 20 = a 2 + b 8 + c 10. a < 5 is hidden; alone it would be 20 - 8 - 10 = 2, so the smallest
+    # other part (b = 8) is hidden too: a + b = 10 then has eleven solutions.
+    values = {"t": 20, "a": 2, "b": 8, "c": 10}
+    assert suppress(values, [Equation("t", ("a", "b", "c"))], 5) == {"a", "b"}
+
+
+def test_hidden_zeros_are_protected() -> None:
+    # total 10 = a 0 + b 10: a is hidden (0 < 5); b must go too, or a = 10 - 10 = 0 is known
+    assert suppress({"t": 10, "a": 0, "b": 10}, [Equation("t", ("a", "b"))], 5) == {"a", "b"}
+    # total 12 = a 0 + b 0 + c 12: a and b add up to 12 - 12 = 0, so both would be known to be 0;
+    # c is hidden as well
+    assert suppress({"t": 12, "a": 0, "b": 0, "c": 12}, [Equation("t", ("a", "b", "c"))], 5) == {"a", "b", "c"}
+
+
+def test_two_by_two_table_with_margins() -> None:
+    # x11 3 | x12 7 | r1 10
+    # x21 6 | x22 9 | r2 15
+    # c1  9 | c2 16 | g  25
+    # x11 < 5. Row 1 then needs x12 (7), column 1 needs x21 (6), and row 2 then x22 (9):
+    # all four inner cells hidden; x11 can be anything from 0 to 9.
+    values = {"x11": 3, "x12": 7, "x21": 6, "x22": 9, "r1": 10, "r2": 15, "c1": 9, "c2": 16, "g": 25}
+    eqs = [Equation("r1", ("x11", "x12")), Equation("r2", ("x21", "x22")), Equation("c1", ("x11", "x21")),
+           Equation("c2", ("x12", "x22")), Equation("g", ("r1", "r2")), Equation("g", ("c1", "c2"))]
+    assert suppress(values, eqs, 5) == {"x11", "x12", "x21", "x22"}
+
+
+def test_min_cell_floor() -> None:
+    assert check_min_cell(3) == 3 and check_min_cell(10) == 10
+    with pytest.raises(InputError, match="niet lager zijn dan 3"):
+        check_min_cell(2)
+
+
+def test_min_cell_changes_what_is_shown() -> None:
+    # 6 trajectories, 4 of them 'verwijzing JGT inzet': shown with --min-cell 3 and 4, hidden with 5
+    rows = [["8", "Man", "Huisarts", "06-01-2020", "verwijzing JGT inzet", "1 contact", "", ""]] * 4
+    rows += [["8", "Man", "Huisarts", "06-01-2020", "overbruggingshulp", "1 contact", "", ""]] * 2
+    shown = {m: to_json(run(csv_bytes(rows), "m.csv", min_cell=m))["interventions"]["verwijzing JGT inzet"]["count"]
+             for m in (3, 4, 5)}
+    assert shown[5] is None and shown[4] in (4, None)
+
+
+# ------------------------------------------------------------------ property: nothing can be recomputed
+
+GROUPS = {  # Rebel's grouping, typed here from rebel2021 L681-702 (crisis help counted as a referral)
+    "Zelf geholpen door de POH-J": ["1 gesprek geen verdere hulpvraag",
+                                    "kortdurende begeleiding/behandeling door POH jeugd"],
+    "Overbrugging": ["overbruggingshulp"],
+    "Verwezen": ["verwijzing preventieve hulp", "verwijzing JGT inzet", "crisishulp", "verwijzing Basis GGZ (licht)",
+                 "verwijzing Spec. GGZ (midden)", "verwijzing Spec. GGZ (hoog)"],
+}
+INTERVENTIONS = [i for members in GROUPS.values() for i in members]
+
+
+def report_structure(out: dict) -> tuple[dict[str, int | None], list[tuple[str, list[str]]]]:
+    """Shown values (None = hidden) and equations total = sum(parts), from the JSON alone."""
+    values: dict[str, int | None] = {}
+    alias: dict[str, str] = {}
+    tables = out["tables"]
+
+    def name(table: str, row: str, col: str) -> str:
+        key = f"{table}|{row}|{col}"
+        return alias.get(key, key)
+
+    for key, t in tables.items():  # the shared totals: one quantity, one name
+        for col in t["columns"]:
+            if t["base"] == "alle trajecten":
+                alias[f"{key}|Totaal|{col}"] = f"trajectories|Totaal|{col}"
+            if key == "goal":
+                alias[f"goal|Totaal|{col}"] = f"trajectories|Afgesloten|{col}"
+            if key == "groups" and "onbekend / niet ingevuld" in t["rows"]:
+                alias[f"groups|onbekend / niet ingevuld|{col}"] = f"interventions|onbekend / niet ingevuld|{col}"
+    if "practices" in tables:
+        for group in tables["practices"]["columns"]:
+            alias[f"practices|Totaal|{group}"] = name("groups", group, "Totaal")
+        alias["practices|Totaal|Totaal"] = "trajectories|Totaal|Totaal"
+    equations: list[tuple[str, list[str]]] = []
+    for key, t in tables.items():
+        cols, rows = t["columns"], list(t["rows"])
+        for row in rows:
+            for col in cols:
+                values[name(key, row, col)] = t["rows"][row][col]["count"]
+        inner_cols, inner_rows = [c for c in cols if c != "Totaal"], [r for r in rows if r != "Totaal"]
+        for col in cols:
+            equations.append((name(key, "Totaal", col), [name(key, r, col) for r in inner_rows]))
+        for row in rows:
+            equations.append((name(key, row, "Totaal"), [name(key, row, c) for c in inner_cols]))
+    if "groups" in tables:
+        for group, members in GROUPS.items():
+            for col in tables["groups"]["columns"]:
+                equations.append((name("groups", group, col), [name("interventions", m, col) for m in members]))
+    return values, equations
+
+
+def recomputable(values: dict[str, int | None], equations: list[tuple[str, list[str]]]) -> list[str]:
+    hidden = sorted(k for k, v in values.items() if v is None)
+    index = {h: i for i, h in enumerate(hidden)}
+    rows, rhs = [], []
+    for total, parts in equations:
+        row, b = np.zeros(len(hidden)), 0.0
+        for cell, sign in [(total, 1), *((p, -1) for p in parts)]:
+            if values[cell] is None:
+                row[index[cell]] += sign
+            else:
+                b -= sign * values[cell]  # type: ignore[operator]
+        if row.any():
+            rows.append(row)
+            rhs.append(b)
+    out = []
+    for h in hidden:
+        c = np.zeros(len(hidden))
+        c[index[h]] = 1
+        low = linprog(c, A_eq=np.array(rows), b_eq=np.array(rhs), bounds=(0, None), method="highs")
+        high = linprog(-c, A_eq=np.array(rows), b_eq=np.array(rhs), bounds=(0, None), method="highs")
+        assert low.status == 0, "the shown values must be consistent"
+        if high.status == 0 and -high.fun - low.fun < 0.5:
+            out.append(h)
+    return out
+
+
+trajectory = st.tuples(
+    st.integers(0, 23),
+    st.sampled_from(["Man", "Vrouw", ""]),
+    st.sampled_from(["Huisarts", "School", "Ouders"]),
+    st.integers(0, 200),  # days after 1 January 2020: two or three quarters
+    st.sampled_from([*INTERVENTIONS[:5], ""]),
+    st.sampled_from(["1 contact", "2 tot 5 contacten", "6 tot 10 contacten"]),
+    st.one_of(st.none(), st.integers(0, 60)),  # open, or closed after so many days
+    st.sampled_from(["3 (ja)", "1 (nee)", ""]),
+)
+
+
+def check_nothing_recomputable(trajectories: list[tuple], min_cell: int) -> None:
+    start0 = dt.date(2020, 1, 1)
+    rows = []
+    for age, sex, referrer, day, intervention, intensity, length, goal in trajectories:
+        start = start0 + dt.timedelta(days=day)
+        end = "" if length is None else (start + dt.timedelta(days=length)).strftime("%d-%m-%Y")
+        rows.append([str(age), sex, referrer, start.strftime("%d-%m-%Y"), intervention, intensity, end,
+                     goal if end else ""])
+    out = to_json(run(csv_bytes(rows, HEADERS), "h.csv", min_cell=min_cell))
+    values, equations = report_structure(out)
+    shown = [v for v in values.values() if v is not None]
+    assert all(v >= min_cell for v in shown), "a count below the minimum is shown"
+    assert recomputable(values, equations) == []
+    for t in out["tables"].values():  # no share rests on a hidden count
+        for row in t["rows"].values():
+            for cell in row.values():
+                if cell["count"] is None:
+                    assert cell["share"] is None and cell["ci_low"] is None and cell["ci_high"] is None
+
+
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(trajectory, min_size=1, max_size=40), st.sampled_from([3, 5]))
+def test_no_suppressed_count_can_be_recomputed(trajectories: list[tuple], min_cell: int) -> None:
+    check_nothing_recomputable(trajectories, min_cell)
+
+
+@pytest.mark.slow
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(trajectory, min_size=1, max_size=80), st.sampled_from([3, 4, 5]))
+def test_no_suppressed_count_can_be_recomputed_many(trajectories: list[tuple], min_cell: int) -> None:
+    check_nothing_recomputable(trajectories, min_cell)
