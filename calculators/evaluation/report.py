@@ -17,6 +17,7 @@ import vl_convert as vlc
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from ..edition import colophon
 from ..formatting import number, percent
 from . import benchmarks, comparison
 from .indicators import TOTAL, Evaluation, Table
@@ -182,6 +183,7 @@ def body_html(ev: Evaluation, filename: str, fictional: bool | None = None) -> s
     return f"""{banner}
 <p>Bestand: {_e(filename)}. Gemaakt op {dt.date.today().strftime('%d-%m-%Y')} met de evaluatiekit van het Handboek
 POH-Jeugd. Periode per kolom: {_e(ev.period)}. Kleinste getoonde aantal: {ev.min_cell}.</p>
+<p class="note">{_e(colophon())}.</p>
 <h2>Samenvatting</h2>
 <p class="samenvatting">Trajecten: {cell_text(ev, traj, TOTAL, TOTAL)}{per_week}; \
 afgesloten {cell_text(ev, traj, 'Afgesloten', TOTAL)}, open {cell_text(ev, traj, 'Open', TOTAL)}.</p>
@@ -230,7 +232,8 @@ def to_xlsx(ev: Evaluation, filename: str) -> bytes:
     used = {"Toelichting"}
     lines = [f"Evaluatie van {filename}", *(["Fictieve gegevens."] if is_fictional(filename) else []),
              f"Periode per kolom: {ev.period}; kleinste getoonde aantal: {ev.min_cell}.", *ev.notes,
-             f"Leeg vak bij aantal = niet getoond ({HIDDEN}).", "Alleen geaggregeerde tabellen; geen trajecten."]
+             f"Leeg vak bij aantal = niet getoond ({HIDDEN}).", "Alleen geaggregeerde tabellen; geen trajecten.",
+             colophon() + "."]
     for r, line in enumerate(lines, start=1):
         _put(info, r, 1, line)
     info.column_dimensions["A"].width = 120

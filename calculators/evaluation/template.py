@@ -16,6 +16,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from .. import data
+from ..edition import colophon
 from ..errors import InputError
 from . import format as fmt
 from .reading import TEMPLATE_SHEET
@@ -36,6 +37,7 @@ def instructions() -> list[str]:
     return [
         "Registratiesjabloon POH-Jeugd (Rebel-monitoringsformat, met de aanvullingen uit hoofdstuk 11 van het "
         "Handboek POH-Jeugd)",
+        colophon() + ".",
         "",
         "Eén rij per traject. Laat de kopregel staan; kolommen mogen in een andere volgorde en mogen de naam of de "
         "code (n2, n3, …) als kop hebben.",

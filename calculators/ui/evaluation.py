@@ -20,7 +20,7 @@ from ..evaluation.report import _CSS, body_html, to_html, to_xlsx
 from ..evaluation.template import csv_bytes as template_csv
 from ..evaluation.template import xlsx_bytes as template_xlsx
 from ..formatting import number
-from .base import STYLE, XLSX_MIME, data_uri
+from .base import XLSX_MIME, colophon_html, data_uri, style_html
 
 MAX_MB = data.value("evaluation_upload_max_mb")
 MAX_BYTES = int(MAX_MB * 1024 * 1024)
@@ -61,7 +61,7 @@ class EvaluationApp:
         templates = (_link(template_xlsx(), XLSX_MIME, "registratiesjabloon-poh-jeugd.xlsx", "Leeg sjabloon (Excel)")
                      + _link(template_csv(), "text/csv", "registratiesjabloon-poh-jeugd.csv", "Leeg sjabloon (CSV)"))
         head = w.HTML(
-            f"{STYLE}{_DASHBOARD_CSS}<h1>{html.escape(self.title)}</h1>"
+            f"{style_html()}{_DASHBOARD_CSS}<h1>{html.escape(self.title)}</h1>"
             "<p>Laad de registratie van uw pilot in het Rebel-format (één rij per traject). De rekentool controleert "
             "het bestand, schermt kleine aantallen af en zet de uitkomsten naast de gepubliceerde onderzoeken.</p>"
             "<p>Privacy: zet geen namen, burgerservicenummers, geboortedatums, adressen, e-mailadressen of "
@@ -70,7 +70,8 @@ class EvaluationApp:
             f"<p>{templates}</p>"
             f'<p id="upload-grens"><strong>Bestanden tot {limit} MB</strong> (.xlsx of .csv).</p>')
         self.widget = w.VBox([head, self.upload, w.HBox([self.period, self.min_cell]), self.status, self.errors,
-                              self.downloads, self.dashboard], layout=w.Layout(padding="0 1em"))
+                              self.downloads, self.dashboard, w.HTML(colophon_html())],
+                             layout=w.Layout(padding="0 1em"))
         self.widget.add_class("calc-app")
 
     def _ipython_display_(self) -> None:  # pragma: no cover - exercised in Jupyter/Voila
