@@ -46,14 +46,13 @@ def test_referral_flow_2020_adds_up() -> None:
 
 
 def test_aef_norm_for_hillegom() -> None:
-    youths = data.value("youths")  # Hillegom, 'bijna 5000'
-    result = staffing(youths)
-    low, high = data.bounds("fte_per_10k")
-    assert result.low.fte == pytest.approx(youths / 10_000 * low)
-    assert result.high.fte == pytest.approx(youths / 10_000 * high)
-    assert result.low.hours_per_week == pytest.approx(result.low.fte * data.value("hours_per_fte"))
-    assert result.low.annual_cost == pytest.approx(result.low.fte * data.bounds("cost_per_fte")[0])
-    assert result.high.annual_cost == pytest.approx(result.high.fte * data.bounds("cost_per_fte")[1])
+    # Hillegom 'bijna 5000' youths (001 L194) at the AEF norm 1.0–1.2 fte per 10,000 and € 100,000–110,000
+    # per 38-h fte (001 L2002–2004), by hand: 0.5–0.6 fte; 19.0–22.8 h a week (digest C9: 'AEF gives 19–23 h
+    # for 5,000 youths'); € 50,000–66,000 a year.
+    result = staffing(data.value("youths"))
+    assert (result.low.fte, result.high.fte) == pytest.approx((0.5, 0.6))
+    assert (result.low.hours_per_week, result.high.hours_per_week) == pytest.approx((19.0, 22.8))
+    assert (result.low.annual_cost, result.high.annual_cost) == pytest.approx((50_000, 66_000))
 
 
 def test_published_hourly_rate_matches_lisse_exactly() -> None:
