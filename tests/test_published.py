@@ -72,3 +72,23 @@ def test_printed_cost_cells_need_81_25_per_contact_hour() -> None:
                if r["scenario"] == "conservative" and r["band"]}
     for line in result.lines:
         assert round(line.pohj_cost_per_trajectory) == printed[line.label]
+
+
+def test_inputs_are_counted_apart_from_reproduced_cells() -> None:
+    # Printed cells, counted by hand from the tables of source 001:
+    # conservative savings: 4 band rows x (count, cost, B-GGZ) + total (count, B-GGZ) = 14
+    # optimistic savings:   4 band rows x (count, B-GGZ, S-GGZ) + total (count, B-GGZ, S-GGZ) = 15
+    # break-even: Oegstgeest 10 + Lisse 10 (the contracted hours are the premise, not a cell); 2020 flows: 6
+    # -> 55. Fed in: 8 band counts, Oegstgeest's € 100,000, and the 1,739 / 531 / 204 the referral inputs
+    # are made from -> 12. Reproduced: 43, of which 5 are printed differently (the 5 cell discrepancies) -> 38 match.
+    n = published.counts(CELLS)
+    assert (n.total, n.fed_in, n.reproduced, n.reproduced_matching, n.reproduced_off) == (55, 12, 43, 38, 5)
+    fed_in = {(c.table, c.row, c.column) for c in CELLS if c.fed_in}
+    assert ("published_break_even", "oegstgeest", "annual_cost") in fed_in
+    assert ("published_break_even", "lisse", "annual_cost") not in fed_in  # 4 h x 52 x € 61: reproduced
+    assert {c for t, _, c in fed_in if t == "referral_flows"} == {"help_questions", "to_pohj", "pohj_referrals"}
+    assert {r for t, r, c in fed_in if t == "published_savings"} == {
+        f"{s}: {row}" for s in ("conservative", "optimistic")
+        for row in ("1 contact", "2-5 contacten", "6-10 contacten", "Gemiddelde Katwijk (7.9)")}
+    assert all(c.matches for c in CELLS if c.fed_in)
+    assert published.counts() == n
