@@ -22,6 +22,7 @@ import argparse
 import datetime as dt
 import json
 import os
+import shutil
 import subprocess
 import sys
 import time
@@ -85,10 +86,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("modules", nargs="*", metavar="MODULE", help=f"default: all of {', '.join(MODULES)}")
     parser.add_argument("--max-children", type=int, default=1, help="parallel mutmut workers (default 1)")
     parser.add_argument("--report-only", action="store_true", help="do not run mutmut, only collect its results")
+    parser.add_argument("--fresh", action="store_true",
+                        help="remove mutants/ first (mutmut keeps which tests reach which function between runs)")
     args = parser.parse_args(argv)
     unknown = set(args.modules) - set(MODULES)
     if unknown:
         parser.error(f"unknown module(s): {', '.join(sorted(unknown))}")
+    if args.fresh and not args.report_only:
+        shutil.rmtree(ROOT / "mutants", ignore_errors=True)
     previous = json.loads(RESULTS.read_text()) if RESULTS.exists() else {}
     modules: dict[str, object] = dict(previous.get("modules", {}))
     for module in args.modules or MODULES:

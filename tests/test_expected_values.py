@@ -155,6 +155,19 @@ def test_capacity_defaults_for_hillegom_by_hand() -> None:
     assert round(r.contacts_per_full_day) == 6
 
 
+def test_capacity_passes_every_option_on_by_hand() -> None:
+    # 13.3 h, half for clients = 6.65 h; 45 min * 1.25 = 0.9375 h per contact -> 7.093333 contacts a week;
+    # * 46 weeks = 326.293333; / 4 contacts = 81.573333 trajectories; / 52 = 1.568718 new clients a week
+    r = capacity(13.3, contact_minutes=45, indirect_uplift=0.25, working_weeks=46, client_time_share=0.5,
+                 mean_contacts_per_trajectory=4).mid
+    assert r.hours_per_contact == approx(0.9375)
+    assert r.contacts_per_week == approx(7.093333, abs=1e-6)
+    assert r.trajectories_per_year == approx(81.573333, abs=1e-6)
+    assert r.new_clients_per_week == approx(1.568718, abs=1e-6)
+    # a distribution over the bands instead of a mean: only 2–5 (4 contacts) -> 494.736842 / 4 = 123.684211
+    assert capacity(14, band_counts={"2–5": 10}).mid.trajectories_per_year == approx(123.684211, abs=1e-6)
+
+
 def test_mean_contacts_by_hand() -> None:
     assert mean_contacts() == approx(MEAN_CONTACTS_HR)
     # 10 trajectories of 1 contact and 10 of >10 (12 contacts): (10 + 120) / 20 = 6.5
@@ -233,6 +246,10 @@ def test_break_even_share_by_hand() -> None:
     assert break_even_share(trajectory_price=2994) == approx(0.179881, abs=1e-6)
     # Hillegom's own rate € 53.50: 52 * 53.5 * 6 * 1.33 / 41172 = 22200.36 / 41172 = 0.539210 (digest: 0.54)
     assert break_even_share(hourly_rate=53.5) == approx(0.539210, abs=1e-6)
+    # every option counts: 26 paid weeks * € 61 * 3 direct hours * (1 + 0) / (26 productive weeks * € 876)
+    # = 4758 / 22776 = 0.208904
+    assert break_even_share(paid_weeks=26, direct_hours_per_trajectory=3, indirect_uplift=0,
+                            working_weeks=26) == approx(0.208904, abs=1e-6)
     # it is a share of the POH-J's own hours, so the same at 4 and at 32 hours
     assert break_even_point(hours_per_week=4).share_of_contracted_time == approx(0.614800, abs=1e-6)
     assert break_even_point(hours_per_week=32).share_of_contracted_time == approx(0.614800, abs=1e-6)

@@ -44,8 +44,9 @@ def test_hours_and_youths_conversions_are_inverse() -> None:
 
 
 def test_break_even_needs_cost_or_hours() -> None:
-    with pytest.raises(InputError, match="jaarkosten of het aantal uren"):
+    with pytest.raises(InputError, match="jaarkosten of het aantal uren") as info:
         break_even_point()
+    assert info.value.field == "annual_cost"
 
 
 def test_break_even_without_contract_has_no_share() -> None:
@@ -108,6 +109,12 @@ def test_savings_with_aef_price_range_is_a_range() -> None:
 def test_savings_accepts_dutch_scenario_names() -> None:
     assert builtin_scenario("optimistisch").name == "optimistic"
     assert builtin_scenario(" Conservatief ").name == "conservative"
+    assert builtin_scenario("OPTIMISTIC").label == "optimistisch"
+    with pytest.raises(InputError) as info:
+        builtin_scenario("gemiddeld")
+    assert info.value.message == ("Onbekend scenario 'gemiddeld': kies uit conservative (conservatief), "
+                                  "optimistic (optimistisch) of geef eigen aandelen op.")
+    assert info.value.field == "scenario"
 
 
 def test_custom_scenario_rules() -> None:
@@ -140,10 +147,12 @@ def test_capacity_full_day_matches_six_clients() -> None:
 
 
 def test_capacity_rejects_empty_distribution() -> None:
-    with pytest.raises(InputError, match="minstens één band"):
+    with pytest.raises(InputError, match="minstens één band") as info:
         mean_contacts({"1": 0})
-    with pytest.raises(InputError, match="negatief"):
+    assert info.value.field == "trajectories"
+    with pytest.raises(InputError, match="negatief") as info:
         mean_contacts({"1": -1, "2-5": 5})
+    assert info.value.field == "trajectories"
 
 
 def test_capacity_with_explicit_mean_and_ranges() -> None:
@@ -155,6 +164,7 @@ def test_capacity_observations_sit_beside_the_model() -> None:
     rows = capacity_observations()
     assert {r.study for r in rows} == {r["study"] for r in data.rows("capacity_observations")}
     rotterdam = next(r for r in rows if r.study == "rotterdam")
+    assert (rotterdam.source, rotterdam.ref) == ("rotterdam2021", "L128–131") and rotterdam.note
     # Rotterdam (000 L128–131): 7.6 h, about 4 new clients a week. Model: 7.6 / 1.33 * 47 / (1229/244) / 52
     # = 5.714286 * 47 / 5.036885 / 52 = 1.025403 new clients a week; ratio 4 / 1.025403 = 3.900907
     assert rotterdam.hours_per_week == 7.6 and rotterdam.observed_new_clients_per_week == 4
@@ -188,3 +198,12 @@ def test_range_with_low_above_high_is_rejected() -> None:
     with pytest.raises(InputError, match="ondergrens") as info:
         staffing(100, cost_per_fte=Range(2, 1))
     assert info.value.field == "cost_per_fte"
+
+
+def test_capacity_observation_without_figures_counts_as_zero(monkeypatch: pytest.MonkeyPatch) -> None:
+    row = {"study": "leeg", "hours_per_week": "", "new_clients_per_week": "", "source": "s", "ref": "r", "note": "n"}
+    real = data.rows
+    monkeypatch.setattr(data, "rows", lambda name: [row] if name == "capacity_observations" else real(name))
+    (obs,) = capacity_observations()
+    assert (obs.hours_per_week, obs.observed_new_clients_per_week, obs.modelled_new_clients_per_week) == (0, 0, 0)
+    assert obs.ratio == 0  # no model figure to compare with: no ratio, not a division by zero
