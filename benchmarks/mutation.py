@@ -34,7 +34,14 @@ RESULTS = ROOT / "benchmarks" / "results" / "mutation.json"
 MODULES = ("staffing", "break_even", "savings", "referral", "bands", "parsing", "ranges", "formatting")
 
 #: Surviving mutants that change no observable result, with the reason.
-EQUIVALENT: dict[str, str] = {}
+EQUIVALENT: dict[str, str] = {
+    "calculators.break_even.x_break_even_share__mutmut_16":
+        "hours_per_week=1.0 -> 2.0: the break-even share does not depend on the hours (cost and need both scale).",
+    "calculators.savings.x_custom_scenario__mutmut_42":
+        "<= -> < against 1 + 1e-9: differs only for shares summing to exactly 1.000000001, a float tolerance.",
+    "calculators.savings.x_savings__mutmut_2":
+        "default scenario 'conservative' -> 'CONSERVATIVE': builtin_scenario lower-cases the name.",
+}
 
 
 def status_of(code: int | None) -> str:

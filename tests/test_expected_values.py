@@ -78,6 +78,9 @@ def test_staffing_for_hillegom_by_hand() -> None:
     assert (s.low.hours_per_week, s.high.hours_per_week) == approx((19.0, 22.8))
     assert (s.low.annual_cost, s.high.annual_cost) == approx((50_000, 66_000))
     assert (s.low.cost_per_youth, s.high.cost_per_youth) == approx((10.0, 13.2))
+    # with a 36-hour fte the same 0.5–0.6 fte is 18.0–21.6 hours a week
+    s36 = staffing(5000, hours_per_fte=36)
+    assert (s36.low.hours_per_week, s36.high.hours_per_week) == approx((18.0, 21.6))
 
 
 def test_staffing_point_by_hand() -> None:
@@ -360,6 +363,11 @@ def test_referral_flows_by_hand() -> None:
     assert r.avoided_referrals == approx(15)
     assert r.avoided_cost == approx(13_140)
     assert r.baseline_referrals is None and r.change_vs_baseline is None
+    assert (r.help_questions, r.reach, r.pohj_referral_rate) == (1000, 0.3, 0.4)
+    # no help questions: no flows and no share (not a division by zero)
+    empty = referral_point(help_questions=0, reach=0.3, pohj_referral_rate=0.4, induced_demand=0.1,
+                           counterfactual_referral_rate=0.5, trajectory_price=876)
+    assert (empty.total_referrals, empty.referral_share) == (0, 0)
 
 
 def test_counterfactual_referral_rate_matters_by_hand() -> None:
@@ -391,6 +399,8 @@ def test_referral_defaults_by_hand() -> None:
     assert r.referral_share == approx(0.814)
     assert r.avoided_referrals == approx(323.454)
     assert r.avoided_cost == approx(283_345.704)
+    # priced as S-GGZ trajectories: 323.454 * 2994 = 968,421.276
+    assert referral(trajectory_price=2994).mid.avoided_cost == approx(968_421.276)
 
 
 def test_referral_2020_printed_flows_and_2018_baseline() -> None:

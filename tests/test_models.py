@@ -44,8 +44,9 @@ def test_hours_and_youths_conversions_are_inverse() -> None:
 
 
 def test_break_even_needs_cost_or_hours() -> None:
-    with pytest.raises(InputError, match="jaarkosten of het aantal uren") as info:
+    with pytest.raises(InputError) as info:
         break_even_point()
+    assert info.value.message == "Geef de jaarkosten of het aantal uren per week op."
     assert info.value.field == "annual_cost"
 
 
@@ -56,8 +57,9 @@ def test_break_even_without_contract_has_no_share() -> None:
 
 
 def test_break_even_zero_contract_is_rejected_in_dutch() -> None:
-    with pytest.raises(InputError, match="groter dan nul") as info:
+    with pytest.raises(InputError) as info:
         break_even_point(annual_cost=50_000, contracted_hours=0)
+    assert info.value.message == "Contracturen per week moeten groter dan nul zijn om een aandeel te berekenen."
     assert info.value.field == "contracted_hours"
 
 
@@ -147,12 +149,15 @@ def test_capacity_full_day_matches_six_clients() -> None:
 
 
 def test_capacity_rejects_empty_distribution() -> None:
-    with pytest.raises(InputError, match="minstens één band") as info:
+    with pytest.raises(InputError) as info:
         mean_contacts({"1": 0})
+    assert info.value.message == "Vul voor minstens één band een aantal trajecten in."
     assert info.value.field == "trajectories"
-    with pytest.raises(InputError, match="negatief") as info:
+    with pytest.raises(InputError) as info:
         mean_contacts({"1": -1, "2-5": 5})
+    assert info.value.message == "Aantallen per band mogen niet negatief zijn."
     assert info.value.field == "trajectories"
+    assert mean_contacts({"1": 0.5}) == 1  # half a trajectory is still a distribution
 
 
 def test_capacity_with_explicit_mean_and_ranges() -> None:
@@ -207,3 +212,72 @@ def test_capacity_observation_without_figures_counts_as_zero(monkeypatch: pytest
     (obs,) = capacity_observations()
     assert (obs.hours_per_week, obs.observed_new_clients_per_week, obs.modelled_new_clients_per_week) == (0, 0, 0)
     assert obs.ratio == 0  # no model figure to compare with: no ratio, not a division by zero
+
+
+def test_custom_scenario_messages_fields_and_defaults() -> None:
+    scen = custom_scenario({"2-5": 0.5, "6-10": 0.5}, {"6-10": 0.5})  # 0.5 + 0.5 = 1: allowed
+    assert (scen.name, scen.label) == ("custom", "eigen scenario")
+    assert custom_scenario({}, label="Katwijk").label == "Katwijk"
+    with pytest.raises(InputError) as info:
+        custom_scenario({"1": 1.5})
+    assert info.value.message == "Aandeel vermeden B-GGZ voor band 1 moet tussen 0 en 1 liggen, niet 1,5."
+    assert info.value.field == "scenario"
+    with pytest.raises(InputError) as info:
+        custom_scenario({}, {">10": -0.25})
+    assert info.value.message == "Aandeel vermeden S-GGZ voor band >10 moet tussen 0 en 1 liggen, niet -0,25."
+    with pytest.raises(InputError) as info:
+        custom_scenario({"6-10": 0.8}, {"6-10": 0.3})
+    assert info.value.message == ("In band 6-10 tellen de aandelen B-GGZ en S-GGZ op tot meer dan 1: één traject kan "
+                                  "maar één vervolgtraject vermijden.")
+    assert info.value.field == "scenario"
+
+
+def test_savings_messages_and_zero_contacts() -> None:
+    with pytest.raises(InputError) as info:
+        savings([TrajectoryGroup(band="2–5", count=-3)])
+    assert info.value.message == "Het aantal trajecten in band 2-5 mag niet negatief zijn (-3)."
+    assert info.value.field == "trajectories"
+    with pytest.raises(InputError) as info:
+        savings([TrajectoryGroup(band="1", count=1, contacts=-2)])
+    assert info.value.message == "Het aantal contacten in band 1 mag niet negatief zijn."
+    assert info.value.field == "trajectories"
+    # no contacts, or half a contact, is allowed: it costs nothing, or half an hour at € 81.13 = € 40.565
+    free = savings([TrajectoryGroup(band="1", count=1, contacts=0), TrajectoryGroup(band="1", count=1, contacts=0.5)])
+    assert free.mid.pohj_time_cost == pytest.approx(40.565)
+    assert savings(scenario="optimistic").mid.scenario == "optimistic"
+
+
+def test_a_scenario_without_some_bands_avoids_nothing_there() -> None:
+    from calculators.savings import Scenario
+
+    scen = Scenario(name="x", label="x", bggz_share={"2-5": 1.0}, sggz_share={})
+    result = savings({"1": 10, "2-5": 10, "6-10": 10}, scenario=scen, bggz_price=100, sggz_price=1000).mid
+    assert (result.avoided_bggz, result.avoided_sggz, result.savings_total) == (10, 0, 1000)
+
+
+def test_pilot_without_hours_counts_as_zero(monkeypatch: pytest.MonkeyPatch) -> None:
+    from calculators.savings import pilot_hours_2020
+
+    rows = [{"hours_per_week": "10"}, {"hours_per_week": ""}]
+    real = data.rows
+    monkeypatch.setattr(data, "rows", lambda name: rows if name == "pilots_holland_rijnland" else real(name))
+    assert pilot_hours_2020() == 10
+
+
+def test_flows_without_a_count_read_as_zero(monkeypatch: pytest.MonkeyPatch) -> None:
+    from calculators.referral import baseline_2018, observed_2020
+
+    rows = [{"year": "2020", "flow": "gp_referrals", "count": "5"}, {"year": "2020", "flow": "to_pohj", "count": ""},
+            {"year": "2018", "flow": "to_pohj", "count": "7"}, {"year": "2018", "flow": "gp_referrals", "count": ""}]
+    real = data.rows
+    monkeypatch.setattr(data, "rows", lambda name: rows if name == "referral_flows" else real(name))
+    assert observed_2020() == {"gp_referrals": 5, "to_pohj": 0}
+    assert baseline_2018() == 0  # the 2018 GP row, not the first 2018 row or the first GP row
+
+
+def test_published_group_without_a_count_reads_as_zero(monkeypatch: pytest.MonkeyPatch) -> None:
+    rows = [{"scenario": "conservative", "band": "1", "count": "", "contacts": "1", "row": "1 contact"},
+            {"scenario": "optimistic", "band": "1", "count": "9", "contacts": "1", "row": "1 contact"}]
+    real = data.rows
+    monkeypatch.setattr(data, "rows", lambda name: rows if name == "published_savings" else real(name))
+    assert [(g.band, g.count) for g in published_groups()] == [("1", 0)]
