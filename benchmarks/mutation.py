@@ -41,6 +41,8 @@ EQUIVALENT: dict[str, str] = {
         "<= -> < against 1 + 1e-9: differs only for shares summing to exactly 1.000000001, a float tolerance.",
     "calculators.savings.x_savings__mutmut_2":
         "default scenario 'conservative' -> 'CONSERVATIVE': builtin_scenario lower-cases the name.",
+    "calculators.parsing.x_parse_number__mutmut_33":
+        "'.' in t -> ('.' in t) or True: removing dots from a text without dots changes nothing.",
 }
 
 

@@ -464,7 +464,7 @@ def test_band_aliases(text: str, band: str) -> None:
 def test_unknown_bands_are_rejected_in_dutch(text: str) -> None:
     with pytest.raises(InputError, match="Onbekende band") as info:
         parse_band(text)
-    assert "1, 2-5, 6-10, >10" in info.value.message
+    assert info.value.message == f"Onbekende band '{text}': kies uit 1, 2-5, 6-10, >10."
     assert info.value.field == "trajectories"
 
 
@@ -481,7 +481,7 @@ def test_band_tables_by_hand() -> None:
 @pytest.mark.parametrize(("text", "value"), [
     ("100.000", 100_000), ("1.739", 1739), ("1.000.000", 1_000_000), ("-1.000", -1000), ("25.000", 25_000),
     ("1.000,5", 1000.5), ("0,3", 0.3), ("0.3", 0.3), ("30%", 0.3), ("12,5%", 0.125), ("€ 876", 876),
-    ("€\u00a0170.820", 170_820), (" 14 ", 14), ("1.5", 1.5), ("0.125", 0.125), ("1e3", 1000),
+    ("€\u00a0170.820", 170_820), (" 14 ", 14), ("1 739", 1739), ("1.5", 1.5), ("0.125", 0.125), ("1e3", 1000),
 ])
 def test_parse_number_reads_dutch_input(text: str, value: float) -> None:
     assert parse_number(text, "youths") == approx(value)
@@ -502,12 +502,20 @@ def test_parse_value_and_band_map_by_hand() -> None:
     assert parse_value("49..74", "hourly_rate") == Range(49, 74)
     assert parse_value("0,3..70%", "reach") == Range(approx(0.3), approx(0.7))
     assert parse_band_map("1=49, 2–5=95,6-10=100.000,", "trajectories") == {"1": 49, "2-5": 95, "6-10": 100_000}
-    with pytest.raises(InputError, match="geen paar band=aantal"):
-        parse_band_map("1:49", "trajectories")
-    with pytest.raises(InputError, match="Band 2-5 staat twee keer"):
-        parse_band_map("2-5=1,2–5=2", "trajectories")
-    with pytest.raises(InputError, match="minstens één band"):
-        parse_band_map(" , ", "trajectories")
+    for text, message in (
+        ("1:49", "'1:49' is geen paar band=aantal (bijvoorbeeld 2-5=95)."),
+        ("2-5=1,2–5=2", "Band 2-5 staat twee keer in '2-5=1,2–5=2'."),
+        (" , ", "Geef minstens één band=aantal op, bijvoorbeeld 1=49,2-5=95."),
+        ("2-5=9=5", "trajectories moet een getal zijn, niet '9=5'."),  # the first '=' splits band and count
+    ):
+        with pytest.raises(InputError) as info:
+            parse_band_map(text, "trajectories")
+        assert (info.value.message, info.value.field) == (message, "trajectories")
+    reach = "Bereik (aandeel hulpvragen via de huisarts dat bij de POH-J komt)"
+    for text, shown in (("1..2..3", "2..3"), ("veel..0,5", "veel"), ("0,5..veel", "veel"), ("veel", "veel")):
+        with pytest.raises(InputError) as info:
+            parse_value(text, "reach")  # the first '..' splits low and high
+        assert (info.value.message, info.value.field) == (f"{reach} moet een getal zijn, niet '{shown}'.", "reach")
 
 
 # ------------------------------------------------------------------ formatting

@@ -281,3 +281,4 @@ def test_published_group_without_a_count_reads_as_zero(monkeypatch: pytest.Monke
     real = data.rows
     monkeypatch.setattr(data, "rows", lambda name: rows if name == "published_savings" else real(name))
     assert [(g.band, g.count) for g in published_groups()] == [("1", 0)]
+    assert published_counts() == {"1": 0, "2-5": 0, "6-10": 0, ">10": 0}
