@@ -43,6 +43,13 @@ EQUIVALENT: dict[str, str] = {
         "default scenario 'conservative' -> 'CONSERVATIVE': builtin_scenario lower-cases the name.",
     "calculators.parsing.x_parse_number__mutmut_33":
         "'.' in t -> ('.' in t) or True: removing dots from a text without dots changes nothing.",
+    "calculators.ranges.x__combine__mutmut_26":
+        "isinstance(first, tuple) and all(...) -> or: first is one of the values, so all(...) already implies it.",
+    "calculators.ranges.x_ranged__mutmut_20": "zip(strict=True) -> strict=None: names and corners always pair up.",
+    "calculators.ranges.x_ranged__mutmut_23": "zip(strict=True) -> no strict: names and corners always pair up.",
+    "calculators.ranges.x_ranged__mutmut_24": "zip(strict=True) -> strict=False: names and corners always pair up.",
+    "calculators.ranges.xǁRangeǁcorners__mutmut_1":
+        "a point range gives its value twice instead of once: the same result, evaluated twice.",
 }
 
 

@@ -200,9 +200,28 @@ def test_reach_what_if_with_explicit_start() -> None:
 
 
 def test_range_with_low_above_high_is_rejected() -> None:
-    with pytest.raises(InputError, match="ondergrens") as info:
-        staffing(100, cost_per_fte=Range(2, 1))
+    with pytest.raises(InputError) as info:
+        staffing(100, cost_per_fte=Range(2.5, 1))
+    assert info.value.message == "Kosten per fte per jaar: de ondergrens (2,5) is hoger dan de bovengrens (1)."
     assert info.value.field == "cost_per_fte"
+
+
+def test_a_ranged_price_gives_ranged_lines_by_hand() -> None:
+    # 10 trajectories of 6–10 contacts, optimistic: 30 % avoid S-GGZ -> 3 * € 1,000 = 3,000 up to 3 * € 2,000 = 6,000
+    result = savings({"6-10": 10}, scenario="optimistic", sggz_price=Range(1000, 2000))
+    line_low, line_high = result.low.lines[2], result.high.lines[2]
+    assert (line_low.band, line_low.savings_sggz, line_high.savings_sggz) == ("6-10", 3000, 6000)
+    assert line_low.label == line_high.label == "6–10 contacten"
+
+
+def test_combining_corners_keeps_text_and_uneven_tuples_as_they_are() -> None:
+    from calculators.ranges import _combine
+
+    assert _combine([(1, 5), (3, 2)], min) == (1, 2)
+    assert _combine([(1, 5), (3,)], min) == (1, 5)  # not the same shape at every corner: the first as it is
+    assert _combine([("a", 1), ("b", 0)], max) == ("a", 1)
+    assert _combine([True, False], min) is False and _combine([True, False], max) is True
+    assert _combine([None, None], max) is None
 
 
 def test_capacity_observation_without_figures_counts_as_zero(monkeypatch: pytest.MonkeyPatch) -> None:
