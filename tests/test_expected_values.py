@@ -607,3 +607,26 @@ def test_referral_and_what_if_sentences_by_hand() -> None:
     text = summaries.what_if_sentence(reach_what_if(0.7))
     for part in ("van 30% naar 70%", "696 jeugdigen meer", "431 verwijzingen", "99,1 uur per week", "€ 314.491"):
         assert part in text, (part, text)
+
+
+# ------------------------------------------------------------------ validation
+
+
+@pytest.mark.parametrize(("call", "message", "field"), [
+    (lambda: referral_point(help_questions=100, reach=1.5, pohj_referral_rate=0.4, induced_demand=0,
+                            counterfactual_referral_rate=1, trajectory_price=876),
+     "Bereik (aandeel hulpvragen via de huisarts dat bij de POH-J komt) is een aandeel en moet tussen 0 en 1 "
+     "liggen (0,3 = 30%), niet 1,5.", "reach"),
+    (lambda: staffing_point(youths=-1, fte_per_10k=1, hours_per_fte=38, cost_per_fte=1),
+     "Aantal jeugdigen (0–17 jaar) mag niet negatief zijn (-1).", "youths"),
+    (lambda: staffing_point(youths="veel", fte_per_10k=1, hours_per_fte=38, cost_per_fte=1),
+     "Aantal jeugdigen (0–17 jaar) moet een getal zijn, niet 'veel'.", "youths"),
+    (lambda: break_even_point(annual_cost=1000, working_weeks=53),
+     "Productieve weken per jaar mag niet groter zijn dan 52, niet 53.", "working_weeks"),
+    (lambda: staffing_point(youths=1, fte_per_10k=1, hours_per_fte=0, cost_per_fte=1),
+     "Uren per fte moet groter dan nul zijn, niet 0.", "hours_per_fte"),
+], ids=["share", "negative", "text", "weeks", "zero"])
+def test_validation_messages_are_exact_dutch(call: object, message: str, field: str) -> None:
+    with pytest.raises(InputError) as info:
+        call()  # type: ignore[operator]
+    assert (info.value.message, info.value.field) == (message, field)
