@@ -563,6 +563,11 @@ FORMATS = [
     (lambda: fmt.auto(1.25, "contacts"), "1,25"),
     (lambda: fmt.auto(1.2345, "x"), "1,23"),
     (lambda: fmt.auto(1500.0, "count"), "1.500"),
+    (lambda: fmt.auto(0.30049, "share"), "30%"),  # 30.049 % is 30.0 % at one decimal: no decimal shown
+    (lambda: fmt.auto(61.004, "eur_per_hour"), "€ 61"),  # € 61.004 is € 61.00 to the cent: no cents shown
+    (lambda: fmt.bare(81.13, "eur_per_hour", 2), "€ 81,13"),
+    (lambda: fmt.euro(-0.3, 2), "-€ 0,30"),
+    (lambda: fmt.span(1, 2, "unknown"), "1–2"),
 ]
 
 
