@@ -45,8 +45,24 @@ def book_table(report: dict) -> str:
     ])
 
 
+def mutation_table(report: dict) -> str:
+    lines = ["| module | mutants | killed | survived (of which equivalent) | score | score without equivalent |",
+             "|---|---|---|---|---|---|"]
+    for name, m in report["modules"].items():
+        lines.append(f"| `{name}` | {m['mutants']} | {m['killed']} | {m['survived']} ({m['equivalent']}) "
+                     f"| {m['score']:.1%} | {m['score_excluding_equivalent']:.1%} |")
+    t = report["total"]
+    lines.append(f"| all | {t['mutants']} | {t['killed']} | {t['mutants'] - t['killed']} | {t['score']:.1%} | |")
+    equivalent = [(s["name"], s["equivalent"]) for m in report["modules"].values() for s in m["survivors"]
+                  if s["equivalent"]]
+    if equivalent:
+        lines += ["", "Equivalent mutants (they change no result any caller can see):", ""]
+        lines += [f"- `{name}`: {reason}" for name, reason in equivalent]
+    return "\n".join(lines)
+
+
 def main() -> None:
-    for name, render in (("apps.json", apps_table), ("book.json", book_table)):
+    for name, render in (("apps.json", apps_table), ("book.json", book_table), ("mutation.json", mutation_table)):
         path = RESULTS / name
         if path.exists():
             print(f"<!-- {name} -->\n{render(json.loads(path.read_text(encoding='utf-8')))}\n")

@@ -25,6 +25,7 @@ from .break_even import break_even
 from .discrepancies import all_discrepancies
 from .errors import InputError
 from .published import all_cells
+from .published import counts as cell_counts
 from .ranges import Range, Span
 from .referral import reach_what_if, referral
 from .savings import builtin_scenario, custom_scenario, savings
@@ -248,13 +249,20 @@ def cmd_discrepancies(args: argparse.Namespace) -> tuple[dict[str, Any], str]:
 
 def cmd_published(args: argparse.Namespace) -> tuple[dict[str, Any], str]:
     cells = all_cells()
+    n = cell_counts(cells)
     out = {"cells": [dataclasses.asdict(c) | {"matches": c.matches} for c in cells],
-           "matching": sum(c.matches for c in cells), "total": len(cells)}
-    rows = [(c.table, c.row, c.column, "n.v.t." if c.printed is None else formatting.number(c.printed, c.decimals),
+           "matching": sum(c.matches for c in cells), "total": n.total, "fed_in": n.fed_in,
+           "reproduced": n.reproduced, "reproduced_matching": n.reproduced_matching,
+           "reproduced_off": n.reproduced_off}
+    rows = [(c.table, c.row, c.column, "invoer" if c.fed_in else "herrekend",
+             "n.v.t." if c.printed is None else formatting.number(c.printed, c.decimals),
              formatting.number(c.ours, max(c.decimals, 2)), "ja" if c.matches else f"nee ({c.discrepancy})")
             for c in cells]
-    text = tabulate(rows, headers=("Tabel", "Rij", "Kolom", "Afgedrukt", "Herrekend", "Klopt"), tablefmt="simple")
-    text += f"\n\n{out['matching']} van de {out['total']} cellen kloppen."
+    text = tabulate(rows, headers=("Tabel", "Rij", "Kolom", "Soort", "Afgedrukt", "Model", "Klopt"),
+                    tablefmt="simple")
+    text += (f"\n\n{n.total} afgedrukte cellen: {n.fed_in} zijn invoer van het model (overgenomen, kloppen vanzelf), "
+             f"{n.reproduced} zijn herrekend. Van de herrekende cellen kloppen er {n.reproduced_matching}; "
+             f"{n.reproduced_off} wijken af (zie python -m calculators discrepancies).")
     return out, text
 
 

@@ -5,6 +5,13 @@ printed referral flow becomes a :class:`Cell`: the printed value, our value and
 whether they agree at the printed precision. Cells that disagree link to the
 discrepancy in ``data/discrepancies.csv`` that explains why. The handbook's
 chapter on the models and the tests both use this module.
+
+Some printed cells are not reproduced but fed in: the models take them as input,
+so they match by construction. They are marked ``fed_in`` and counted apart:
+the trajectory counts per band of the savings tables, Oegstgeest's annual cost
+(its break-even example starts from it) and the 2020 referral flows the model
+inputs are taken from (help questions; reach = to POH-J / help questions; the
+POH-J's referral rate = its referrals / to POH-J).
 """
 
 from __future__ import annotations
@@ -29,6 +36,11 @@ class Cell:
     decimals: int
     ref: str
     discrepancy: str | None = None
+    fed_in: bool = False  # the model takes this printed value as input: it matches by construction
+
+    @property
+    def reproduced(self) -> bool:
+        return not self.fed_in
 
     @property
     def matches(self) -> bool:
@@ -74,8 +86,9 @@ def savings_cells() -> list[Cell]:
             if column == "savings_sggz" and row["scenario"] == "conservative":
                 continue  # the conservative table has no S-GGZ column
             key = f"published_savings:{row['scenario']}:{row['row']}:{column}"
+            fed_in = column == "count" and bool(row["band"])  # the counts per band are the model's input
             cells.append(Cell("published_savings", f"{row['scenario']}: {row['row']}", column,
-                              data.number(row, column), ours, 0, row["ref"], links.get(key)))
+                              data.number(row, column), ours, 0, row["ref"], links.get(key), fed_in))
     return cells
 
 
@@ -88,7 +101,8 @@ def break_even_inputs(example: str) -> dict[str, float]:
     return {"hours_per_week": hours}
 
 
-INPUT_ITEMS = {"contracted_hours"}
+INPUT_ITEMS = {"contracted_hours"}  # printed as the example's premise, not as a result: no cell
+FED_IN_ITEMS = {("oegstgeest", "annual_cost")}  # a cell, but the model's input
 _FIELD = {
     "trajectories_short": "trajectories_short",
     "trajectories_long": "trajectories_long",
@@ -107,7 +121,8 @@ def break_even_cells() -> list[Cell]:
         ours = getattr(result, _FIELD.get(row["item"], row["item"]))
         key = f"published_break_even:{row['example']}:{row['item']}"
         cells.append(Cell("published_break_even", row["example"], row["item"], data.number(row, "value"),
-                          ours, int(row["decimals"]), row["ref"], links.get(key)))
+                          ours, int(row["decimals"]), row["ref"], links.get(key),
+                          (row["example"], row["item"]) in FED_IN_ITEMS))
     return cells
 
 
@@ -124,10 +139,32 @@ def referral_cells() -> list[Cell]:
                "help_questions": "help_questions"}
     return [
         Cell("referral_flows", r["year"], r["flow"], data.number(r, "count"), getattr(result, mapping[r["flow"]]),
-             0, r["ref"])
+             0, r["ref"], fed_in=r["flow"] in REFERRAL_FLOWS_FED_IN)
         for r in data.rows("referral_flows") if r["year"] == "2020"
     ]
 
 
+#: The printed 2020 flows that observed_inputs_2020() turns into the model's inputs.
+REFERRAL_FLOWS_FED_IN = {"help_questions", "to_pohj", "pohj_referrals"}
+
+
 def all_cells() -> list[Cell]:
     return savings_cells() + break_even_cells() + referral_cells()
+
+
+@dataclass(frozen=True)
+class CellCounts:
+    total: int
+    fed_in: int  # printed inputs: match by construction
+    reproduced: int  # computed by the models from other figures
+    reproduced_matching: int
+    reproduced_off: int  # each explained in data/discrepancies.csv
+
+
+def counts(cells: list[Cell] | None = None) -> CellCounts:
+    """How many printed cells are inputs and how many are reproduced, and how many of those match."""
+    cells = all_cells() if cells is None else cells
+    reproduced = [c for c in cells if c.reproduced]
+    matching = sum(c.matches for c in reproduced)
+    return CellCounts(total=len(cells), fed_in=len(cells) - len(reproduced), reproduced=len(reproduced),
+                      reproduced_matching=matching, reproduced_off=len(reproduced) - matching)

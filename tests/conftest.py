@@ -13,6 +13,9 @@ from hypothesis import HealthCheck, settings
 
 settings.register_profile("ci", max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 settings.register_profile("dev", max_examples=100, deadline=None)
+# benchmarks/mutation.py: few, reproducible examples, so that each mutant runs fast and scores are stable
+settings.register_profile("mutation", max_examples=25, deadline=None, derandomize=True,
+                          suppress_health_check=list(HealthCheck))
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
 
 import shutil

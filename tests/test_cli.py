@@ -96,6 +96,18 @@ def test_custom_scenario_and_capacity_and_lists(capsys: pytest.CaptureFixture[st
     assert len(run_json(capsys, "discrepancies")) == len(data.rows("discrepancies"))
     published = run_json(capsys, "published")
     assert published["total"] == len(published["cells"]) and published["matching"] < published["total"]
+    # 55 printed cells: 12 fed in as the model's inputs, 43 reproduced, 38 of those match (see test_published)
+    assert (published["fed_in"], published["reproduced"], published["reproduced_matching"],
+            published["reproduced_off"]) == (12, 43, 38, 5)
+    assert sum(c["fed_in"] for c in published["cells"]) == 12
+
+
+def test_published_table_shows_inputs_apart(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["published"]) == 0
+    text = capsys.readouterr().out
+    assert "Soort" in text and "invoer" in text and "herrekend" in text
+    assert "55 afgedrukte cellen: 12 zijn invoer" in text and "43 zijn herrekend" in text
+    assert "kloppen er 38; 5 wijken af" in text
 
 
 def test_option_names_and_defaults_are_the_contract() -> None:

@@ -58,14 +58,13 @@ def test_referral_rates_with_different_definitions_are_separate_figures() -> Non
 
 
 def test_aef_norm_for_hillegom() -> None:
-    youths = data.value("youths")  # Hillegom, 'bijna 5000'
-    result = staffing(youths)
-    low, high = data.bounds("fte_per_10k")
-    assert result.low.fte == pytest.approx(youths / 10_000 * low)
-    assert result.high.fte == pytest.approx(youths / 10_000 * high)
-    assert result.low.hours_per_week == pytest.approx(result.low.fte * data.value("hours_per_fte"))
-    assert result.low.annual_cost == pytest.approx(result.low.fte * data.bounds("cost_per_fte")[0])
-    assert result.high.annual_cost == pytest.approx(result.high.fte * data.bounds("cost_per_fte")[1])
+    # Hillegom 'bijna 5000' youths (001 L194) at the AEF norm 1.0–1.2 fte per 10,000 and € 100,000–110,000
+    # per 38-h fte (001 L2002–2004), by hand: 0.5–0.6 fte; 19.0–22.8 h a week (digest C9: 'AEF gives 19–23 h
+    # for 5,000 youths'); € 50,000–66,000 a year.
+    result = staffing(data.value("youths"))
+    assert (result.low.fte, result.high.fte) == pytest.approx((0.5, 0.6))
+    assert (result.low.hours_per_week, result.high.hours_per_week) == pytest.approx((19.0, 22.8))
+    assert (result.low.annual_cost, result.high.annual_cost) == pytest.approx((50_000, 66_000))
 
 
 def test_published_hourly_rate_matches_lisse_exactly() -> None:
@@ -85,3 +84,23 @@ def test_printed_cost_cells_need_81_25_per_contact_hour() -> None:
                if r["scenario"] == "conservative" and r["band"]}
     for line in result.lines:
         assert round(line.pohj_cost_per_trajectory) == printed[line.label]
+
+
+def test_inputs_are_counted_apart_from_reproduced_cells() -> None:
+    # Printed cells, counted by hand from the tables of source 001:
+    # conservative savings: 4 band rows x (count, cost, B-GGZ) + total (count, B-GGZ) = 14
+    # optimistic savings:   4 band rows x (count, B-GGZ, S-GGZ) + total (count, B-GGZ, S-GGZ) = 15
+    # break-even: Oegstgeest 10 + Lisse 10 (the contracted hours are the premise, not a cell); 2020 flows: 6
+    # -> 55. Fed in: 8 band counts, Oegstgeest's € 100,000, and the 1,739 / 531 / 204 the referral inputs
+    # are made from -> 12. Reproduced: 43, of which 5 are printed differently (the 5 cell discrepancies) -> 38 match.
+    n = published.counts(CELLS)
+    assert (n.total, n.fed_in, n.reproduced, n.reproduced_matching, n.reproduced_off) == (55, 12, 43, 38, 5)
+    fed_in = {(c.table, c.row, c.column) for c in CELLS if c.fed_in}
+    assert ("published_break_even", "oegstgeest", "annual_cost") in fed_in
+    assert ("published_break_even", "lisse", "annual_cost") not in fed_in  # 4 h x 52 x € 61: reproduced
+    assert {c for t, _, c in fed_in if t == "referral_flows"} == {"help_questions", "to_pohj", "pohj_referrals"}
+    assert {r for t, r, c in fed_in if t == "published_savings"} == {
+        f"{s}: {row}" for s in ("conservative", "optimistic")
+        for row in ("1 contact", "2-5 contacten", "6-10 contacten", "Gemiddelde Katwijk (7.9)")}
+    assert all(c.matches for c in CELLS if c.fed_in)
+    assert published.counts() == n

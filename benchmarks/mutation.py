@@ -1,0 +1,155 @@
+"""Mutation testing of the model modules with mutmut (a measurement, not part of CI).
+
+    python benchmarks/mutation.py                 # all model modules, one after the other
+    python benchmarks/mutation.py bands parsing   # some of them
+
+mutmut (configured in pyproject.toml, ``[tool.mutmut]``) copies the package to
+``mutants/``, makes small deliberate changes to each function (``+`` to ``-``,
+``<`` to ``<=``, a constant off by one, a default argument dropped, ...) and runs
+the fast model tests against each change. A change that no test notices
+"survives". The script runs one module at a time with one worker (the machine's
+two cores are shared), then writes the score per module and every surviving
+mutant, with its diff, to ``benchmarks/results/mutation.json``.
+
+Survivors that cannot be killed because they do not change any result
+(equivalent mutants) are listed in ``EQUIVALENT`` with a one-line reason; the
+score counts them as survived all the same, and reports them separately.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+RESULTS = ROOT / "benchmarks" / "results" / "mutation.json"
+MODULES = ("staffing", "break_even", "savings", "referral", "bands", "parsing", "ranges", "formatting")
+
+#: Surviving mutants that change no observable result, with the reason.
+EQUIVALENT: dict[str, str] = {
+    "calculators.break_even.x_break_even_share__mutmut_16":
+        "hours_per_week=1.0 -> 2.0: the break-even share does not depend on the hours (cost and need both scale).",
+    "calculators.savings.x_custom_scenario__mutmut_42":
+        "<= -> < against 1 + 1e-9: differs only for shares summing to exactly 1.000000001, a float tolerance.",
+    "calculators.savings.x_savings__mutmut_2":
+        "default scenario 'conservative' -> 'CONSERVATIVE': builtin_scenario lower-cases the name.",
+    "calculators.parsing.x_parse_number__mutmut_33":
+        "'.' in t -> ('.' in t) or True: removing dots from a text without dots changes nothing.",
+    "calculators.ranges.x__combine__mutmut_26":
+        "isinstance(first, tuple) and all(...) -> or: first is one of the values, so all(...) already implies it.",
+    "calculators.ranges.x_ranged__mutmut_20": "zip(strict=True) -> strict=None: names and corners always pair up.",
+    "calculators.ranges.x_ranged__mutmut_23": "zip(strict=True) -> no strict: names and corners always pair up.",
+    "calculators.ranges.x_ranged__mutmut_24": "zip(strict=True) -> strict=False: names and corners always pair up.",
+    "calculators.ranges.xǁRangeǁcorners__mutmut_1":
+        "a point range gives its value twice instead of once: the same result, evaluated twice.",
+    "calculators.formatting.x__pattern__mutmut_4":
+        "'#,##0.' (a decimal point, no decimal digits) formats exactly like '#,##0' in Babel (checked on 20,000 numbers).",
+    "calculators.formatting.x__pattern__mutmut_9": "decimals > 0 -> >= 0: the same '#,##0.' pattern, see above.",
+    "calculators.formatting.x_auto__mutmut_56": "rstrip('0') -> rstrip('XX0XX'): a Dutch number has no 'X' to strip.",
+    "calculators.formatting.x_auto__mutmut_57": "rstrip(',') -> rstrip('XX,XX'): a Dutch number has no 'X' to strip.",
+    "calculators.formatting.x_number__mutmut_13": "decimal precision 400 -> 401: both far above any float's digits.",
+    "calculators.formatting.x_number__mutmut_17":
+        "decimal_quantization True -> None: the number is rounded to its decimals first, nothing left to quantize.",
+    "calculators.formatting.x_number__mutmut_21": "decimal_quantization dropped (default True): the same call.",
+    "calculators.formatting.x_number__mutmut_23":
+        "decimal_quantization True -> False: rounded first, so the same text (checked on 20,000 numbers).",
+}
+
+
+def status_of(code: int | None) -> str:
+    from mutmut.stats import status_by_exit_code
+
+    return status_by_exit_code[code]
+
+
+def run_module(module: str, max_children: int) -> float:
+    env = {**os.environ, "HYPOTHESIS_PROFILE": "mutation", "PYTHONPATH": str(ROOT)}
+    start = time.monotonic()
+    subprocess.run(["mutmut", "run", "--max-children", str(max_children), f"calculators.{module}.*"],
+                   cwd=ROOT, env=env, check=False, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return time.monotonic() - start
+
+
+def diff_of(name: str) -> str:
+    out = subprocess.run(["mutmut", "show", name], cwd=ROOT, capture_output=True, text=True, check=False)
+    lines = [ln for ln in out.stdout.splitlines() if ln.startswith(("+", "-")) and not ln.startswith(("+++", "---"))]
+    return "\n".join(lines)
+
+
+def module_result(module: str) -> dict[str, object]:
+    meta = json.loads((ROOT / "mutants" / "calculators" / f"{module}.py.meta").read_text())
+    codes: dict[str, int | None] = meta["exit_code_by_key"]
+    statuses = {name: status_of(code) for name, code in codes.items()}
+    counts = Counter(statuses.values())
+    tested = len(statuses) - counts["skipped"]
+    killed = counts["killed"] + counts["timeout"] + counts["caught by type check"]
+    survivors = sorted(n for n, s in statuses.items() if s not in {"killed", "timeout", "caught by type check",
+                                                                     "skipped"})
+    equivalent = [n for n in survivors if n in EQUIVALENT]
+    return {
+        "mutants": len(statuses),
+        "killed": killed,
+        "survived": len(survivors),
+        "equivalent": len(equivalent),
+        "statuses": dict(counts),
+        "score": round(killed / tested, 4) if tested else None,
+        "score_excluding_equivalent": round(killed / (tested - len(equivalent)), 4) if tested > len(equivalent)
+        else None,
+        "survivors": [{"name": n, "status": statuses[n], "equivalent": EQUIVALENT.get(n), "diff": diff_of(n)}
+                      for n in survivors],
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("modules", nargs="*", metavar="MODULE", help=f"default: all of {', '.join(MODULES)}")
+    parser.add_argument("--max-children", type=int, default=1, help="parallel mutmut workers (default 1)")
+    parser.add_argument("--report-only", action="store_true", help="do not run mutmut, only collect its results")
+    parser.add_argument("--fresh", action="store_true",
+                        help="remove mutants/ first (mutmut keeps which tests reach which function between runs)")
+    args = parser.parse_args(argv)
+    unknown = set(args.modules) - set(MODULES)
+    if unknown:
+        parser.error(f"unknown module(s): {', '.join(sorted(unknown))}")
+    if args.fresh and not args.report_only:
+        shutil.rmtree(ROOT / "mutants", ignore_errors=True)
+    previous = json.loads(RESULTS.read_text()) if RESULTS.exists() else {}
+    modules: dict[str, object] = dict(previous.get("modules", {}))
+    for module in args.modules or MODULES:
+        seconds = None if args.report_only else run_module(module, args.max_children)
+        result = module_result(module)
+        if seconds is not None:
+            result["seconds"] = round(seconds, 1)
+        elif isinstance(modules.get(module), dict) and "seconds" in modules[module]:  # type: ignore[operator]
+            result["seconds"] = modules[module]["seconds"]  # type: ignore[index]
+        modules[module] = result
+        print(f"{module:12} {result['killed']:4}/{result['mutants']:4} killed  score {result['score']:.1%}  "
+              f"survivors {result['survived']} (equivalent {result['equivalent']})", flush=True)
+    from importlib.metadata import version
+
+    total = sum(m["mutants"] for m in modules.values())  # type: ignore[index]
+    killed = sum(m["killed"] for m in modules.values())  # type: ignore[index]
+    out = {
+        "tool": f"mutmut {version('mutmut')}",
+        "tests": "fast model tests (pyproject.toml [tool.mutmut] pytest_add_cli_args_test_selection), "
+                 "hypothesis profile 'mutation'",
+        "date": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+        "total": {"mutants": total, "killed": killed, "score": round(killed / total, 4) if total else None},
+        "modules": {m: modules[m] for m in MODULES if m in modules},
+    }
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    RESULTS.write_text(json.dumps(out, ensure_ascii=False, indent=2) + "\n")
+    print(f"total        {killed}/{total} killed; written to {RESULTS.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
