@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Locator, Page, expect
 
 from calculators import break_even_point, data, referral_point, staffing_point
 from calculators.formatting import number
@@ -63,63 +63,67 @@ def test_nginx_sends_the_security_and_privacy_headers(site: str) -> None:
         assert "Set-Cookie" not in response.headers
 
 
-def texts(page: Page) -> dict[str, str]:
-    lines = page.locator(".statische-rekentool svg text").all_text_contents()  # SVG has no innerText
+def texts(calc: Locator) -> dict[str, str]:
+    lines = calc.locator("svg text").all_text_contents()  # SVG has no innerText
     return dict(line.split(": ", 1) for line in lines if ": " in line)
 
 
-def open_calculator(page: Page, url: str) -> None:
-    """Open a chapter and scroll to its calculator (charts render when they come into view)."""
+def open_calculator(page: Page, url: str, title: str) -> Locator:
+    """Open a chapter and scroll to the calculator whose title starts with ``title`` (a chapter may hold
+    several; charts render when they come into view). Returns that calculator."""
     page.goto(url)
-    page.locator(".statische-rekentool").scroll_into_view_if_needed()
-    expect(page.locator(".statische-rekentool svg text").first).to_be_visible()
+    calc = page.locator(".statische-rekentool").filter(has=page.locator("svg text", has_text=title))
+    page.locator(".statische-rekentool").first.scroll_into_view_if_needed()
+    calc.scroll_into_view_if_needed()
+    expect(calc.locator("svg text").first).to_be_visible()
+    return calc
 
 
-def set_input(page: Page, label: str, value: float) -> None:
-    box = page.get_by_label(label, exact=False).first
+def line(calc: Locator, start: str) -> Locator:
+    """The calculator's result line that starts with ``start`` (e.g. 'Jaarkosten:')."""
+    return calc.locator("svg text").filter(has_text=re.compile("^" + re.escape(start)))
+
+
+def set_input(calc: Locator, label: str, value: float) -> None:
+    box = calc.get_by_label(label, exact=False).first
     box.fill(str(value))
     box.dispatch_event("input")
     box.dispatch_event("change")
 
 
 def test_staffing_calculator_recomputes_in_the_browser(guarded: Page, site: str) -> None:
-    open_calculator(guarded, f"{site}/chapters/09-capaciteit-en-formatie.html")
-    set_input(guarded, "Aantal jeugdigen", 20_000)
+    calc = open_calculator(guarded, f"{site}/chapters/09-capaciteit-en-formatie.html", "Rekentool formatie")
+    set_input(calc, "Aantal jeugdigen", 20_000)
     expected = staffing_point(youths=20_000, fte_per_10k=data.bounds("fte_per_10k")[1],
                               hours_per_fte=data.value("hours_per_fte"), cost_per_fte=data.bounds("cost_per_fte")[1])
-    expect(guarded.locator(".statische-rekentool svg text").filter(has_text=re.compile("^Formatie:"))).to_contain_text(
-        f"–{number(expected.fte, 2)} fte")
-    slider = guarded.get_by_label("Uren per fte")
+    expect(line(calc, "Formatie:")).to_contain_text(f"–{number(expected.fte, 2)} fte")
+    slider = calc.get_by_label("Uren per fte")
     slider.focus()
-    before = texts(guarded)["Uren per week"]
+    before = texts(calc)["Uren per week"]
     slider.press("ArrowLeft")  # keyboard operation of the slider
-    expect(guarded.locator(".statische-rekentool svg text").filter(has_text=re.compile("^Uren per week:"))).not_to_have_text(
-        f"Uren per week: {before}")
+    expect(line(calc, "Uren per week:")).not_to_have_text(f"Uren per week: {before}")
 
 
 def test_break_even_calculator_recomputes_in_the_browser(guarded: Page, site: str) -> None:
-    open_calculator(guarded, f"{site}/chapters/10-financiering-en-business-case.html")
-    set_input(guarded, "Uren POH-J per week", 4)
+    calc = open_calculator(guarded, f"{site}/chapters/10-financiering-en-business-case.html", "Rekentool terugverdienen")
+    set_input(calc, "Uren POH-J per week", 4)
     expected = break_even_point(hours_per_week=4)
-    expect(guarded.locator(".statische-rekentool svg text").filter(has_text="Jaarkosten")).to_contain_text(
-        number(expected.annual_cost))
-    guarded.get_by_label("Vermeden traject").select_option(label="S-GGZ-traject")
+    expect(line(calc, "Jaarkosten:")).to_contain_text(number(expected.annual_cost))
+    calc.get_by_label("Vermeden traject").select_option(label="S-GGZ-traject")
     s_ggz = break_even_point(hours_per_week=4, trajectory_price=data.value("sggz_price"))
-    expect(guarded.locator(".statische-rekentool svg text").filter(has_text="Te voorkomen")).to_contain_text(
-        number(s_ggz.trajectories_needed, 1))
-    guarded.get_by_label("Besparingsscenario").select_option(label="geen meetbaar effect")
-    expect(guarded.locator(".statische-rekentool svg text").filter(has_text="Besparing in het gekozen")).to_have_text(
+    expect(line(calc, "Te voorkomen")).to_contain_text(number(s_ggz.trajectories_needed, 1))
+    calc.get_by_label("Besparingsscenario").select_option(label="geen meetbaar effect")
+    expect(line(calc, "Besparing in het gekozen")).to_have_text(
         re.compile(r"Besparing in het gekozen scenario: €\s0$"))
 
 
 def test_referral_calculator_recomputes_in_the_browser(guarded: Page, site: str) -> None:
-    open_calculator(guarded, f"{site}/chapters/05-triage-en-verwijzen.html")
-    set_input(guarded, "Bereik", 0.7)
+    calc = open_calculator(guarded, f"{site}/chapters/05-triage-en-verwijzen.html", "Rekentool verwijsaandeel")
+    set_input(calc, "Bereik", 0.7)
     expected = referral_point(help_questions=round(data.value("help_questions")), reach=0.7,
                               pohj_referral_rate=data.value("pohj_referral_rate"), induced_demand=0.0,
                               counterfactual_referral_rate=1.0, trajectory_price=data.value("bggz_price"))
-    expect(guarded.locator(".statische-rekentool svg text").filter(has_text="Naar de POH-Jeugd")).to_contain_text(
-        number(expected.to_pohj))
+    expect(line(calc, "Naar de POH-Jeugd")).to_contain_text(number(expected.to_pohj))
 
 
 def test_pdf_edition_is_built_offline_and_linked(built_book: BookBuild, tmp_path: Path) -> None:

@@ -153,6 +153,8 @@ STYLE_TEMPLATE = """<style>
   .calc-app h1 {{ font-size: 1.4em; }}
 }}
 .calc-app .colofon {{ color: #4a4a4a; font-size: 0.85em; margin-top: 2em; }}
+/* ipywidgets' accordion header is #6d6d6d on #eeeeee (4.45:1, below WCAG AA): darker text */
+.calc-app .jupyter-widget-Collapse-header {{ color: #1a1a1a; }}
 </style>"""
 
 
