@@ -289,7 +289,8 @@ def dutch_argparse_message(message: str) -> str:
 
 class DutchHelpFormatter(argparse.ArgumentDefaultsHelpFormatter):
     def add_usage(self, usage: Any, actions: Any, groups: Any, prefix: str | None = None) -> None:
-        super().add_usage(usage, actions, groups, prefix="gebruik: ")
+        # argparse passes prefix '' when it builds a subcommand's prog from the parent's usage
+        super().add_usage(usage, actions, groups, prefix="gebruik: " if prefix is None else prefix)
 
 
 class Parser(argparse.ArgumentParser):

@@ -20,9 +20,11 @@ DUTCH_THOUSANDS = re.compile(r"-?[1-9][0-9]{0,2}(\.[0-9]{3})+")
 PLAIN_NUMBER = re.compile(r"[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?")
 
 
-def parse_number(text: str, field: str) -> float:
-    """Parse ``'0.3'``, ``'0,3'``, ``'30%'``, ``'1.000,5'``, ``'€ 876'``; else InputError in Dutch."""
+def parse_number(text: str, field: str, label: str | None = None) -> float:
+    """Parse ``'0.3'``, ``'0,3'``, ``'30%'``, ``'1.000,5'``, ``'€ 876'``; else InputError in Dutch
+    (naming the field by ``label``, or by its Dutch label in data/)."""
     raw = text
+    name = label or field_label(field)
     t = text.strip().replace("€", "").replace(" ", "").replace("\u00a0", "")
     scale = 1.0
     if t.endswith("%"):
@@ -32,9 +34,9 @@ def parse_number(text: str, field: str) -> float:
     elif DUTCH_THOUSANDS.fullmatch(t):  # '100.000' is a hundred thousand, as a Dutch reader means it
         t = t.replace(".", "")
     if not t:
-        raise InputError(f"{field_label(field)} is leeg: vul een getal in.", field=field)
+        raise InputError(f"{name} is leeg: vul een getal in.", field=field)
     if not PLAIN_NUMBER.fullmatch(t):
-        raise InputError(f"{field_label(field)} moet een getal zijn (cijfers 0–9), niet {show(raw)}.", field=field)
+        raise InputError(f"{name} moet een getal zijn (cijfers 0–9), niet {show(raw)}.", field=field)
     return float(t) * scale
 
 
@@ -58,7 +60,7 @@ def parse_band_map(text: str, field: str) -> dict[str, float]:
         key = bands.parse_band(band)
         if key in out:
             raise InputError(f"Band {key} staat twee keer in {show(text)}.", field=field)
-        out[key] = parse_number(count, field)
+        out[key] = parse_number(count, field, label=f"Het aantal trajecten bij band {key}")
     if not out:
         raise InputError("Geef minstens één band=aantal op, bijvoorbeeld 1=49,2-5=95.", field=field)
     return out

@@ -215,3 +215,10 @@ def test_module_entry_point(monkeypatch: pytest.MonkeyPatch, capsys: pytest.Capt
     with pytest.raises(SystemExit) as info:
         runpy.run_module("calculators", run_name="__main__")
     assert info.value.code == 0 and json.loads(capsys.readouterr().out)["fte_high"] == pytest.approx(1.2)
+
+
+def test_subcommand_help_says_gebruik_once(capsys) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(SystemExit):
+        main(["staffing", "--help"])
+    first = capsys.readouterr().out.splitlines()[0]
+    assert first.startswith("gebruik: python -m calculators staffing") and first.count("gebruik:") == 1

@@ -506,7 +506,7 @@ def test_parse_value_and_band_map_by_hand() -> None:
         ("1:49", "'1:49' is geen paar band=aantal (bijvoorbeeld 2-5=95)."),
         ("2-5=1,2–5=2", "Band 2-5 staat twee keer in '2-5=1,2–5=2'."),
         (" , ", "Geef minstens één band=aantal op, bijvoorbeeld 1=49,2-5=95."),
-        ("2-5=9=5", "trajectories moet een getal zijn, niet '9=5'."),  # the first '=' splits band and count
+        ("2-5=9=5", "Het aantal trajecten bij band 2-5 moet een getal zijn (cijfers 0–9), niet '9=5'."),  # the first '=' splits band and count
     ):
         with pytest.raises(InputError) as info:
             parse_band_map(text, "trajectories")
@@ -515,7 +515,8 @@ def test_parse_value_and_band_map_by_hand() -> None:
     for text, shown in (("1..2..3", "2..3"), ("veel..0,5", "veel"), ("0,5..veel", "veel"), ("veel", "veel")):
         with pytest.raises(InputError) as info:
             parse_value(text, "reach")  # the first '..' splits low and high
-        assert (info.value.message, info.value.field) == (f"{reach} moet een getal zijn, niet '{shown}'.", "reach")
+        assert (info.value.message, info.value.field) == (f"{reach} moet een getal zijn (cijfers 0–9), niet '{shown}'.",
+                                                          "reach")
 
 
 # ------------------------------------------------------------------ formatting
