@@ -72,8 +72,8 @@ def open_calculator(page: Page, url: str, title: str) -> Locator:
     """Open a chapter and scroll to the calculator whose title starts with ``title`` (a chapter may hold
     several; charts render when they come into view). Returns that calculator."""
     page.goto(url)
+    draw_all_charts(page)  # charts are drawn lazily; the title is SVG text, so draw them before looking for it
     calc = page.locator(".statische-rekentool").filter(has=page.locator("svg text", has_text=title))
-    page.locator(".statische-rekentool").first.scroll_into_view_if_needed()
     calc.scroll_into_view_if_needed()
     expect(calc.locator("svg text").first).to_be_visible()
     return calc
