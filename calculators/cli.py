@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import json
+import os
 import re
 import sys
 from collections.abc import Callable, Sequence
@@ -415,8 +416,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:  # never a traceback for a reader; the message says where to look
         print(f"interne fout ({type(exc).__name__}): {exc}. Meld dit met de gebruikte opdracht.", file=sys.stderr)
         return EXIT_INTERNAL
-    if args.json:
-        print(json.dumps(out, ensure_ascii=False, indent=2))
-    else:
-        print(text)
+    try:
+        print(json.dumps(out, ensure_ascii=False, indent=2) if args.json else text, flush=True)
+    except BrokenPipeError:  # the reader stopped early (`| head`): not an error, and no traceback
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     return 0

@@ -93,3 +93,19 @@ def test_the_whole_cost_refuses_absurd_fte_and_amounts() -> None:
     item = cost_items()[0]
     with pytest.raises(InputError, match="hoogstens € 10.000.000"):
         costs(1, {item.item: 1e308})
+
+
+def test_cli_output_into_a_closed_pipe_is_no_traceback() -> None:
+    """`python -m calculators evaluate … --json | head -1`: the reader stops early; no traceback, exit 0.
+    (The demo report is larger than a pipe's buffer, so the write really meets the closed pipe.)"""
+    from calculators import data
+
+    demo = data.DATA_DIR / "demo" / "registratie_fictief.csv"
+    proc = subprocess.Popen([sys.executable, "-m", "calculators", "evaluate", str(demo), "--json"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert proc.stdout is not None
+    proc.stdout.readline()
+    proc.stdout.close()  # like `head -1` exiting
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 0
+    assert b"Traceback" not in err and b"BrokenPipe" not in err
