@@ -71,9 +71,10 @@ def test_laptop_result_in_view_and_labels_not_clipped(page: Page, voila: str, na
     assert box["x"] >= 0 and box["x"] + box["width"] <= 1280, box
     # two columns: the result sits beside the inputs, not below them
     assert box["x"] > field.bounding_box()["x"] + 300
-    # the chart directly under the sentence starts inside the viewport too
-    chart = page.locator(".calc-results .handboek-grafiek svg").first
-    assert chart.bounding_box()["y"] < 800
+    # the chart directly under the sentence starts inside the viewport too. It arrives after the sentence
+    # and its SVG is replaced when it does, so ask the page in one step (and until it is there).
+    page.wait_for_function("() => { const s = document.querySelector('.calc-results .handboek-grafiek svg');"
+                           " return s !== null && s.getBoundingClientRect().top < 800; }")
     page.wait_for_timeout(500)  # the slower parts (charts) follow the sentence
     assert page.evaluate(CLIPPED_LABELS) == []
 
