@@ -280,13 +280,9 @@ def corrections_tables() -> HtmlTable:
     for ed, items in edition.corrections().items():
         rows = [{"chapter": c.chapter.replace(";", ",").strip(), "before": c.before, "after": c.after,
                  "source": " ".join(x for x in (names.get(c.source, c.source) if c.source not in data.PSEUDO_SOURCES
-                                                else "eigen controle", _correction_place(c.source, c.ref)) if x)}
+                                                else "eigen controle", str(source_place(c.source, c.ref))) if x)}
                 for c in items]
         parts.append(table(rows, {"chapter": "Hoofdstuk", "before": "Was", "after": "Is nu", "source": "Bron"},
                            caption=f"Correcties in editie {ed} ({len(rows)})").markup)
     return HtmlTable("\n".join(parts) if parts else "<p>Geen correcties.</p>")
 
-
-def _correction_place(source: str, ref: str) -> str:
-    """Where a corrected figure stands in its source (the place, never a line of our text version)."""
-    return str(source_place(source, ref))
