@@ -28,10 +28,40 @@ def worker_user(root: Path) -> tuple[str, int, int] | None:
     return pwd.getpwuid(st.st_uid).pw_name, st.st_uid, st.st_gid
 
 
-def render(root: Path, state: Path, port: int, voila_port: int, listen: str = "127.0.0.1",
+BUSY_PAGE = ('<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Even druk</title></head>'
+             '<body><main><h1>De rekentools zijn even druk</h1>'
+             '<p>De rekentools zijn even druk, probeer het over een minuut opnieuw.</p>'
+             '<p><a href="/">Terug naar het handboek</a></p></main></body></html>')
+
+
+def upstreams(voila: list[str]) -> str:
+    """The upstream blocks and the kernel-owner map for Voila processes ``voila`` (host:port);
+    process k must run with ``--ClassroomKernelManager.kernel_id_prefix=<k in hex>``."""
+    if not 1 <= len(voila) <= 16:
+        raise ValueError("between 1 and 16 Voila processes (one hex digit routes a kernel)")
+    # max_fails=0: a process at its kernel cap (503) is full, not broken; with the default nginx
+    # would mark it down and answer 502 once every process is full, instead of the Dutch page.
+    pages = "".join(f"        server {addr} max_fails=0;\n" for addr in voila)
+    lines = ["    upstream voila_pages {\n        least_conn;\n" + pages + "    }"]
+    routes = []
+    for k, addr in enumerate(voila):
+        lines.append(f"    upstream voila_{k:x} {{ server {addr}; }}")
+        routes.append(f'        "~^/apps/(api/kernels|voila/api/shutdown)/{k:x}" voila_{k:x};')
+    # One process names its kernels at random (no prefix): everything goes to it.
+    default = "voila_0" if len(voila) == 1 else "voila_pages"
+    routes = [] if len(voila) == 1 else routes
+    lines.append("    map $uri $voila_kernel_owner {\n        default " + default + ";\n" + "\n".join(routes)
+                 + ("\n" if routes else "") + "    }")
+    return "\n".join(lines)
+
+
+def render(root: Path, state: Path, port: int, voila_port: int | list[int | str], listen: str = "127.0.0.1",
            app_rate: str = "12r/m", app_burst: int = 30) -> Path:
-    """nginx.conf for the book at ``root`` and Voila on ``voila_port``. ``app_rate``/``app_burst``:
-    how fast one client may open app pages (each starts a kernel), beyond a first burst."""
+    """nginx.conf for the book at ``root`` and Voila on ``voila_port`` (one port, or a list of ports
+    or host:port addresses, one per Voila process). ``app_rate``/``app_burst``: how fast one client
+    may open app pages (each starts a kernel), beyond a first burst."""
+    ports = voila_port if isinstance(voila_port, list) else [voila_port]
+    voila = [str(p) if ":" in str(p) else f"127.0.0.1:{p}" for p in ports]
     state.mkdir(parents=True, exist_ok=True)
     user = worker_user(root)
     for sub in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"):
@@ -41,7 +71,8 @@ def render(root: Path, state: Path, port: int, voila_port: int, listen: str = "1
     mime = next((p for p in (Path("/etc/nginx/mime.types"), Path("/usr/local/nginx/conf/mime.types")) if p.exists()),
                 Path("/etc/nginx/mime.types"))
     text = (HERE / "nginx.conf.template").read_text(encoding="utf-8")
-    for key, value in {"ROOT": root.resolve(), "STATE": state.resolve(), "PORT": port, "VOILA_PORT": voila_port,
+    for key, value in {"ROOT": root.resolve(), "STATE": state.resolve(), "PORT": port,
+                       "UPSTREAMS": upstreams(voila), "BUSY_PAGE": BUSY_PAGE,
                        "LISTEN": listen, "MIME_TYPES": mime, "APP_RATE": app_rate, "APP_BURST": app_burst,
                        "USER": f"user {user[0]} {grp.getgrgid(user[2]).gr_name};" if user else "# no privilege drop: not started as root"}.items():
         text = text.replace("{{" + key + "}}", str(value))
@@ -56,9 +87,10 @@ def main() -> None:
     parser.add_argument("--root", type=Path, required=True)
     parser.add_argument("--state", type=Path, required=True)
     parser.add_argument("--port", type=int, default=8000)
-    parser.add_argument("--voila-port", type=int, default=8866)
+    parser.add_argument("--voila-port", action="append", default=None,
+                        help="port (or host:port) of a Voila process; repeat for several (default 8866)")
     args = parser.parse_args()
-    print(render(args.root, args.state, args.port, args.voila_port))
+    print(render(args.root, args.state, args.port, args.voila_port or [8866]))
 
 
 if __name__ == "__main__":

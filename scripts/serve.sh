@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # The main job: set everything up, build the handbook strictly (HTML and PDF), and serve it
 # with the Voila calculators on http://127.0.0.1:8000/ (book) and /apps/ (calculators).
-# Stop with Ctrl-C. Ports: BOOK_PORT (8000), VOILA_PORT (8866).
+# Stop with Ctrl-C. Ports: BOOK_PORT (8000), VOILA_PORT (8866). VOILA_PROCESSES (1): how many
+# Voila processes serve the apps (ports VOILA_PORT, VOILA_PORT+1, ...; nginx routes each page's
+# kernel to its own process, see deploy/README.md).
 #   --clean          rebuild everything (clean strict build with execution, and the PDF)
 #   --build-only     build, then exit without serving
 #   --exit-when-ready  serve until both servers answer, print the addresses, then stop (tests)
@@ -22,6 +24,11 @@ done
 . scripts/env.sh
 book_port=${BOOK_PORT:-8000}
 voila_port=${VOILA_PORT:-8866}
+voila_processes=${VOILA_PROCESSES:-1}
+case "$voila_processes" in
+  [1-9]|1[0-6]) ;;
+  *) echo "serve: VOILA_PROCESSES must be a whole number from 1 to 16, not '$voila_processes'" >&2; exit 2 ;;
+esac
 
 start=$(date +%s)
 mode=$(python scripts/build_state.py decide $clean)
@@ -44,15 +51,26 @@ echo "serve: book ready in $(( $(date +%s) - start )) s ($mode)"
 
 state=.state/serve
 mkdir -p "$state"
-voila calculators/ --no-browser --port="$voila_port" --Voila.base_url=/apps/ >"$state/voila.log" 2>&1 &
-voila_pid=$!
-conf=$(python deploy/render_nginx.py --root book/_build/html --state "$state/nginx" --port "$book_port" --voila-port "$voila_port")
+pids=()
+upstreams=()
+ready=()
+for ((k = 0; k < voila_processes; k++)); do
+  port=$((voila_port + k))
+  # process k names its kernels 'k…' so that nginx sends each page's websocket to its owner
+  prefix=()
+  [ "$voila_processes" -gt 1 ] && prefix=("--ClassroomKernelManager.kernel_id_prefix=$(printf %x "$k")")
+  voila calculators/ --no-browser --port="$port" --Voila.base_url=/apps/ "${prefix[@]}" >"$state/voila-$k.log" 2>&1 &
+  pids+=($!)
+  upstreams+=(--voila-port "$port")
+  ready+=("http://127.0.0.1:$port/apps/voila/static/voila.js")
+done
+conf=$(python deploy/render_nginx.py --root book/_build/html --state "$state/nginx" --port "$book_port" "${upstreams[@]}")
 nginx_bin=$(command -v nginx || echo /usr/sbin/nginx)
 "$nginx_bin" -c "$PWD/$conf" -p "$PWD/$state/nginx" -g "daemon off;" &
-nginx_pid=$!
-trap 'kill $voila_pid $nginx_pid 2>/dev/null || true; wait 2>/dev/null || true' EXIT INT TERM
+pids+=($!)
+trap 'kill "${pids[@]}" 2>/dev/null || true; wait 2>/dev/null || true' EXIT INT TERM
 
-python scripts/wait_for.py "http://127.0.0.1:$voila_port/apps/" "http://127.0.0.1:$book_port/"
+python scripts/wait_for.py "${ready[@]}" "http://127.0.0.1:$book_port/"
 pdf_edition=$(python -c 'from calculators import edition; print(edition.PDF_NAME)')
 cat <<MSG
 
@@ -63,6 +81,7 @@ cat <<MSG
                         http://127.0.0.1:$book_port/apps/voila/render/terugverdienen.ipynb
                         http://127.0.0.1:$book_port/apps/voila/render/verwijsaandeel.ipynb
                         http://127.0.0.1:$book_port/apps/voila/render/evaluatie.ipynb
+  Voila processes:      $voila_processes (logs: $state/voila-*.log)
   Stop with Ctrl-C.
 MSG
 [ "$exit_when_ready" -eq 1 ] && exit 0

@@ -20,6 +20,7 @@ import ipywidgets as w
 
 from .. import data, edition, export, formatting, house_style, locators
 from ..errors import InputError
+from ..serving.kernel_log import route_errors
 from ..validation import limit_text
 from ..parsing import parse_number
 from ..ranges import Range
@@ -171,6 +172,17 @@ def style_html() -> str:
     return STYLE_TEMPLATE.format(colour=house_colour())
 
 
+UPLOAD_MAX_MB = data.value("evaluation_upload_max_mb")
+UPLOAD_MAX_BYTES = int(UPLOAD_MAX_MB * 1024 * 1024)
+
+
+def upload_limit_html() -> str:
+    """The upload limit for the page's script that refuses larger files before sending them
+    (share/jupyter/voila/templates/handboek/static/upload-limit.js)."""
+    return (f'<span hidden data-upload-max-bytes="{UPLOAD_MAX_BYTES}" '
+            f'data-upload-max-label="{html.escape(formatting.number(UPLOAD_MAX_MB))}"></span>')
+
+
 def colophon_html() -> str:
     e = edition
     return (f'<p class="colofon">{html.escape(e.TITLE)}, editie {e.EDITION} — tekst en data '
@@ -223,10 +235,12 @@ class CalculatorApp:
             f.input.observe(self._changed, names="value")
         self.last_record: export.Record | None = None
         self.widget = self._layout()
+        route_errors(self.show_notice)
         self.update()
 
     def _layout(self) -> w.VBox:
-        head = w.HTML(f"{style_html()}<h1>{html.escape(self.title)}</h1><p>{html.escape(self.intro)}</p>")
+        head = w.HTML(f"{style_html()}{upload_limit_html()}<h1>{html.escape(self.title)}</h1>"
+                      f"<p>{html.escape(self.intro)}</p>")
         presets = w.HBox([w.HTML("<strong>Voorbeelden:</strong>&nbsp;"), *self.preset_buttons, self.reset_button],
                          layout=w.Layout(flex_flow="row wrap"))
         essential = [f.box for f in self.fields.values() if not f.spec.advanced]
@@ -245,6 +259,10 @@ class CalculatorApp:
         grid = w.Box([inputs, results]).add_class("calc-grid")
         return w.VBox([head, presets, grid, w.HTML(colophon_html())],
                       layout=w.Layout(padding="0 1em")).add_class("calc-app")
+
+    def show_notice(self, message: str) -> None:
+        """A refused message from the page (calculators/serving/kernel_log.py): one Dutch line."""
+        self.message.value = f'<div class="veld-fout" role="alert">{html.escape(message)}</div>'
 
     def more_outputs(self, values: Mapping[str, Any]) -> tuple[str, Any]:
         """Hook: (HTML for a second chart, an Annex for the council download or None)."""

@@ -20,10 +20,10 @@ from ..evaluation.report import _CSS, body_html, to_html, to_xlsx
 from ..evaluation.template import csv_bytes as template_csv
 from ..evaluation.template import xlsx_bytes as template_xlsx
 from ..formatting import number
-from .base import XLSX_MIME, colophon_html, data_uri, style_html
+from ..serving.kernel_log import route_errors
+from .base import UPLOAD_MAX_BYTES, UPLOAD_MAX_MB, XLSX_MIME, colophon_html, data_uri, style_html, upload_limit_html
 
-MAX_MB = data.value("evaluation_upload_max_mb")
-MAX_BYTES = int(MAX_MB * 1024 * 1024)
+MAX_MB, MAX_BYTES = UPLOAD_MAX_MB, UPLOAD_MAX_BYTES
 
 # the report's own style, scoped to the dashboard
 _DASHBOARD_CSS = "<style>.calc-app .evaluatie-fout { margin-left: 0; }" + "".join(
@@ -50,6 +50,7 @@ class EvaluationApp:
         self.upload = w.FileUpload(accept=".csv,.xlsx", multiple=False, description="Kies registratie",
                                    tooltip=f"Een .xlsx- of .csv-bestand van hoogstens {limit} MB")
         self.status = w.HTML("")
+        self.notice = w.HTML("")  # a refused message from the page (calculators/serving/kernel_log.py)
         self.errors = w.HTML("")
         self.dashboard = w.HTML("")
         self.downloads = w.HTML("")
@@ -61,7 +62,7 @@ class EvaluationApp:
         templates = (_link(template_xlsx(), XLSX_MIME, "registratiesjabloon-poh-jeugd.xlsx", "Leeg sjabloon (Excel)")
                      + _link(template_csv(), "text/csv", "registratiesjabloon-poh-jeugd.csv", "Leeg sjabloon (CSV)"))
         head = w.HTML(
-            f"{style_html()}{_DASHBOARD_CSS}<h1>{html.escape(self.title)}</h1>"
+            f"{style_html()}{upload_limit_html()}{_DASHBOARD_CSS}<h1>{html.escape(self.title)}</h1>"
             "<p>Laad de registratie van uw pilot in het Rebel-format (één rij per traject). De rekentool controleert "
             "het bestand, schermt kleine aantallen af en zet de uitkomsten naast de gepubliceerde onderzoeken.</p>"
             "<p>Privacy: zet geen namen, burgerservicenummers, geboortedatums, adressen, e-mailadressen of "
@@ -69,10 +70,14 @@ class EvaluationApp:
             "blijft in het geheugen en wordt niet bewaard.</p>"
             f"<p>{templates}</p>"
             f'<p id="upload-grens"><strong>Bestanden tot {limit} MB</strong> (.xlsx of .csv).</p>')
-        self.widget = w.VBox([head, self.upload, w.HBox([self.period, self.min_cell]), self.status, self.errors,
+        self.widget = w.VBox([head, self.upload, w.HBox([self.period, self.min_cell]), self.notice, self.status, self.errors,
                               self.downloads, self.dashboard, w.HTML(colophon_html())],
                              layout=w.Layout(padding="0 1em"))
         self.widget.add_class("calc-app")
+        route_errors(self.show_notice)
+
+    def show_notice(self, message: str) -> None:
+        self.notice.value = f'<div class="veld-fout" role="alert">{html.escape(message)}</div>'
 
     def _ipython_display_(self) -> None:  # pragma: no cover - exercised in Jupyter/Voila
         from IPython.display import display

@@ -1,0 +1,166 @@
+"""The Voila kernel manager for a class: a cap, a quick cull and routable kernel ids.
+
+Configured in voila.json (``VoilaConfiguration.multi_kernel_manager_class``); Voila wraps it in
+its pre-heated pool (``voila_kernel_manager_factory``), so this class sits *below* the pool and
+sees every kernel start, pooled or not.
+
+- ``max_kernels``: every app page holds a kernel (~150–200 MiB). At the cap a new page gets
+  HTTP 503 at once, which nginx turns into the Dutch 'even druk' page, instead of a page that
+  spins while memory runs out. Kernels waiting ready in the pool are still handed out; a pool
+  refill at the cap waits until a kernel is shut down.
+- ``unclaimed_timeout``: a page whose browser never opens the kernel websocket (a crawler, a
+  script, a tab closed during loading) loses its kernel after this many seconds instead of after
+  the 15-minute idle cull. Kernels waiting in the pool are not touched.
+- ``kernel_id_prefix``: the first hex digit(s) of every kernel id this process creates. With
+  several Voila processes behind nginx, process *k* gets prefix *k* and nginx sends
+  ``/apps/api/kernels/<id>/...`` to the process whose prefix the id carries
+  (deploy/nginx.conf.template); the ids stay valid UUID-shaped strings.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import re
+import time
+import uuid
+from typing import Any
+
+from jupyter_core.utils import ensure_async
+from jupyter_server.services.kernels.kernelmanager import AsyncMappingKernelManager
+from tornado.ioloop import PeriodicCallback
+from tornado.web import HTTPError
+from traitlets import Float, Int, TraitError, Unicode, validate
+
+CAPACITY_REASON = "De rekentools zijn even druk, probeer het over een minuut opnieuw."
+
+
+class ClassroomKernelManager(AsyncMappingKernelManager):  # type: ignore[misc]
+    max_kernels = Int(40, config=True, help="Most kernels this process runs at once, pool included.")
+    unclaimed_timeout = Float(50.0, config=True,
+                              help="Seconds a page's idle kernel may wait for its first websocket.")
+    unclaimed_check_interval = Float(5.0, config=True, help="Seconds between unclaimed-kernel checks.")
+    kernel_id_prefix = Unicode("", config=True, help="Hex digits every kernel id of this process starts with.")
+
+    @validate("kernel_id_prefix")
+    def _valid_prefix(self, proposal: dict[str, Any]) -> str:
+        value = str(proposal["value"]).lower()
+        if not re.fullmatch(r"[0-9a-f]{0,8}", value):
+            raise TraitError(f"kernel_id_prefix must be 0-8 hex digits, not {value!r}")
+        return value
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self._starting = 0
+        self._claimed: set[str] = set()  # kernels that have had a websocket
+        self._unclaimed_since: dict[str, float] = {}
+        self._closing = False
+        self._unclaimed_checker: PeriodicCallback | None = None
+        if hasattr(self, "get_pool_size"):  # inside Voila's pool (voila_kernel_manager_factory)
+            # Voila's page handler asks the pool size and takes a pooled kernel when it is > 0.
+            # The pool class defines get_pool_size above this class, so the cap is applied here,
+            # on the instance: no ready kernel at the cap means 'no pool', and the handler's own
+            # start_kernel call below answers 503.
+            self._pool_size = self.get_pool_size
+            self.get_pool_size = self._pool_size_within_cap
+
+    # -- ids -------------------------------------------------------------------------------
+    def new_kernel_id(self, **kwargs: Any) -> str:
+        fresh = str(uuid.uuid4())
+        return self.kernel_id_prefix + fresh[len(self.kernel_id_prefix):]
+
+    # -- cap -------------------------------------------------------------------------------
+    def kernel_count(self) -> int:
+        """Kernels running or starting in this process."""
+        return len(self._kernels) + self._starting
+
+    def at_capacity(self) -> bool:
+        return self.kernel_count() >= self.max_kernels
+
+    def _pool_size_within_cap(self, notebook_name: str) -> int:
+        pool = getattr(self, "_pools", {}).get(notebook_name, [])
+        if self.at_capacity() and not (pool and pool[0].done() and not _failed(pool[0])):
+            return 0
+        return int(self._pool_size(notebook_name))
+
+    async def start_kernel(self, *args: Any, **kwargs: Any) -> str:
+        if kwargs.get("env", {}).get("VOILA_PREHEAT") == "True":
+            # A pool refill: wait for room instead of failing (a failed pool task breaks Voila's
+            # shutdown_kernel, which reads every finished pool task's result).
+            while self.at_capacity():
+                if self._closing:
+                    raise RuntimeError("Voila is shutting down")
+                await asyncio.sleep(1)
+        elif self.at_capacity():
+            self.log.warning("Kernel cap reached (%d kernels): refusing a new kernel", self.kernel_count())
+            raise HTTPError(503, reason="Rekentools even druk", log_message=CAPACITY_REASON)
+        # The kernel's own stderr (fd 2) goes to this server's log only: ipykernel would otherwise
+        # forward it to the page, and calculators/serving/kernel_log.py writes the details of a
+        # refused widget message there.
+        kwargs["extra_arguments"] = [*kwargs.get("extra_arguments", []), "--IPKernelApp.capture_fd_output=False"]
+        self._starting += 1
+        try:
+            kernel_id: str = await super().start_kernel(*args, **kwargs)
+        finally:
+            self._starting -= 1
+        self._start_unclaimed_checker()
+        return kernel_id
+
+    async def shutdown_kernel(self, kernel_id: str, *args: Any, **kwargs: Any) -> None:
+        await ensure_async(super().shutdown_kernel(kernel_id, *args, **kwargs))
+        self._claimed.discard(kernel_id)
+        self._unclaimed_since.pop(kernel_id, None)
+
+    async def shutdown_all(self, *args: Any, **kwargs: Any) -> None:
+        self._closing = True
+        if self._unclaimed_checker is not None:
+            self._unclaimed_checker.stop()
+        await ensure_async(super().shutdown_all(*args, **kwargs))
+
+    # -- unclaimed kernels -----------------------------------------------------------------
+    def notify_connect(self, kernel_id: str) -> None:
+        self._claimed.add(kernel_id)
+        self._unclaimed_since.pop(kernel_id, None)
+        super().notify_connect(kernel_id)
+
+    def _pooled_kernel_ids(self) -> set[str]:
+        ids = set()
+        for pool in getattr(self, "_pools", {}).values():
+            for task in pool:
+                if task.done() and not _failed(task):
+                    ids.add(task.result().get("kernel_id"))
+        return ids
+
+    def _start_unclaimed_checker(self) -> None:
+        if self._unclaimed_checker is None and self.unclaimed_timeout > 0:
+            self._unclaimed_checker = PeriodicCallback(self.cull_unclaimed, self.unclaimed_check_interval * 1000)
+            self._unclaimed_checker.start()
+
+    async def cull_unclaimed(self, now: float | None = None) -> list[str]:
+        """Shut down kernels that left the pool (or were started for a page) but never got a
+        websocket within ``unclaimed_timeout`` seconds. The clock starts when the kernel is first
+        seen outside the pool, or at its last activity if later: a kernel still executing its
+        notebook for a slow page is not culled. Returns the culled ids."""
+        now = time.time() if now is None else now
+        pooled = self._pooled_kernel_ids()
+        culled = []
+        for kernel_id in list(self._kernels):
+            if kernel_id in self._claimed or kernel_id in pooled:
+                self._unclaimed_since.pop(kernel_id, None)
+                continue
+            since = self._unclaimed_since.setdefault(kernel_id, now)
+            last_activity = getattr(self._kernels[kernel_id], "last_activity", None)
+            if last_activity is not None:
+                since = max(since, last_activity.timestamp())
+            if now - since >= self.unclaimed_timeout:
+                self.log.info("Culling kernel %s: no websocket within %.0f s", kernel_id, self.unclaimed_timeout)
+                culled.append(kernel_id)
+                try:
+                    await self.shutdown_kernel(kernel_id)
+                except Exception as exc:  # a kernel that died meanwhile; the next check retries
+                    self.log.warning("Could not cull kernel %s: %s", kernel_id, exc)
+        return culled
+
+
+def _failed(task: Any) -> bool:
+    """A finished pool task that did not produce a kernel (refused at the cap, or failed)."""
+    return bool(task.done() and (task.cancelled() or task.exception() is not None))

@@ -1,0 +1,167 @@
+"""calculators/serving: the kernel manager's cap, unclaimed-kernel cull and routable ids, and the
+kernel-side error routing, tested in-process with real kernels (no Voila, no nginx)."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import re
+import sys
+from collections.abc import Iterator
+
+import pytest
+from tornado.web import HTTPError
+from traitlets import TraitError
+
+from calculators.serving import kernel_log
+from calculators.serving.kernels import CAPACITY_REASON, ClassroomKernelManager, _failed
+
+UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
+
+
+def run(coro):  # type: ignore[no-untyped-def]
+    return asyncio.run(coro)
+
+
+def test_kernel_ids_carry_the_process_prefix_and_stay_uuid_shaped() -> None:
+    km = ClassroomKernelManager(kernel_id_prefix="1")
+    ids = {km.new_kernel_id() for _ in range(200)}
+    assert len(ids) == 200
+    assert all(UUID.match(i) and i.startswith("1") for i in ids)
+    assert all(UUID.match(i) for i in (ClassroomKernelManager(kernel_id_prefix="a0").new_kernel_id(),
+                                       ClassroomKernelManager().new_kernel_id()))
+
+
+@pytest.mark.parametrize("prefix", ["g", "1-", "123456789", "../"])
+def test_a_prefix_that_is_not_hex_is_refused(prefix: str) -> None:
+    with pytest.raises(TraitError):
+        ClassroomKernelManager(kernel_id_prefix=prefix)
+
+
+def test_at_the_cap_a_page_gets_503_with_the_dutch_reason_and_a_pool_refill_waits() -> None:
+    async def scenario() -> None:
+        km = ClassroomKernelManager(max_kernels=1, unclaimed_timeout=0)
+        first = await km.start_kernel(kernel_name="python3")
+        try:
+            assert km.kernel_count() == 1 and km.at_capacity()
+            with pytest.raises(HTTPError) as refused:
+                await km.start_kernel(kernel_name="python3", env={"VOILA_PREHEAT": "False"})
+            assert refused.value.status_code == 503 and refused.value.log_message == CAPACITY_REASON
+            # a pool refill does not fail (a failed pool task breaks Voila's shutdown_kernel): it
+            # waits until a kernel is shut down, then starts
+            refill = asyncio.ensure_future(km.start_kernel(kernel_name="python3", env={"VOILA_PREHEAT": "True"}))
+            await asyncio.sleep(1.5)
+            assert not refill.done()
+            await km.shutdown_kernel(first, now=True)
+            second = await asyncio.wait_for(refill, 60)
+            assert second in km and first not in km
+        finally:
+            await km.shutdown_all(now=True)
+        # shutting down: a waiting refill gives up instead of starting a kernel nobody will use
+        km._closing = True
+        km._kernels["x"] = None  # type: ignore[assignment]  # stands in for a full process
+        with pytest.raises(RuntimeError):
+            await km.start_kernel(kernel_name="python3", env={"VOILA_PREHEAT": "True"})
+
+    run(scenario())
+
+
+def test_a_kernel_that_never_got_a_websocket_is_culled_and_a_claimed_one_is_kept() -> None:
+    async def scenario() -> None:
+        km = ClassroomKernelManager(unclaimed_timeout=50)
+        orphan = await km.start_kernel(kernel_name="python3")
+        claimed = await km.start_kernel(kernel_name="python3")
+        try:
+            km.notify_connect(claimed)
+            start = max(k.last_activity.timestamp() for k in km._kernels.values())
+            assert await km.cull_unclaimed(now=start + 1) == []  # first seen: the clock starts
+            assert await km.cull_unclaimed(now=start + 30) == []
+            assert await km.cull_unclaimed(now=start + 52) == [orphan]
+            assert orphan not in km and claimed in km
+        finally:
+            await km.shutdown_all(now=True)
+
+    run(scenario())
+
+
+def test_pooled_kernels_are_not_culled_and_count_towards_the_cap() -> None:
+    """Voila's pool (the class voila_kernel_manager_factory puts above this one) keeps ready kernels
+    as finished tasks in ``_pools``; the manager must neither cull them nor let the page handler
+    take the pool path at the cap unless a kernel is ready."""
+    async def scenario() -> None:
+        class Pooled(ClassroomKernelManager):
+            def get_pool_size(self, notebook_name: str) -> int:
+                return len(self._pools.get(notebook_name, []))
+
+        km = Pooled(max_kernels=2, unclaimed_timeout=50)
+        pooled = await km.start_kernel(kernel_name="python3")
+        try:
+            ready = asyncio.get_running_loop().create_future()
+            ready.set_result({"kernel_id": pooled})
+            km._pools = {"formatie.ipynb": [ready]}
+            now = km._kernels[pooled].last_activity.timestamp()
+            assert await km.cull_unclaimed(now=now + 100) == []
+            assert km.get_pool_size("formatie.ipynb") == 1
+            page = await km.start_kernel(kernel_name="python3")
+            assert km.at_capacity()
+            assert km.get_pool_size("formatie.ipynb") == 1  # a ready kernel is still handed out
+            waiting = asyncio.get_running_loop().create_future()  # a refill waiting for room
+            km._pools["formatie.ipynb"] = [waiting]
+            assert km.get_pool_size("formatie.ipynb") == 0  # so the handler answers 503 instead
+            waiting.cancel()
+            assert _failed(waiting)
+            await km.shutdown_kernel(page, now=True)
+            assert km.get_pool_size("formatie.ipynb") == 1
+        finally:
+            await km.shutdown_all(now=True)
+
+    run(scenario())
+
+
+@pytest.fixture
+def routed() -> Iterator[kernel_log.ServerLogHandler]:
+    handler = kernel_log.route_errors()
+    yield handler
+    handler.listeners.clear()
+
+
+def test_a_refused_widget_message_logs_details_to_the_server_and_shows_one_dutch_line(
+        routed: kernel_log.ServerLogHandler, capfd: pytest.CaptureFixture[str]) -> None:
+    shown: list[str] = []
+    holder = type("App", (), {"show": lambda self, m: shown.append(m)})()
+    kernel_log.route_errors(holder.show)
+    try:
+        raise ValueError("Value must be a string, not a list")
+    except ValueError:
+        logging.getLogger("Comm").error("Exception in comm_msg for %s", "abc", exc_info=True)
+    logging.getLogger("ipykernel.comm").warning("No such comm: %s", "abc")
+    out, err = capfd.readouterr()
+    assert shown == [kernel_log.NOTICE]  # one notice for the error, none for the warning
+    assert "Traceback" in err and "Value must be a string" in err and "No such comm" in err
+    assert "[kernel] ERROR Comm" in err
+    assert "Traceback" not in out
+    assert "traceback" not in kernel_log.NOTICE.lower() and "Er ging iets mis" in kernel_log.NOTICE
+    del holder  # the app is gone: its listener is dropped, not called
+    logging.getLogger("Comm").error("again")
+    assert shown == [kernel_log.NOTICE] and routed.listeners == []
+
+
+def test_a_listener_that_fails_does_not_break_the_kernel(routed: kernel_log.ServerLogHandler) -> None:
+    class Broken:
+        def show(self, message: str) -> None:
+            raise RuntimeError("widget closed")
+
+    broken = Broken()
+    kernel_log.route_errors(broken.show)
+    logging.getLogger("Comm").error("boom")  # must not raise
+
+
+def test_a_closed_server_stream_does_not_break_the_kernel(routed: kernel_log.ServerLogHandler,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    class Closed:
+        def write(self, text: str) -> None:
+            raise ValueError("I/O operation on closed file")
+
+    monkeypatch.setattr(sys, "__stderr__", Closed())
+    monkeypatch.setattr(logging, "raiseExceptions", False)
+    logging.getLogger("Comm").error("boom")
