@@ -65,3 +65,22 @@ def check_evaluation_journey(page: Page, base: str, tmp_path: Path) -> None:
 
 def test_evaluation_app_journey(guarded: Page, site: str, tmp_path: Path) -> None:
     check_evaluation_journey(guarded, site, tmp_path)
+
+
+def test_a_file_over_the_limit_is_refused_in_dutch_before_it_is_sent(guarded: Page, site: str) -> None:
+    """The page checks the size before sending (share/jupyter/voila/templates/handboek/static/
+    upload-limit.js): a file over the websocket's capacity would otherwise drop the connection."""
+    sent: list[int] = []
+    guarded.on("websocket", lambda ws: ws.on("framesent", lambda payload: sent.append(len(payload))))
+    guarded.goto(f"{site}/apps/voila/render/evaluatie.ipynb")
+    expect(guarded.get_by_text("Bestanden tot 20 MB")).to_be_visible(timeout=90_000)
+    upload(guarded, "jaar-2025.csv", b"x" * (21 * 1024 * 1024 + 300_000))  # 21.3 MB, limit 20 MB
+    notice = guarded.locator("#upload-te-groot")
+    expect(notice).to_have_text("'jaar-2025.csv' is 21,3 MB; de grens is 20 MB. Het bestand is niet verstuurd. "
+                                "Splits het bestand, bijvoorbeeld per jaar.", timeout=30_000)
+    assert notice.get_attribute("role") == "alert"
+    assert sent and max(sent) < 100_000, "the large file went over the websocket"
+    # the page still works: a file within the limit is read as before, and the notice goes
+    upload(guarded, "registratie.csv", csv_bytes(TWELVE * 3))
+    expect(guarded.get_by_role("status")).to_contain_text("is verwerkt", timeout=90_000)
+    expect(notice).to_have_count(0)
