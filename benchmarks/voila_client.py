@@ -238,3 +238,7 @@ async def close(session: Session) -> None:
     session.ws.close()
     if session.reader is not None:
         session.reader.cancel()
+        try:
+            await session.reader
+        except (asyncio.CancelledError, WebSocketClosedError, VisitError):
+            pass
