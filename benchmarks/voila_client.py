@@ -85,12 +85,21 @@ class Session:
 
     async def _read(self) -> None:
         """Keep the widget states current from every iopub message, as the browser's manager does."""
+        try:
+            await self._read_frames()
+        except Exception as exc:  # a frame this client does not understand ends the visit, with a reason
+            self.closed_reason = f"client: {type(exc).__name__} reading a message"
+        for waiting in [*self._replies.values(), self._control]:  # whoever waits learns why, at once
+            if waiting is not None and not waiting.done():
+                waiting.set_exception(VisitError(self.closed_reason or "websocket: closed"))
+        async with self.changed:
+            self.changed.notify_all()
+
+    async def _read_frames(self) -> None:
         while True:
             frame = await self.ws.read_message()
             if frame is None:
                 self.closed_reason = f"websocket: closed by the server (code {self.ws.close_code})"
-                async with self.changed:
-                    self.changed.notify_all()
                 return
             if isinstance(frame, str):  # the legacy JSON protocol; not negotiated, but harmless
                 continue
@@ -240,5 +249,5 @@ async def close(session: Session) -> None:
         session.reader.cancel()
         try:
             await session.reader
-        except (asyncio.CancelledError, WebSocketClosedError, VisitError):
+        except asyncio.CancelledError:
             pass
