@@ -11,10 +11,13 @@ the peak.
 
 By default it starts its own stack as scripts/serve.sh does (Voila with the repository's
 voila.json behind nginx with deploy/nginx.conf.template, an empty book root); --url targets a
-running stack instead (give --voila-pid to have its kernels measured).
+running stack instead (give --voila-pid to have its kernels measured). --assets: every visitor
+also fetches the front end's static files (about 100, recorded from one chromium visit first), as
+a browser with an empty cache does; without it, as browsers that have them cached.
 
 Usage: python benchmarks/burst.py [--sessions 25] [--spread 10] [--app formatie] [--timeout 120]
-       [--processes 1] [--url http://127.0.0.1:8000 --voila-pid PID] [--out benchmarks/results/burst.json]
+       [--processes 1] [--assets] [--url http://127.0.0.1:8000 --voila-pid PID]
+       [--out benchmarks/results/burst.json]
 """
 
 from __future__ import annotations
@@ -174,14 +177,38 @@ class Sampler:
             self.load_max = max(self.load_max, os.getloadavg()[0])
 
 
-async def visit(i: int, arrival: float, url: str, app: str, timeout: float) -> tuple[dict[str, Any], Any]:
+async def record_assets(url: str, app: str) -> list[str]:
+    """The static files one chromium visit of ``app`` loads from the apps (paths, in order), for
+    visitors with an empty cache; the visit's kernel is shut down afterwards."""
+    from playwright.async_api import async_playwright
+    from conftest import CHROMIUM_ARGS
+
+    from voila_client import KERNEL_ID, _shutdown
+
+    paths: list[str] = []
+    async with async_playwright() as p:
+        browser = await p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        page = await browser.new_page()
+        page.on("requestfinished", lambda r: paths.append(r.url[len(url):])
+                if r.method == "GET" and r.url.startswith(f"{url}/apps/voila/") and "/render/" not in r.url else None)
+        response = await page.goto(f"{url}/apps/voila/render/{app}.ipynb", timeout=180_000)
+        await page.get_by_role("status").wait_for(timeout=180_000)
+        kernel = KERNEL_ID.search(await response.text()) if response else None
+        await browser.close()
+    if kernel:
+        await _shutdown(url, "/apps/", kernel.group(1))
+    return list(dict.fromkeys(paths))
+
+
+async def visit(i: int, arrival: float, url: str, app: str, timeout: float,
+                assets: list[str] | None = None) -> tuple[dict[str, Any], Any]:
     """One visitor: (its record, its open session or None)."""
     await asyncio.sleep(arrival)
     start = time.perf_counter()
     value = VALUES[app](i)
     record: dict[str, Any] = {"visitor": i, "arrival_s": round(arrival, 2), "value": value}
     try:
-        session, t_page, t_usable = await open_session(url, app, timeout=timeout)
+        session, t_page, t_usable = await open_session(url, app, timeout=timeout, assets=assets)
     except VisitError as exc:
         record["error"] = str(exc)
         return record, None
@@ -209,14 +236,18 @@ async def kernels_alive(url: str, kernel_ids: list[str]) -> list[str]:
 
 
 async def burst(url: str, app: str, sessions: int, spread: float, timeout: float,
-                voila_pids: list[int]) -> dict[str, Any]:
-    """Run the burst against ``url``; the report (without machine details)."""
+                voila_pids: list[int], with_assets: bool = False) -> dict[str, Any]:
+    """Run the burst against ``url``; the report (without machine details). ``with_assets``: every
+    visitor also loads the front end's static files, as a browser with an empty cache does."""
+    assets = await record_assets(url, app) if with_assets else None
+    if assets and voila_pids:  # the recording visit took a preheated kernel: let the pool refill
+        await asyncio.to_thread(wait_for_pool, voila_pids)
     before = len(kernels(voila_pids))
     sampler = Sampler(voila_pids)
     sampling = asyncio.create_task(sampler.run())
     load_before = os.getloadavg()[0]
     started = time.perf_counter()
-    results = await asyncio.gather(*(visit(i, i * spread / sessions, url, app, timeout) for i in range(sessions)))
+    results = await asyncio.gather(*(visit(i, i * spread / sessions, url, app, timeout, assets) for i in range(sessions)))
     all_answered = time.perf_counter() - started
     await asyncio.gather(*(close(s) for _, s in results if s is not None))
     ids = [r["kernel_id"] for r, _ in results if "kernel_id" in r]
@@ -239,6 +270,7 @@ async def burst(url: str, app: str, sessions: int, spread: float, timeout: float
     peak = sampler.peak
     return {
         "app": app, "sessions": sessions, "spread_s": spread, "timeout_s": timeout, "url": url,
+        "assets_per_visitor": len(assets or []),
         "errors": len(errors), "error_reasons": {e: errors.count(e) for e in sorted(set(errors))},
         "answered": sum(1 for r in records if "answer_s" in r and "error" not in r),
         "time_to_page": stats("page_s"), "time_to_usable": stats("usable_s"),
@@ -270,11 +302,13 @@ def main() -> None:
     parser.add_argument("--url", help="a running stack's base URL (nginx), instead of starting one")
     parser.add_argument("--voila-pid", type=int, action="append", default=[],
                         help="with --url: a Voila process whose kernels to measure (repeatable)")
+    parser.add_argument("--assets", action="store_true",
+                        help="every visitor also fetches the page's static files (recorded from one chromium visit)")
     parser.add_argument("--out", type=Path, default=HERE / "results" / "burst.json")
     args = parser.parse_args()
 
     def run(url: str, pids: list[int], processes: int) -> dict[str, Any]:
-        report = asyncio.run(burst(url, args.app, args.sessions, args.spread, args.timeout, pids))
+        report = asyncio.run(burst(url, args.app, args.sessions, args.spread, args.timeout, pids, args.assets))
         return {**report, "machine": machine(pids, processes), "command": " ".join(["python", *sys.argv])}
 
     processes = (len(args.voila_pid) or args.processes) if args.url else args.processes
@@ -286,7 +320,8 @@ def main() -> None:
             report = run(stack.url, stack.voila_pids, processes)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     existing = json.loads(args.out.read_text(encoding="utf-8")) if args.out.exists() else {}
-    existing[f"{processes}-process"] = report  # one entry per set-up: one and two Voila processes
+    # one entry per set-up: one or two Voila processes, with or without the static files
+    existing[f"{processes}-process" + ("-assets" if args.assets else "")] = report
     args.out.write_text(json.dumps(existing, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     summary = {k: v for k, v in report.items() if k != "visitors"}
     print(json.dumps(summary, indent=2, ensure_ascii=False))

@@ -74,7 +74,8 @@ def burst_table(report: dict) -> str:
         def pair(name: str) -> str:
             return f"{num(r[name]['p50_s'])} / {num(r[name]['p95_s'])}"
 
-        lines.append(f"| {n} Voila process{'es' if n > 1 else ''} behind nginx | {r['sessions']} within "
+        cache = f", {r['assets_per_visitor']} static files each" if r.get("assets_per_visitor") else ""
+        lines.append(f"| {n} Voila process{'es' if n > 1 else ''} behind nginx{cache} | {r['sessions']} within "
                      f"{num(r['spread_s'], 0)} s | {r['errors']} | {pair('time_to_page')} | {pair('time_to_usable')} "
                      f"| {pair('time_to_answer')} | {r['kernels_peak']} ({r['kernels_before']} preheated before) "
                      f"| {r['kernel_rss_mib_total_peak']:,} / {r['kernel_rss_mib_median_peak']} "

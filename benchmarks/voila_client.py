@@ -18,8 +18,9 @@ Voila 0.5.13 with ipywidgets 8 and replayed here message for message:
 5. Closing the tab: Voila's page sends a beacon POST (multipart form with ``_xsrf``) to
    ``<base>/voila/api/shutdown/<kernel_id>`` on ``beforeunload`` and drops the websocket.
 
-Static assets (about 100 JavaScript chunks, cached by the browser and nginx's headers) are not
-fetched: this client measures the server's work for a visit, not the page's front end.
+The page's static assets (about 100 JavaScript chunks, styles and fonts; nginx lets a browser cache
+them for 7 days) are fetched only when given (``assets``, recorded from one real visit): a first
+visit with an empty cache. The client measures the server's work for a visit, not the front end's.
 Errors are raised as :class:`VisitError` with one short reason, never a traceback.
 """
 
@@ -137,9 +138,28 @@ class Session:
         return re.sub(r"<[^>]+>", "", str(self.states[self.status_id()].get("value", ""))).strip()
 
 
-async def open_session(base_url: str, app: str, prefix: str = "/apps/",
-                       timeout: float = DEFAULT_TIMEOUT) -> tuple[Session, float, float]:
-    """Open ``app`` as a browser does: (session, seconds to the page, seconds to usable widgets)."""
+async def fetch_assets(base_url: str, paths: list[str], timeout: float, connections: int = 6) -> None:
+    """GET the page's scripts, styles and fonts as a browser with an empty cache does (six at a time)."""
+    client, queue = AsyncHTTPClient(), list(paths)
+
+    async def worker() -> None:
+        while queue:
+            path = queue.pop()
+            try:
+                await client.fetch(f"{base_url}{path}", request_timeout=max(timeout, 0.1), decompress_response=True)
+            except HTTPClientError as exc:
+                raise VisitError(f"assets: HTTP {exc.code}") from None
+            except (OSError, asyncio.TimeoutError) as exc:
+                raise VisitError(f"assets: {type(exc).__name__}") from None
+
+    await asyncio.gather(*(worker() for _ in range(connections)))
+
+
+async def open_session(base_url: str, app: str, prefix: str = "/apps/", timeout: float = DEFAULT_TIMEOUT,
+                       assets: list[str] | None = None) -> tuple[Session, float, float]:
+    """Open ``app`` as a browser does: (session, seconds to the page, seconds to usable widgets).
+    ``assets``: paths to fetch after the page and before the websocket, as a browser with an
+    empty cache loads the front end (see :func:`burst.record_assets`); none by default."""
     start = time.perf_counter()
     url = f"{base_url}{prefix}voila/render/{app}.ipynb"
     try:
@@ -153,6 +173,12 @@ async def open_session(base_url: str, app: str, prefix: str = "/apps/",
     if not found:
         raise VisitError("page: no kernel id in the HTML")
     kernel_id = found.group(1)
+    if assets:
+        try:
+            await fetch_assets(base_url, assets, timeout - (time.perf_counter() - start))
+        except VisitError:
+            await _shutdown(base_url, prefix, kernel_id)  # the tab is gone: so is its kernel
+            raise
     ws_base = "ws" + base_url[len("http"):]
     session_id = str(uuid.uuid4())
     try:
@@ -235,15 +261,20 @@ async def change_input(session: Session, label: str, value: str, timeout: float 
     return time.perf_counter() - start
 
 
-async def close(session: Session) -> None:
-    """Close the tab: the shutdown beacon Voila's page sends on ``beforeunload``, then the websocket."""
+async def _shutdown(base_url: str, prefix: str, kernel_id: str) -> None:
+    """The beacon Voila's page sends on ``beforeunload``: a multipart form with an empty ``_xsrf``."""
     body = (b"--handboek\r\nContent-Disposition: form-data; name=\"_xsrf\"\r\n\r\n\r\n--handboek--\r\n")
     try:
-        await AsyncHTTPClient().fetch(f"{session.base_url}{session.prefix}voila/api/shutdown/{session.kernel_id}",
+        await AsyncHTTPClient().fetch(f"{base_url}{prefix}voila/api/shutdown/{kernel_id}",
                                       method="POST", body=body, request_timeout=60,
                                       headers={"Content-Type": "multipart/form-data; boundary=handboek"})
     except (HTTPClientError, OSError, asyncio.TimeoutError):
         pass  # a beacon is fire-and-forget; the caller checks which kernels remain
+
+
+async def close(session: Session) -> None:
+    """Close the tab: the shutdown beacon, then the websocket."""
+    await _shutdown(session.base_url, session.prefix, session.kernel_id)
     session.ws.close()
     if session.reader is not None:
         session.reader.cancel()
