@@ -13,10 +13,12 @@ By default it starts its own stack as scripts/serve.sh does (Voila with the repo
 voila.json behind nginx with deploy/nginx.conf.template, an empty book root); --url targets a
 running stack instead (give --voila-pid to have its kernels measured). --assets: every visitor
 also fetches the front end's static files (about 100, recorded from one chromium visit first), as
-a browser with an empty cache does; without it, as browsers that have them cached.
+a browser with an empty cache does; without it, as browsers that have them cached. Each visitor
+connects from its own loopback address (127.0.0.2, ...), as 25 users at home do, so nginx's limits
+per address apply to each; --one-address: all from one, as a class behind a school's router.
 
 Usage: python benchmarks/burst.py [--sessions 25] [--spread 10] [--app formatie] [--timeout 120]
-       [--processes 1] [--assets] [--url http://127.0.0.1:8000 --voila-pid PID]
+       [--processes 1] [--assets] [--one-address] [--url http://127.0.0.1:8000 --voila-pid PID]
        [--out benchmarks/results/burst.json]
 """
 
@@ -36,6 +38,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import psutil
 from tornado.httpclient import AsyncHTTPClient
@@ -200,15 +203,24 @@ async def record_assets(url: str, app: str) -> list[str]:
     return list(dict.fromkeys(paths))
 
 
+def visitor_address(url: str, i: int, one_address: bool) -> str | None:
+    """Visitor i's own loopback address (127.0.0.2, 127.0.0.3, ...), so that nginx's per-address
+    limits see 25 users, not one; None (the system's choice) for one shared address or a remote URL."""
+    host = urlsplit(url).hostname or ""
+    if one_address or not host.startswith("127."):
+        return None
+    return f"127.0.{(i + 2) // 256}.{(i + 2) % 256}"
+
+
 async def visit(i: int, arrival: float, url: str, app: str, timeout: float,
-                assets: list[str] | None = None) -> tuple[dict[str, Any], Any]:
+                assets: list[str] | None = None, source: str | None = None) -> tuple[dict[str, Any], Any]:
     """One visitor: (its record, its open session or None)."""
     await asyncio.sleep(arrival)
     start = time.perf_counter()
     value = VALUES[app](i)
     record: dict[str, Any] = {"visitor": i, "arrival_s": round(arrival, 2), "value": value}
     try:
-        session, t_page, t_usable = await open_session(url, app, timeout=timeout, assets=assets)
+        session, t_page, t_usable = await open_session(url, app, timeout=timeout, assets=assets, source=source)
     except VisitError as exc:
         record["error"] = str(exc)
         return record, None
@@ -236,9 +248,10 @@ async def kernels_alive(url: str, kernel_ids: list[str]) -> list[str]:
 
 
 async def burst(url: str, app: str, sessions: int, spread: float, timeout: float,
-                voila_pids: list[int], with_assets: bool = False) -> dict[str, Any]:
+                voila_pids: list[int], with_assets: bool = False, one_address: bool = False) -> dict[str, Any]:
     """Run the burst against ``url``; the report (without machine details). ``with_assets``: every
-    visitor also loads the front end's static files, as a browser with an empty cache does."""
+    visitor also loads the front end's static files, as a browser with an empty cache does.
+    ``one_address``: all visitors come from one address (a class behind a school's router)."""
     assets = await record_assets(url, app) if with_assets else None
     if assets and voila_pids:  # the recording visit took a preheated kernel: let the pool refill
         await asyncio.to_thread(wait_for_pool, voila_pids)
@@ -247,7 +260,8 @@ async def burst(url: str, app: str, sessions: int, spread: float, timeout: float
     sampling = asyncio.create_task(sampler.run())
     load_before = os.getloadavg()[0]
     started = time.perf_counter()
-    results = await asyncio.gather(*(visit(i, i * spread / sessions, url, app, timeout, assets) for i in range(sessions)))
+    results = await asyncio.gather(*(visit(i, i * spread / sessions, url, app, timeout, assets,
+                                                visitor_address(url, i, one_address)) for i in range(sessions)))
     all_answered = time.perf_counter() - started
     await asyncio.gather(*(close(s) for _, s in results if s is not None))
     ids = [r["kernel_id"] for r, _ in results if "kernel_id" in r]
@@ -270,7 +284,7 @@ async def burst(url: str, app: str, sessions: int, spread: float, timeout: float
     peak = sampler.peak
     return {
         "app": app, "sessions": sessions, "spread_s": spread, "timeout_s": timeout, "url": url,
-        "assets_per_visitor": len(assets or []),
+        "assets_per_visitor": len(assets or []), "one_address": one_address,
         "errors": len(errors), "error_reasons": {e: errors.count(e) for e in sorted(set(errors))},
         "answered": sum(1 for r in records if "answer_s" in r and "error" not in r),
         "time_to_page": stats("page_s"), "time_to_usable": stats("usable_s"),
@@ -304,11 +318,14 @@ def main() -> None:
                         help="with --url: a Voila process whose kernels to measure (repeatable)")
     parser.add_argument("--assets", action="store_true",
                         help="every visitor also fetches the page's static files (recorded from one chromium visit)")
+    parser.add_argument("--one-address", action="store_true",
+                        help="all visitors from one address (a class behind one router), not one each")
     parser.add_argument("--out", type=Path, default=HERE / "results" / "burst.json")
     args = parser.parse_args()
 
     def run(url: str, pids: list[int], processes: int) -> dict[str, Any]:
-        report = asyncio.run(burst(url, args.app, args.sessions, args.spread, args.timeout, pids, args.assets))
+        report = asyncio.run(burst(url, args.app, args.sessions, args.spread, args.timeout, pids, args.assets,
+                                   args.one_address))
         return {**report, "machine": machine(pids, processes), "command": " ".join(["python", *sys.argv])}
 
     processes = (len(args.voila_pid) or args.processes) if args.url else args.processes
@@ -320,8 +337,10 @@ def main() -> None:
             report = run(stack.url, stack.voila_pids, processes)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     existing = json.loads(args.out.read_text(encoding="utf-8")) if args.out.exists() else {}
-    # one entry per set-up: one or two Voila processes, with or without the static files
-    existing[f"{processes}-process" + ("-assets" if args.assets else "")] = report
+    # one entry per set-up: one or two Voila processes, with or without the static files, one
+    # address for all or one each
+    key = f"{processes}-process" + ("-assets" if args.assets else "") + ("-one-address" if args.one_address else "")
+    existing[key] = report
     args.out.write_text(json.dumps(existing, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     summary = {k: v for k, v in report.items() if k != "visitors"}
     print(json.dumps(summary, indent=2, ensure_ascii=False))

@@ -67,15 +67,17 @@ def burst_table(report: dict) -> str:
              "| time to answer p50 / p95 (s) | kernels at the peak | kernel RSS at the peak, total / median (MiB) "
              "| load average before / max |",
              "|---|---|---|---|---|---|---|---|---|"]
-    for key in sorted(report):
+    for key in sorted(report, key=lambda k: (report[k]["machine"]["voila_processes"],
+                                             bool(report[k].get("one_address")), k)):
         r = report[key]
         n = r["machine"]["voila_processes"]
 
         def pair(name: str) -> str:
             return f"{num(r[name]['p50_s'])} / {num(r[name]['p95_s'])}"
 
-        cache = f", {r['assets_per_visitor']} static files each" if r.get("assets_per_visitor") else ""
-        lines.append(f"| {n} Voila process{'es' if n > 1 else ''} behind nginx{cache} | {r['sessions']} within "
+        cache = f"{r['assets_per_visitor']} static files each" if r.get("assets_per_visitor") else "cached static files"
+        who = "one address for all" if r.get("one_address") else "an address each"
+        lines.append(f"| {n} Voila process{'es' if n > 1 else ''}; {who}; {cache} | {r['sessions']} within "
                      f"{num(r['spread_s'], 0)} s | {r['errors']} | {pair('time_to_page')} | {pair('time_to_usable')} "
                      f"| {pair('time_to_answer')} | {r['kernels_peak']} ({r['kernels_before']} preheated before) "
                      f"| {r['kernel_rss_mib_total_peak']:,} / {r['kernel_rss_mib_median_peak']} "

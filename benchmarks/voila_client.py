@@ -36,7 +36,7 @@ from datetime import datetime, timezone
 from typing import Any
 
 from jupyter_server.services.kernels.connection.base import deserialize_msg_from_ws_v1, serialize_msg_to_ws_v1
-from tornado.httpclient import AsyncHTTPClient, HTTPClientError
+from tornado.httpclient import AsyncHTTPClient, HTTPClientError, HTTPRequest
 from tornado.websocket import WebSocketClientConnection, WebSocketClosedError, websocket_connect
 
 SUBPROTOCOL = "v1.kernel.websocket.jupyter.org"
@@ -60,6 +60,7 @@ class Session:
     kernel_id: str
     ws: WebSocketClientConnection
     session_id: str = field(default_factory=lambda: str(uuid.uuid4()))
+    source: str | None = None  # the visitor's own address (a loopback alias), or the system's choice
     states: dict[str, dict[str, Any]] = field(default_factory=dict)  # comm id -> widget state
     changed: asyncio.Condition = field(default_factory=asyncio.Condition)
     closed_reason: str | None = None
@@ -138,7 +139,8 @@ class Session:
         return re.sub(r"<[^>]+>", "", str(self.states[self.status_id()].get("value", ""))).strip()
 
 
-async def fetch_assets(base_url: str, paths: list[str], timeout: float, connections: int = 6) -> None:
+async def fetch_assets(base_url: str, paths: list[str], timeout: float, connections: int = 6,
+                       source: str | None = None) -> None:
     """GET the page's scripts, styles and fonts as a browser with an empty cache does (six at a time)."""
     client, queue = AsyncHTTPClient(), list(paths)
 
@@ -146,7 +148,7 @@ async def fetch_assets(base_url: str, paths: list[str], timeout: float, connecti
         while queue:
             path = queue.pop()
             try:
-                await client.fetch(f"{base_url}{path}", request_timeout=max(timeout, 0.1), decompress_response=True)
+                await client.fetch(f"{base_url}{path}", request_timeout=max(timeout, 0.1), network_interface=source)
             except HTTPClientError as exc:
                 raise VisitError(f"assets: HTTP {exc.code}") from None
             except (OSError, asyncio.TimeoutError) as exc:
@@ -156,14 +158,16 @@ async def fetch_assets(base_url: str, paths: list[str], timeout: float, connecti
 
 
 async def open_session(base_url: str, app: str, prefix: str = "/apps/", timeout: float = DEFAULT_TIMEOUT,
-                       assets: list[str] | None = None) -> tuple[Session, float, float]:
+                       assets: list[str] | None = None, source: str | None = None) -> tuple[Session, float, float]:
     """Open ``app`` as a browser does: (session, seconds to the page, seconds to usable widgets).
     ``assets``: paths to fetch after the page and before the websocket, as a browser with an
-    empty cache loads the front end (see :func:`burst.record_assets`); none by default."""
+    empty cache loads the front end (see :func:`burst.record_assets`); none by default. ``source``:
+    the local address to connect from (e.g. 127.0.0.7, so that nginx sees a visitor of its own)."""
     start = time.perf_counter()
     url = f"{base_url}{prefix}voila/render/{app}.ipynb"
     try:
-        response = await AsyncHTTPClient().fetch(url, request_timeout=timeout, connect_timeout=timeout)
+        response = await AsyncHTTPClient().fetch(url, request_timeout=timeout, connect_timeout=timeout,
+                                                 network_interface=source)
     except HTTPClientError as exc:
         raise VisitError(f"page: HTTP {exc.code}") from None
     except (OSError, asyncio.TimeoutError) as exc:
@@ -175,15 +179,16 @@ async def open_session(base_url: str, app: str, prefix: str = "/apps/", timeout:
     kernel_id = found.group(1)
     if assets:
         try:
-            await fetch_assets(base_url, assets, timeout - (time.perf_counter() - start))
+            await fetch_assets(base_url, assets, timeout - (time.perf_counter() - start), source=source)
         except VisitError:
-            await _shutdown(base_url, prefix, kernel_id)  # the tab is gone: so is its kernel
+            await _shutdown(base_url, prefix, kernel_id, source)  # the tab is gone: so is its kernel
             raise
     ws_base = "ws" + base_url[len("http"):]
     session_id = str(uuid.uuid4())
     try:
         ws = await asyncio.wait_for(websocket_connect(
-            f"{ws_base}{prefix}api/kernels/{kernel_id}/channels?session_id={session_id}",
+            HTTPRequest(f"{ws_base}{prefix}api/kernels/{kernel_id}/channels?session_id={session_id}",
+                        network_interface=source),
             subprotocols=[SUBPROTOCOL], max_message_size=64 * 2**20), timeout)
     except asyncio.TimeoutError:
         raise VisitError("websocket: no connection within the timeout") from None
@@ -191,7 +196,7 @@ async def open_session(base_url: str, app: str, prefix: str = "/apps/", timeout:
         raise VisitError(f"websocket: HTTP {exc.code}") from None
     except OSError as exc:
         raise VisitError(f"websocket: {type(exc).__name__}") from None
-    session = Session(base_url, app, prefix, kernel_id, ws, session_id=session_id)
+    session = Session(base_url, app, prefix, kernel_id, ws, session_id=session_id, source=source)
     session.reader = asyncio.create_task(session._read())
     try:
         await load_states(session, timeout - (time.perf_counter() - start))
@@ -261,12 +266,12 @@ async def change_input(session: Session, label: str, value: str, timeout: float 
     return time.perf_counter() - start
 
 
-async def _shutdown(base_url: str, prefix: str, kernel_id: str) -> None:
+async def _shutdown(base_url: str, prefix: str, kernel_id: str, source: str | None = None) -> None:
     """The beacon Voila's page sends on ``beforeunload``: a multipart form with an empty ``_xsrf``."""
     body = (b"--handboek\r\nContent-Disposition: form-data; name=\"_xsrf\"\r\n\r\n\r\n--handboek--\r\n")
     try:
         await AsyncHTTPClient().fetch(f"{base_url}{prefix}voila/api/shutdown/{kernel_id}",
-                                      method="POST", body=body, request_timeout=60,
+                                      method="POST", body=body, request_timeout=60, network_interface=source,
                                       headers={"Content-Type": "multipart/form-data; boundary=handboek"})
     except (HTTPClientError, OSError, asyncio.TimeoutError):
         pass  # a beacon is fire-and-forget; the caller checks which kernels remain
@@ -274,7 +279,7 @@ async def _shutdown(base_url: str, prefix: str, kernel_id: str) -> None:
 
 async def close(session: Session) -> None:
     """Close the tab: the shutdown beacon, then the websocket."""
-    await _shutdown(session.base_url, session.prefix, session.kernel_id)
+    await _shutdown(session.base_url, session.prefix, session.kernel_id, session.source)
     session.ws.close()
     if session.reader is not None:
         session.reader.cancel()
