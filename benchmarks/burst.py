@@ -166,13 +166,31 @@ class Sampler:
     def __init__(self, voila_pids: list[int], interval: float = 0.5) -> None:
         self.voila_pids, self.interval = voila_pids, interval
         self.peak: list[float] = []
+        self.cpu: dict[int, list[float]] = {}  # pid -> [CPU seconds at its first sample, at its last]
         self.cpu_max = 0.0
         self.load_max = 0.0
 
+    def sample_cpu(self, first: bool = False) -> None:
+        """CPU time of the Voila processes and their kernels; a kernel started during the burst
+        counts from zero, one that existed before from its first sample."""
+        procs = [psutil.Process(pid) for pid in self.voila_pids if psutil.pid_exists(pid)]
+        for proc in procs + kernels(self.voila_pids):
+            try:
+                t = proc.cpu_times()
+            except psutil.Error:
+                continue
+            used = t.user + t.system  # not children_*: a reaped kernel would count twice
+            self.cpu.setdefault(proc.pid, [used if first else 0.0, used])[1] = used
+
+    def server_cpu_s(self) -> float:
+        return sum(last - first for first, last in self.cpu.values())
+
     async def run(self) -> None:
         psutil.cpu_percent(interval=None)
+        self.sample_cpu(first=True)
         while True:
             await asyncio.sleep(self.interval)
+            self.sample_cpu()
             rss = rss_mib(kernels(self.voila_pids))
             if (len(rss), sum(rss)) > (len(self.peak), sum(self.peak)):
                 self.peak = rss
@@ -272,6 +290,7 @@ async def burst(url: str, app: str, sessions: int, spread: float, timeout: float
             break
         await asyncio.sleep(1.0)
     sampling.cancel()
+    sampler.sample_cpu()
     records = [r for r, _ in results]
     errors = [r["error"] for r in records if "error" in r]
 
@@ -297,6 +316,9 @@ async def burst(url: str, app: str, sessions: int, spread: float, timeout: float
         "kernels_after_close": len(kernels(voila_pids)) if voila_pids else None,
         "load_average_1min_before": round(load_before, 2), "load_average_1min_max": round(sampler.load_max, 2),
         "cpu_percent_max": round(sampler.cpu_max),
+        # CPU seconds the Voila process(es) and kernels used from the first arrival until all closed:
+        # the burst's work, whatever else ran on the machine (None without Voila pids)
+        "server_cpu_s": round(sampler.server_cpu_s(), 1) if voila_pids else None,
         "visitors": [{k: (round(v, 3) if isinstance(v, float) else v) for k, v in r.items()} for r in records],
     }
 
