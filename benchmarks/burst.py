@@ -114,6 +114,12 @@ def wait_for_pool(voila_pids: list[int], settle: float = 10.0, timeout: float = 
     return last
 
 
+def voila_command(port: int, k: int, processes: int) -> list[str]:
+    """Voila process ``k`` of ``processes``, as scripts/serve.sh starts it. With several processes,
+    each will also need the option that makes its kernel ids recognisable to nginx (to be wired)."""
+    return [str(VENV_BIN / "voila"), "calculators/", "--no-browser", f"--port={port}", "--Voila.base_url=/apps/"]
+
+
 @contextmanager
 def started_stack(processes: int = 1) -> Iterator[Stack]:
     """Voila (as scripts/serve.sh starts it, with the repository's voila.json) behind nginx
@@ -134,10 +140,9 @@ def started_stack(processes: int = 1) -> Iterator[Stack]:
         try:
             voila_ports = [free_port() for _ in range(processes)]
             for k, port in enumerate(voila_ports):
-                log = open(Path(tmp) / f"voila-{k}.log", "wb")
-                procs.append(subprocess.Popen([str(VENV_BIN / "voila"), "calculators/", "--no-browser",
-                                               f"--port={port}", "--Voila.base_url=/apps/"],
-                                              cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT))
+                with open(Path(tmp) / f"voila-{k}.log", "wb") as log:
+                    procs.append(subprocess.Popen(voila_command(port, k, processes), cwd=ROOT, env=env,
+                                                  stdout=log, stderr=subprocess.STDOUT))
             for port, proc in zip(voila_ports, procs):
                 wait_for(f"http://127.0.0.1:{port}/apps/", proc)
             root = Path(tmp) / "html"
@@ -230,6 +235,16 @@ def visitor_address(url: str, i: int, one_address: bool) -> str | None:
     return f"127.0.{(i + 2) // 256}.{(i + 2) % 256}"
 
 
+def reason(exc: VisitError, start: float, timeout: float) -> str:
+    """The error's reason; a visit that ran out of its time (a step with no budget left, or an HTTP
+    request tornado gave up on: 599) is reported as a timeout in the step it had reached."""
+    text = str(exc)
+    step = text.split(":")[0]
+    if time.perf_counter() - start >= timeout - 1 or text.endswith("HTTP 599"):
+        return f"timeout: no answer within {timeout:.0f} s of arrival (during {step})"
+    return text
+
+
 async def visit(i: int, arrival: float, url: str, app: str, timeout: float,
                 assets: list[str] | None = None, source: str | None = None) -> tuple[dict[str, Any], Any]:
     """One visitor: (its record, its open session or None)."""
@@ -240,7 +255,7 @@ async def visit(i: int, arrival: float, url: str, app: str, timeout: float,
     try:
         session, t_page, t_usable = await open_session(url, app, timeout=timeout, assets=assets, source=source)
     except VisitError as exc:
-        record["error"] = str(exc)
+        record["error"] = reason(exc, start, timeout)
         return record, None
     record.update(page_s=t_page, usable_s=t_usable, kernel_id=session.kernel_id)
     try:
@@ -254,7 +269,7 @@ async def visit(i: int, arrival: float, url: str, app: str, timeout: float,
         elif app in ECHO and ECHO[app](value) not in sentence:
             record["error"] = f"answer: not this visitor's value {value}"
     except VisitError as exc:
-        record["error"] = str(exc)
+        record["error"] = reason(exc, start, timeout)
     return record, session
 
 

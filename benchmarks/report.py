@@ -65,8 +65,8 @@ def burst_table(report: dict) -> str:
     """One row per set-up measured by benchmarks/burst.py (key "1-process", "2-process", ...)."""
     lines = ["| set-up | visitors | errors | time to page p50 / p95 (s) | time to usable p50 / p95 (s) "
              "| time to answer p50 / p95 (s) | kernels at the peak | kernel RSS at the peak, total / median (MiB) "
-             "| load average before / max |",
-             "|---|---|---|---|---|---|---|---|---|"]
+             "| CPU of Voila and kernels (s) | load average before / max |",
+             "|---|---|---|---|---|---|---|---|---|---|"]
     for key in sorted(report, key=lambda k: (report[k]["machine"]["voila_processes"],
                                              bool(report[k].get("one_address")), k)):
         r = report[key]
@@ -81,6 +81,7 @@ def burst_table(report: dict) -> str:
                      f"{num(r['spread_s'], 0)} s | {r['errors']} | {pair('time_to_page')} | {pair('time_to_usable')} "
                      f"| {pair('time_to_answer')} | {r['kernels_peak']} ({r['kernels_before']} preheated before) "
                      f"| {r['kernel_rss_mib_total_peak']:,} / {r['kernel_rss_mib_median_peak']} "
+                     f"| {num(r.get('server_cpu_s'), 0)} "
                      f"| {num(r['load_average_1min_before'], 1)} / {num(r['load_average_1min_max'], 1)} |")
     return "\n".join(lines)
 
