@@ -27,6 +27,7 @@ Errors are raised as :class:`VisitError` with one short reason, never a tracebac
 from __future__ import annotations
 
 import asyncio
+import html
 import json
 import re
 import time
@@ -135,8 +136,8 @@ class Session:
         raise VisitError("widgets: no result sentence (role=status)")
 
     def status_text(self) -> str:
-        """The result sentence as text (tags removed)."""
-        return re.sub(r"<[^>]+>", "", str(self.states[self.status_id()].get("value", ""))).strip()
+        """The result sentence as text (tags removed, entities such as &amp; resolved)."""
+        return html.unescape(re.sub(r"<[^>]+>", "", str(self.states[self.status_id()].get("value", "")))).strip()
 
 
 async def fetch_assets(base_url: str, paths: list[str], timeout: float, connections: int = 6,
