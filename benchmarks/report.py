@@ -1,6 +1,6 @@
 """Print the README's benchmark tables (Markdown) from benchmarks/results/*.json.
 
-Usage: python benchmarks/report.py   (after benchmarks/apps.py and benchmarks/book.py)
+Usage: python benchmarks/report.py   (after benchmarks/apps.py, benchmarks/book.py, benchmarks/burst.py)
 """
 
 from __future__ import annotations
@@ -61,8 +61,34 @@ def mutation_table(report: dict) -> str:
     return "\n".join(lines)
 
 
+def burst_table(report: dict) -> str:
+    """One row per set-up measured by benchmarks/burst.py (key "1-process", "2-process", ...)."""
+    lines = ["| set-up | visitors | errors | time to page p50 / p95 (s) | time to usable p50 / p95 (s) "
+             "| time to answer p50 / p95 (s) | kernels at the peak | kernel RSS at the peak, total / median (MiB) "
+             "| CPU of Voila and kernels (s) | load average before / max |",
+             "|---|---|---|---|---|---|---|---|---|---|"]
+    for key in sorted(report, key=lambda k: (report[k]["machine"]["voila_processes"],
+                                             bool(report[k].get("one_address")), k)):
+        r = report[key]
+        n = r["machine"]["voila_processes"]
+
+        def pair(name: str) -> str:
+            return f"{num(r[name]['p50_s'])} / {num(r[name]['p95_s'])}"
+
+        cache = f"{r['assets_per_visitor']} static files each" if r.get("assets_per_visitor") else "cached static files"
+        who = "one address for all" if r.get("one_address") else "an address each"
+        lines.append(f"| {n} Voila process{'es' if n > 1 else ''}; {who}; {cache} | {r['sessions']} within "
+                     f"{num(r['spread_s'], 0)} s | {r['errors']} | {pair('time_to_page')} | {pair('time_to_usable')} "
+                     f"| {pair('time_to_answer')} | {r['kernels_peak']} ({r['kernels_before']} preheated before) "
+                     f"| {r['kernel_rss_mib_total_peak']:,} / {r['kernel_rss_mib_median_peak']} "
+                     f"| {num(r.get('server_cpu_s'), 0)} "
+                     f"| {num(r['load_average_1min_before'], 1)} / {num(r['load_average_1min_max'], 1)} |")
+    return "\n".join(lines)
+
+
 def main() -> None:
-    for name, render in (("apps.json", apps_table), ("book.json", book_table), ("mutation.json", mutation_table)):
+    for name, render in (("apps.json", apps_table), ("book.json", book_table), ("mutation.json", mutation_table),
+                         ("burst.json", burst_table)):
         path = RESULTS / name
         if path.exists():
             print(f"<!-- {name} -->\n{render(json.loads(path.read_text(encoding='utf-8')))}\n")
