@@ -115,21 +115,19 @@ def wait_for_pool(voila_pids: list[int], settle: float = 10.0, timeout: float = 
 
 
 def voila_command(port: int, k: int, processes: int) -> list[str]:
-    """Voila process ``k`` of ``processes``, as scripts/serve.sh starts it. With several processes,
-    each will also need the option that makes its kernel ids recognisable to nginx (to be wired)."""
-    return [str(VENV_BIN / "voila"), "calculators/", "--no-browser", f"--port={port}", "--Voila.base_url=/apps/"]
+    """Voila process ``k`` of ``processes``, as scripts/serve.sh starts it: with several processes,
+    process k names its kernels with the hex prefix k, which nginx routes on (deploy/README.md)."""
+    prefix = [f"--ClassroomKernelManager.kernel_id_prefix={k:x}"] if processes > 1 else []
+    return [str(VENV_BIN / "voila"), "calculators/", "--no-browser", f"--port={port}", "--Voila.base_url=/apps/",
+            *prefix]
 
 
 @contextmanager
 def started_stack(processes: int = 1) -> Iterator[Stack]:
     """Voila (as scripts/serve.sh starts it, with the repository's voila.json) behind nginx
-    (deploy/nginx.conf.template), on loopback ports, with an empty book root.
-
-    Several Voila processes (``processes`` > 1) need deploy/render_nginx.py to route a kernel's
-    websocket and shutdown to the process that owns the kernel: not wired yet.
+    (deploy/nginx.conf.template), on loopback ports, with an empty book root; ``processes`` Voila
+    processes behind one nginx, each page's kernel routed to its own process.
     """
-    if processes != 1:
-        raise SystemExit("--processes > 1: deploy/render_nginx.py has no several-upstream routing yet")
     sys.path.insert(0, str(ROOT / "deploy"))
     from render_nginx import render
 
@@ -149,7 +147,7 @@ def started_stack(processes: int = 1) -> Iterator[Stack]:
             root.mkdir()
             (root / "index.html").write_text("<!doctype html><title>burst</title>\n", encoding="utf-8")
             port = free_port()
-            conf = render(root, Path(tmp) / "nginx", port, voila_ports[0])
+            conf = render(root, Path(tmp) / "nginx", port, voila_ports)
             procs.append(subprocess.Popen(["/usr/sbin/nginx", "-c", str(conf), "-p", str(Path(tmp) / "nginx"),
                                            "-g", "daemon off;"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
             url = f"http://127.0.0.1:{port}"

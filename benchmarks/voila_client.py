@@ -66,6 +66,7 @@ class Session:
     changed: asyncio.Condition = field(default_factory=asyncio.Condition)
     closed_reason: str | None = None
     reader: asyncio.Task[None] | None = None
+    received: list[dict[str, Any]] | None = None  # every message from the kernel, when a list is given
     _replies: dict[str, asyncio.Future[dict[str, Any]]] = field(default_factory=dict)
     _control: asyncio.Future[dict[str, Any]] | None = None
 
@@ -109,6 +110,8 @@ class Session:
             channel, parts = deserialize_msg_from_ws_v1(frame)
             header, parent, _meta, content = (json.loads(p) for p in parts[:4])
             msg_type = header.get("msg_type")
+            if self.received is not None:
+                self.received.append({"channel": channel, "msg_type": msg_type, "content": content})
             if channel == "shell" and parent.get("msg_id") in self._replies:
                 self._replies.pop(parent["msg_id"]).set_result(content)
             elif channel == "iopub" and msg_type == "comm_msg":
@@ -159,7 +162,8 @@ async def fetch_assets(base_url: str, paths: list[str], timeout: float, connecti
 
 
 async def open_session(base_url: str, app: str, prefix: str = "/apps/", timeout: float = DEFAULT_TIMEOUT,
-                       assets: list[str] | None = None, source: str | None = None) -> tuple[Session, float, float]:
+                       assets: list[str] | None = None, source: str | None = None,
+                       keep_messages: bool = False) -> tuple[Session, float, float]:
     """Open ``app`` as a browser does: (session, seconds to the page, seconds to usable widgets).
     ``assets``: paths to fetch after the page and before the websocket, as a browser with an
     empty cache loads the front end (see :func:`burst.record_assets`); none by default. ``source``:
@@ -197,7 +201,8 @@ async def open_session(base_url: str, app: str, prefix: str = "/apps/", timeout:
         raise VisitError(f"websocket: HTTP {exc.code}") from None
     except OSError as exc:
         raise VisitError(f"websocket: {type(exc).__name__}") from None
-    session = Session(base_url, app, prefix, kernel_id, ws, session_id=session_id, source=source)
+    session = Session(base_url, app, prefix, kernel_id, ws, session_id=session_id, source=source,
+                      received=[] if keep_messages else None)
     session.reader = asyncio.create_task(session._read())
     try:
         await load_states(session, timeout - (time.perf_counter() - start))

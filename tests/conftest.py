@@ -129,6 +129,17 @@ def nginx_serving(html: Path, state: Path, voila_port: int, **options: object) -
         proc.wait(timeout=20)
 
 
+@pytest.fixture(scope="session")
+def apps_url(voila_port: int, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """nginx with deploy/nginx.conf.template in front of the session's Voila, with an empty book:
+    for tests that talk to the apps as a browser does, without building the book."""
+    root = tmp_path_factory.mktemp("apps-html")
+    (root / "index.html").write_text("<!doctype html><title>apps</title>\n", encoding="utf-8")
+    with nginx_serving(root, tmp_path_factory.mktemp("apps-nginx"), voila_port) as url:
+        wait_for(f"{url}/apps/voila/static/voila.js")
+        yield url
+
+
 def toc_pages() -> list[str]:
     """Every page of the book in _toc.yml order, as paths without .html."""
     toc = (ROOT / "book" / "_toc.yml").read_text(encoding="utf-8")

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, nginx_serving, wait_for
+from conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from burst import burst  # noqa: E402
@@ -28,16 +28,6 @@ pytestmark = pytest.mark.slow
 EXPECTED = {"10000": ("10.000 jeugdigen", "1,00–1,20 fte"), "11000": ("11.000 jeugdigen", "1,10–1,32 fte"),
             "12000": ("12.000 jeugdigen", "1,20–1,44 fte"), "13000": ("13.000 jeugdigen", "1,30–1,56 fte"),
             "14000": ("14.000 jeugdigen", "1,40–1,68 fte")}
-
-
-@pytest.fixture(scope="module")
-def apps_url(voila_port: int, tmp_path_factory: pytest.TempPathFactory) -> str:
-    """nginx with deploy/nginx.conf.template in front of the session's Voila; an empty book."""
-    root = tmp_path_factory.mktemp("burst-html")
-    (root / "index.html").write_text("<!doctype html><title>burst</title>\n", encoding="utf-8")
-    with nginx_serving(root, tmp_path_factory.mktemp("burst-nginx"), voila_port) as url:
-        wait_for(f"{url}/apps/voila/static/voila.js")
-        yield url
 
 
 def test_five_visitors_within_two_seconds(apps_url: str) -> None:

@@ -120,7 +120,8 @@ def test_pooled_kernels_are_not_culled_and_count_towards_the_cap() -> None:
 
 @pytest.fixture
 def routed() -> Iterator[kernel_log.ServerLogHandler]:
-    handler = kernel_log.route_errors()
+    handler = kernel_log.route_errors(force=True)
+    assert handler is not None
     yield handler
     handler.listeners.clear()
 
@@ -129,7 +130,7 @@ def test_a_refused_widget_message_logs_details_to_the_server_and_shows_one_dutch
         routed: kernel_log.ServerLogHandler, capfd: pytest.CaptureFixture[str]) -> None:
     shown: list[str] = []
     holder = type("App", (), {"show": lambda self, m: shown.append(m)})()
-    kernel_log.route_errors(holder.show)
+    kernel_log.route_errors(holder.show, force=True)
     try:
         raise ValueError("Value must be a string, not a list")
     except ValueError:
@@ -152,7 +153,7 @@ def test_a_listener_that_fails_does_not_break_the_kernel(routed: kernel_log.Serv
             raise RuntimeError("widget closed")
 
     broken = Broken()
-    kernel_log.route_errors(broken.show)
+    kernel_log.route_errors(broken.show, force=True)
     logging.getLogger("Comm").error("boom")  # must not raise
 
 
@@ -165,3 +166,23 @@ def test_a_closed_server_stream_does_not_break_the_kernel(routed: kernel_log.Ser
     monkeypatch.setattr(sys, "__stderr__", Closed())
     monkeypatch.setattr(logging, "raiseExceptions", False)
     logging.getLogger("Comm").error("boom")
+
+
+def test_outside_a_voila_kernel_nothing_is_rerouted(monkeypatch: pytest.MonkeyPatch) -> None:
+    """nbval, the book build and in-process tests keep their normal error display."""
+    monkeypatch.delenv("VOILA_BASE_URL", raising=False)
+    assert kernel_log.route_errors(lambda message: None) is None
+    monkeypatch.setenv("VOILA_BASE_URL", "/apps/")
+    assert kernel_log.in_voila_kernel()
+
+
+def test_a_traceback_ipython_would_show_goes_to_the_log_without_colour_codes(
+        routed: kernel_log.ServerLogHandler, capfd: pytest.CaptureFixture[str]) -> None:
+    shown: list[str] = []
+    holder = type("App", (), {"show": lambda self, m: shown.append(m)})()
+    kernel_log.route_errors(holder.show, force=True)
+    kernel_log.log_shown_traceback(ValueError, ValueError("bad index"),
+                                   ["\x1b[31mTraceback (most recent call last)\x1b[39m", "  File \"/srv/x.py\""])
+    err = capfd.readouterr().err
+    assert "ValueError: bad index" in err and 'File "/srv/x.py"' in err and "\x1b[" not in err
+    assert shown == [kernel_log.NOTICE]

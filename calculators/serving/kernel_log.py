@@ -2,18 +2,26 @@
 
 A browser (or anyone holding a page's kernel websocket) can send widget messages the kernel
 refuses: a text field's value set to a list, a dropdown index of 99, a comm opened without a
-version. ipykernel and ``comm`` log such errors with their traceback, and with no handler
-configured the log record ends up on ``sys.stderr``, which ipykernel publishes to the page:
-absolute server paths included, whatever Voila's ``show_tracebacks`` says.
+version. They reach the page with their traceback, absolute server paths included, whatever
+Voila's ``show_tracebacks`` says, by two roads:
 
-``route_errors`` gives the logging system one handler that writes to the kernel process's real
-stderr (the Voila server's log: calculators/serving/kernels.py starts Voila kernels with
-``capture_fd_output=False``) and tells the app, which shows ``NOTICE`` instead.
+- ipywidgets catches an exception in a widget's message handler and asks IPython to show it
+  (``_show_traceback``), which publishes an ``error`` message;
+- ipykernel and ``comm`` log errors (e.g. opening a comm fails) with no handler configured, so the
+  record ends up on ``sys.stderr``, which ipykernel also publishes.
+
+In a Voila kernel, ``route_errors`` closes both: IPython's traceback display and the log records go
+to one handler that writes to the kernel process's real stderr (the Voila server's log:
+calculators/serving/kernels.py starts Voila kernels with ``capture_fd_output=False``) and tells the
+app, which shows ``NOTICE`` instead. Elsewhere (nbval, the book build, tests) it does nothing, so
+that a failing cell still fails there.
 """
 
 from __future__ import annotations
 
 import logging
+import os
+import re
 import sys
 import weakref
 from collections.abc import Callable
@@ -53,12 +61,37 @@ class ServerLogHandler(logging.Handler):
 
 
 _handler: ServerLogHandler | None = None
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
 
-def route_errors(show: Callable[[str], None] | None = None) -> ServerLogHandler:
-    """Install the handler once (on the widget loggers and the root logger); add ``show`` (a bound
-    method of an app, held weakly) as a listener that receives the Dutch notice on an error."""
+def in_voila_kernel() -> bool:
+    """Voila sets VOILA_BASE_URL for every kernel it starts, pooled or not."""
+    return "VOILA_BASE_URL" in os.environ
+
+
+def log_shown_traceback(etype: type, evalue: BaseException, stb: list[str]) -> None:
+    """Stands in for IPython's ``_showtraceback``: the traceback to the server log only."""
+    text = ANSI.sub("", "\n".join(stb))
+    logging.getLogger("calculators.kernel").error("%s: %s\n%s", etype.__name__, evalue, text)
+
+
+def _quiet_ipython() -> None:
+    try:
+        from IPython import get_ipython
+    except ImportError:  # pragma: no cover - IPython is always there with ipywidgets
+        return
+    shell = get_ipython()
+    if shell is not None and hasattr(shell, "_showtraceback"):
+        shell._showtraceback = log_shown_traceback
+
+
+def route_errors(show: Callable[[str], None] | None = None, *, force: bool = False) -> ServerLogHandler | None:
+    """In a Voila kernel (or with ``force``): install the handler once, on the widget loggers and
+    the root logger, and IPython's traceback display; add ``show`` (a bound method of an app, held
+    weakly) as a listener that receives the Dutch notice on an error."""
     global _handler
+    if not (force or in_voila_kernel()):
+        return None
     if _handler is None:
         _handler = ServerLogHandler()
         for name in WIDGET_LOGGERS:
@@ -66,6 +99,7 @@ def route_errors(show: Callable[[str], None] | None = None) -> ServerLogHandler:
             logger.addHandler(_handler)
             logger.propagate = False
         logging.getLogger().addHandler(_handler)  # anything else that would reach lastResort
+        _quiet_ipython()
     if show is not None:
         _handler.listeners.append(weakref.WeakMethod(show))  # type: ignore[arg-type]
     return _handler
