@@ -40,6 +40,7 @@ import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from playwright.async_api import TimeoutError as PlaywrightTimeoutError
 from playwright.async_api import async_playwright
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -80,7 +81,13 @@ def percentile(values: list[float], p: float) -> float:
     return ordered[lo] + (ordered[hi] - ordered[lo]) * (k - lo)
 
 
+def last(times: list[float]) -> str:
+    return f"{times[-1]:.2f}" if times else "–"
+
+
 def summary(times: list[float]) -> dict:
+    if not times:
+        return {"n": 0, "p50_s": None, "p95_s": None, "max_s": None}
     return {"n": len(times), "p50_s": round(statistics.median(times), 2), "p95_s": round(percentile(times, 0.95), 2),
             "max_s": round(max(times), 2)}
 
@@ -194,6 +201,7 @@ async def measure(args: argparse.Namespace, bases: dict[str, str]) -> dict[str, 
         cold = {key: [] for key in warm_contexts}
         warm = {key: [] for key in warm_contexts}
         warm_marks: dict[tuple[str, str], list[dict]] = {key: [] for key in warm_contexts}
+        errors = {key: 0 for key in warm_contexts}
         for kind in ("cold_visit", "warm_visit"):  # the first visit fills each warm context's cache
             for app in APPS:
                 for label, base in bases.items():
@@ -212,18 +220,25 @@ async def measure(args: argparse.Namespace, bases: dict[str, str]) -> dict[str, 
                 for kind in kinds:
                     for label in labels:
                         url = f"{bases[label]}/apps/voila/render/{app}.ipynb"
-                        if kind == "cold":
-                            context = await browser.new_context()
-                            elapsed, _, _ = await visit(context, url)
-                            await context.close()
-                            cold[label, app].append(elapsed)
-                        else:
-                            elapsed, marks, _ = await visit(warm_contexts[label, app], url)
-                            warm[label, app].append(elapsed)
-                            warm_marks[label, app].append(marks)
+                        try:
+                            if kind == "cold":
+                                context = await browser.new_context()
+                                try:
+                                    elapsed, _, _ = await visit(context, url)
+                                finally:
+                                    await context.close()
+                                cold[label, app].append(elapsed)
+                            else:
+                                elapsed, marks, _ = await visit(warm_contexts[label, app], url)
+                                warm[label, app].append(elapsed)
+                                warm_marks[label, app].append(marks)
+                        except PlaywrightTimeoutError:  # never usable within TIMEOUT_MS: counted, not timed
+                            errors[label, app] += 1
+                            for page in warm_contexts[label, app].pages:
+                                await page.close()
                         await asyncio.sleep(args.gap)
             print(f"round {i + 1}/{args.visits}: " + "; ".join(
-                f"{label} {app} cold {cold[label, app][-1]:.2f} warm {warm[label, app][-1]:.2f}"
+                f"{label} {app} cold {last(cold[label, app])} warm {last(warm[label, app])}"
                 for label in bases for app in APPS), flush=True)
         for label in bases:
             for app in APPS:
@@ -231,6 +246,7 @@ async def measure(args: argparse.Namespace, bases: dict[str, str]) -> dict[str, 
                 keys = sorted({k for m in marks for k in m})
                 out[label]["apps"][app].update(
                     pooled_cold_cache=summary(cold[label, app]), pooled_warm_cache=summary(warm[label, app]),
+                    timeouts=errors[label, app],
                     warm_timeline_ms={k: round(statistics.median([m[k] for m in marks if m.get(k) is not None]))
                                       for k in keys if any(m.get(k) is not None for m in marks)})
             out[label]["all_apps"] = {
