@@ -83,12 +83,40 @@ def burst_table(report: dict) -> str:
                      f"| {r['kernel_rss_mib_total_peak']:,} / {r['kernel_rss_mib_median_peak']} "
                      f"| {num(r.get('server_cpu_s'), 0)} "
                      f"| {num(r['load_average_1min_before'], 1)} / {num(r['load_average_1min_max'], 1)} |")
+
+def frontend_table(report: dict) -> str:
+    """benchmarks/frontend.py: time to usable inputs from the pool, before and after, per cache state."""
+    labels = [label for label in ("before", "after") if label in report] or list(report)
+    kinds = (("pooled_warm_cache", "warm cache"), ("pooled_cold_cache", "cold cache"))
+    lines = ["| app | " + " | ".join(f"{name} {label}: p50 / p95 (s)" for _, name in kinds for label in labels) + " |",
+             "|---|" + "---|" * (len(kinds) * len(labels))]
+    apps = list(report[labels[0]]["apps"]) + ["all_apps"]
+    for app in apps:
+        cells = []
+        for kind, _ in kinds:
+            for label in labels:
+                r = report[label]["all_apps"] if app == "all_apps" else report[label]["apps"][app]
+                cells.append(f"{num(r[kind]['p50_s'])} / {num(r[kind]['p95_s'])}")
+        lines.append(f"| {'all three' if app == 'all_apps' else app} | " + " | ".join(cells) + " |")
+    lines.append("")
+    lines.append("| one visit (formatie) | " + " | ".join(labels) + " |")
+    lines.append("|---|" + "---|" * len(labels))
+    first = {label: report[label]["apps"][apps[0]] for label in labels}
+    rows = [("requests, cold cache", lambda r: str(r["cold_visit"]["requests"])),
+            ("bytes on the wire, cold cache (KiB)", lambda r: num(r["cold_visit"]["transferred_kib"], 0)),
+            ("JavaScript files (gzip)", lambda r: f"{r['cold_visit']['js_chunks']} ({r['cold_visit']['js_gzip']})"),
+            ("JavaScript decoded (KiB)", lambda r: num(r["cold_visit"]["js_decoded_kib"], 0)),
+            ("labextensions", lambda r: ", ".join(r["cold_visit"]["labextensions"])),
+            ("requests to the server, warm cache", lambda r: str(r["warm_visit"]["requests"] - r["warm_visit"]["from_cache"])),
+            ("bytes on the wire, warm cache (KiB)", lambda r: num(r["warm_visit"]["transferred_kib"], 0))]
+    for name, cell in rows:
+        lines.append(f"| {name} | " + " | ".join(cell(first[label]) for label in labels) + " |")
     return "\n".join(lines)
 
 
 def main() -> None:
     for name, render in (("apps.json", apps_table), ("book.json", book_table), ("mutation.json", mutation_table),
-                         ("burst.json", burst_table)):
+                         ("burst.json", burst_table), ("frontend.json", frontend_table)):
         path = RESULTS / name
         if path.exists():
             print(f"<!-- {name} -->\n{render(json.loads(path.read_text(encoding='utf-8')))}\n")

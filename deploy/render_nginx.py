@@ -64,7 +64,7 @@ def render(root: Path, state: Path, port: int, voila_port: int | list[int | str]
     voila = [str(p) if ":" in str(p) else f"127.0.0.1:{p}" for p in ports]
     state.mkdir(parents=True, exist_ok=True)
     user = worker_user(root)
-    for sub in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"):
+    for sub in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi", "cache"):
         (state / sub).mkdir(exist_ok=True)
         if user is not None:  # the workers write request bodies and proxy buffers here
             os.chown(state / sub, user[1], user[2])
