@@ -6,8 +6,12 @@ scripts/test.sh) and 100 during development.
 
 from __future__ import annotations
 
+import asyncio
 import os
 import re
+from collections.abc import Coroutine
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any, TypeVar
 
 from hypothesis import HealthCheck, settings
 
@@ -138,6 +142,16 @@ def apps_url(voila_port: int, tmp_path_factory: pytest.TempPathFactory) -> Itera
     with nginx_serving(root, tmp_path_factory.mktemp("apps-nginx"), voila_port) as url:
         wait_for(f"{url}/apps/voila/static/voila.js")
         yield url
+
+
+T = TypeVar("T")
+
+
+def run_async(coro: Coroutine[Any, Any, T]) -> T:
+    """asyncio.run in a thread of its own: Playwright's sync API, once a browser test has run,
+    leaves an event loop running in the main thread, where asyncio.run refuses to start."""
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, coro).result()
 
 
 def toc_pages() -> list[str]:

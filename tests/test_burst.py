@@ -8,13 +8,12 @@ the widget messages a browser sends), not browsers; benchmarks/burst.py runs the
 
 from __future__ import annotations
 
-import asyncio
 import sys
 from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, run_async
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from burst import burst  # noqa: E402
@@ -31,7 +30,7 @@ EXPECTED = {"10000": ("10.000 jeugdigen", "1,00–1,20 fte"), "11000": ("11.000 
 
 
 def test_five_visitors_within_two_seconds(apps_url: str) -> None:
-    report = asyncio.run(burst(apps_url, "formatie", sessions=5, spread=2.0, timeout=60.0, voila_pids=[]))
+    report = run_async(burst(apps_url, "formatie", sessions=5, spread=2.0, timeout=60.0, voila_pids=[]))
     assert report["errors"] == 0, report["error_reasons"]
     visitors = report["visitors"]
     assert sorted(v["value"] for v in visitors) == sorted(EXPECTED)

@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 import websockets
 
-from conftest import ROOT, VENV_BIN, free_port, nginx_serving, wait_for
+from conftest import ROOT, VENV_BIN, free_port, nginx_serving, run_async, wait_for
 
 pytestmark = pytest.mark.slow
 
@@ -110,7 +110,7 @@ def test_pages_spread_over_both_processes_and_reach_their_own_kernel(two_process
         kids.append(kernel_id(page))
         if visitor < 2 * CAP - 1:  # the last visitor never opens the websocket (see below)
             # the websocket lands on the process that owns the kernel (elsewhere the id is unknown)
-            info = asyncio.run(kernel_info(base, kids[-1]))
+            info = run_async(kernel_info(base, kids[-1]))
             assert info["status"] == "ok" and info["implementation"] == "ipython"
     assert sorted(k[0] for k in kids) == ["0", "0", "1", "1"], kids  # a full process passed pages on
 

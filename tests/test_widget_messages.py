@@ -12,7 +12,7 @@ import uuid
 import pytest
 
 from calculators.serving.kernel_log import NOTICE
-from conftest import ROOT
+from conftest import ROOT, run_async
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from voila_client import change_input, close, open_session  # noqa: E402
@@ -53,7 +53,7 @@ async def probe(apps_url: str, malformed: str) -> tuple[list[dict], str]:
 
 @pytest.mark.parametrize("malformed", ["text value set to a list", "dropdown index 99", "comm without a version"])
 def test_a_malformed_widget_message_gets_a_dutch_line_and_no_traceback(apps_url: str, malformed: str) -> None:
-    received, sentence = asyncio.run(probe(apps_url, malformed))
+    received, sentence = run_async(probe(apps_url, malformed))
     text = json.dumps(received, ensure_ascii=False)
     for leak in LEAKS:
         assert leak not in text, (malformed, leak, text[:1500])
@@ -63,7 +63,7 @@ def test_a_malformed_widget_message_gets_a_dutch_line_and_no_traceback(apps_url:
 
 
 def test_the_details_are_in_the_server_log(apps_url: str) -> None:
-    asyncio.run(probe(apps_url, "dropdown index 99"))
+    run_async(probe(apps_url, "dropdown index 99"))
     log = ROOT / "build" / "voila-test.log"
     if not log.exists():
         pytest.skip("the session's Voila logs to build/voila-test.log only when build/ exists")
