@@ -83,6 +83,8 @@ def burst_table(report: dict) -> str:
                      f"| {r['kernel_rss_mib_total_peak']:,} / {r['kernel_rss_mib_median_peak']} "
                      f"| {num(r.get('server_cpu_s'), 0)} "
                      f"| {num(r['load_average_1min_before'], 1)} / {num(r['load_average_1min_max'], 1)} |")
+    return "\n".join(lines)
+
 
 def frontend_table(report: dict) -> str:
     """benchmarks/frontend.py: time to usable inputs from the pool, before and after, per cache state."""
