@@ -48,7 +48,7 @@ ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(ROOT / "tests"))
 from apps import FIRST_FIELD, percentile  # noqa: E402
-from conftest import VENV_BIN, free_port, wait_for  # noqa: E402
+from conftest import VENV_BIN, free_port, stop_all, wait_for  # noqa: E402
 from voila_client import VisitError, change_input, close, open_session  # noqa: E402
 
 # What visitor i types in the first field, and a piece of the sentence that shows it got its own
@@ -154,12 +154,7 @@ def started_stack(processes: int = 1) -> Iterator[Stack]:
             wait_for(f"{url}/apps/voila/static/voila.js", procs[-1])
             yield Stack(url, [p.pid for p in procs[:processes]], procs)
         finally:
-            for proc in reversed(procs):
-                proc.terminate()
-                try:
-                    proc.wait(timeout=30)
-                except subprocess.TimeoutExpired:
-                    proc.kill()
+            stop_all(procs)
 
 
 class Sampler:

@@ -45,7 +45,7 @@ from playwright.async_api import async_playwright
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
-from conftest import CHROMIUM_ARGS, free_port, wait_for  # noqa: E402
+from conftest import CHROMIUM_ARGS, free_port, stop_all, wait_for  # noqa: E402
 
 APPS = ["formatie", "terugverdienen", "verwijsaandeel"]
 TIMEOUT_MS = 120_000
@@ -322,12 +322,7 @@ def main() -> None:
             time.sleep(args.warmup)  # let every pool fill
             reports = asyncio.run(measure(args, bases))
     finally:
-        for proc in reversed(procs):
-            proc.terminate()
-            try:
-                proc.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                proc.kill()
+        stop_all(procs)
     results = json.loads(args.out.read_text(encoding="utf-8")) if args.out.exists() else {}
     for label, report in reports.items():
         report.update(tree=args.baseline if label == args.baseline_label and args.baseline else "working tree",

@@ -147,6 +147,17 @@ def apps_url(voila_port: int, tmp_path_factory: pytest.TempPathFactory) -> Itera
 T = TypeVar("T")
 
 
+def stop_all(procs: list[subprocess.Popen[bytes]]) -> None:
+    """Terminate servers in reverse start order (nginx before the Voila it proxies); kill a
+    process that has not ended 30 s later."""
+    for proc in reversed(procs):
+        proc.terminate()
+        try:
+            proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
 def run_async(coro: Coroutine[Any, Any, T]) -> T:
     """asyncio.run in a thread of its own: Playwright's sync API, once a browser test has run,
     leaves an event loop running in the main thread, where asyncio.run refuses to start."""

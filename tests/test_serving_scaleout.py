@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 import websockets
 
-from conftest import ROOT, VENV_BIN, free_port, nginx_serving, run_async, wait_for
+from conftest import ROOT, VENV_BIN, free_port, nginx_serving, run_async, stop_all, wait_for
 
 pytestmark = pytest.mark.slow
 
@@ -57,13 +57,7 @@ def two_processes(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         with nginx_serving(html, tmp / "nginx", ports) as base:
             yield base
     finally:
-        for proc in procs:
-            proc.terminate()
-        for proc in procs:
-            try:
-                proc.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                proc.kill()
+        stop_all(procs)
 
 
 def get(url: str) -> tuple[int, str, float]:
