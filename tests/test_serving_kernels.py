@@ -15,12 +15,9 @@ from traitlets import TraitError
 
 from calculators.serving import kernel_log
 from calculators.serving.kernels import CAPACITY_REASON, ClassroomKernelManager, _failed
+from conftest import run_async
 
 UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
-
-
-def run(coro):  # type: ignore[no-untyped-def]
-    return asyncio.run(coro)
 
 
 def test_kernel_ids_carry_the_process_prefix_and_stay_uuid_shaped() -> None:
@@ -63,7 +60,7 @@ def test_at_the_cap_a_page_gets_503_with_the_dutch_reason_and_a_pool_refill_wait
         with pytest.raises(RuntimeError):
             await km.start_kernel(kernel_name="python3", env={"VOILA_PREHEAT": "True"})
 
-    run(scenario())
+    run_async(scenario())
 
 
 def test_a_kernel_that_never_got_a_websocket_is_culled_and_a_claimed_one_is_kept() -> None:
@@ -81,7 +78,7 @@ def test_a_kernel_that_never_got_a_websocket_is_culled_and_a_claimed_one_is_kept
         finally:
             await km.shutdown_all(now=True)
 
-    run(scenario())
+    run_async(scenario())
 
 
 def test_pooled_kernels_are_not_culled_and_count_towards_the_cap() -> None:
@@ -115,7 +112,7 @@ def test_pooled_kernels_are_not_culled_and_count_towards_the_cap() -> None:
         finally:
             await km.shutdown_all(now=True)
 
-    run(scenario())
+    run_async(scenario())
 
 
 @pytest.fixture
