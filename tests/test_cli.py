@@ -222,3 +222,15 @@ def test_subcommand_help_says_gebruik_once(capsys) -> None:  # type: ignore[no-u
         main(["staffing", "--help"])
     first = capsys.readouterr().out.splitlines()[0]
     assert first.startswith("gebruik: python -m calculators staffing") and first.count("gebruik:") == 1
+
+
+def test_the_decision_commands_do_not_load_the_evaluation_kit() -> None:
+    """pandas and scipy (the kit's) cost about two seconds per command; only `evaluate` and
+    `template` may load them."""
+    code = ("import sys, runpy; sys.argv = ['calculators', 'staffing', '--youths', '5']\n"
+            "try:\n    runpy.run_module('calculators', run_name='__main__')\n"
+            "except SystemExit:\n    pass\n"
+            "print(sorted(m for m in ('pandas', 'scipy', 'openpyxl') if m in sys.modules))")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip().splitlines()[-1] == "[]"

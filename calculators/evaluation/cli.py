@@ -14,7 +14,7 @@ from typing import Any
 from .. import data
 from ..errors import InputError
 from ..parsing import parse_number
-from .indicators import PERIODS
+from .periods import PERIODS
 
 
 def _read_file(path: str) -> bytes:

@@ -15,11 +15,11 @@ import pandas as pd
 from .. import data
 from ..stats import wilson_interval
 from . import format as fmt
+from .periods import PERIODS
 from .suppression import Equation, check_min_cell, suppress
 from .validation import Registration
 
 TOTAL = "Totaal"
-PERIODS = {"kwartaal": "Q", "halfjaar": "H", "jaar": "Y"}
 BASE_ALL = "alle trajecten"
 BASE_CLOSED = "afgesloten trajecten"
 WAIT_BANDS = (("0–14 dagen", 0, 14), ("15–28 dagen", 15, 28), ("meer dan 28 dagen", 29, None))
