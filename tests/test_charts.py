@@ -67,3 +67,17 @@ def test_interval_bars_show_the_base_on_every_row_and_an_interval_only_where_the
     rules = re.search(r'<g class="mark-rule role-mark layer_1_marks"[^>]*>(.*?)</g>', svg, re.S)
     assert rules and rules.group(1).count("<line") == 1  # an interval for Den Haag only
     assert "Groningen 54%, basis onbekend." in chart._repr_html_()
+
+
+def test_charts_do_not_compile_the_iri_grammar_on_import() -> None:
+    """jsonschema's optional rfc3987_syntax compiles a Lark grammar on import (1.4 s per kernel
+    and book page); calculators declines it, and altair still validates a chart."""
+    import subprocess
+    import sys
+
+    code = ("import sys, calculators.charts, altair as alt\n"
+            "alt.Chart(alt.Data(values=[{'a': 1}])).mark_bar().encode(x='a:Q').to_dict(validate=True)\n"
+            "print(sys.modules.get('rfc3987_syntax', 'absent'))")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip() == "None"
