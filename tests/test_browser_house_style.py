@@ -1,16 +1,14 @@
 """A municipality's own house style, without forking: the book built strictly with the example
 style (tests/fixtures/huisstijl-voorbeeld.yml, selected with $HANDBOEK_HUISSTIJL) shows the
 publisher, logo, colour and accessibility contact, and still passes axe-core's WCAG 2.1 A/AA rules
-(colour contrast included). Builds the book a second time into its own output directory."""
+(colour contrast included). Builds the book a second time into its own output directory (in the
+background, from the session's main build on: conftest.HouseStyleBuild)."""
 
 from __future__ import annotations
 
 import functools
 import http.server
-import os
-import subprocess
 import threading
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -20,10 +18,10 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page
 
 from calculators import house_style
-from conftest import ROOT, VENV_BIN
+from conftest import HOUSE_STYLE_BUILD, HouseStyleBuild
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
-FIXTURE = ROOT / "tests" / "fixtures" / "huisstijl-voorbeeld.yml"
+FIXTURE = HouseStyleBuild.FIXTURE
 WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
         "resultTypes": ["violations"]}
 
@@ -45,18 +43,12 @@ def serve_directory(directory: Path) -> Iterator[str]:
 
 
 @pytest.fixture(scope="module")
-def municipal_site(tmp_path_factory: pytest.TempPathFactory) -> str:
-    out = tmp_path_factory.mktemp("huisstijl")
-    env = {**os.environ, house_style.ENV_VAR: str(FIXTURE)}
-    start = time.monotonic()
-    proc = subprocess.run([str(VENV_BIN / "jupyter-book"), "build", "book", "--path-output", str(out), "--all", "-W",
-                           "-n", "--keep-going"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=1800)
-    output = proc.stdout + proc.stderr
+def municipal_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    returncode, output, html = HOUSE_STYLE_BUILD.result(tmp_path_factory.mktemp("huisstijl"))
     problems = [line for line in output.splitlines()
                 if ("WARNING" in line or "ERROR" in line) and "Kernel is running over TCP" not in line]
-    assert proc.returncode == 0 and not problems, "\n".join(problems[:20]) or output[-3000:]
-    print(f"house-style build: {time.monotonic() - start:.0f} s")
-    with serve_directory(out / "_build" / "html") as url:
+    assert returncode == 0 and not problems, "\n".join(problems[:20]) or output[-3000:]
+    with serve_directory(html) as url:
         yield url
 
 

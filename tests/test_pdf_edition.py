@@ -10,26 +10,24 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
 
 from calculators import edition
-from conftest import ROOT, BookBuild
+from conftest import BookBuild
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
 DPI = 50  # A4 at 50 dpi: 413 x 585 pixels
 
 
 @pytest.fixture(scope="module")
-def pdf(built_book: BookBuild, tmp_path_factory: pytest.TempPathFactory) -> Path:
+def pdf(built_book: BookBuild) -> Path:
+    """The PDF that the session's full build wrote (serve.sh's build: scripts/build_pdf.py after the book)."""
     assert built_book.returncode == 0, built_book.output[-3000:]
-    out = tmp_path_factory.mktemp("pdf") / edition.PDF_NAME
-    proc = subprocess.run([sys.executable, str(ROOT / "scripts" / "build_pdf.py"), "--html", str(built_book.html),
-                           "--out", str(out)], capture_output=True, text=True, timeout=1200)
-    assert proc.returncode == 0, proc.stderr[-3000:]
+    out = built_book.html / "_static" / edition.PDF_NAME
+    assert out.is_file(), f"the full build wrote no {out.name}"
     return out
 
 
