@@ -33,7 +33,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page
+from playwright.sync_api import Page, expect
+
+# An app answers a changed input from its kernel; the first chart a kernel draws starts vl-convert
+# (a second or two of CPU), and on two shared cores that can pass Playwright's default 5 s for
+# expect(). An app that does not answer still fails, after 30 s.
+expect.set_options(timeout=30_000)
 
 ROOT = Path(__file__).resolve().parents[1]
 VENV_BIN = Path(sys.executable).parent
