@@ -89,14 +89,13 @@ class HouseStyleBuild:
     def __init__(self) -> None:
         self.proc: subprocess.Popen[bytes] | None = None
         self.out = Path()
-        self.started = 0.0
 
     def start(self, out: Path) -> None:
         if self.proc is not None:
             return
         from calculators import house_style
 
-        self.out, self.started = out, time.monotonic()
+        self.out = out
         env = {**os.environ, house_style.ENV_VAR: str(self.FIXTURE)}
         with open(out / "build.log", "wb") as log:
             self.proc = subprocess.Popen([str(VENV_BIN / "jupyter-book"), "build", "book", "--path-output", str(out),
