@@ -14,68 +14,34 @@ import argparse
 import dataclasses
 import json
 import os
-import re
 import sys
 from collections.abc import Callable, Sequence
 from typing import Any, NoReturn
 
 from tabulate import tabulate
 
-from . import bands, data, edition, formatting
+from . import cli_decision, data, edition, formatting
 from .break_even import break_even
+from .cli_output import (
+    EXIT_INPUT,
+    EXIT_INTERNAL,
+    Parser,
+    fmt_span,
+    mid_of,
+    span_dict,
+    table,
+)
 from .discrepancies import all_discrepancies
 from .errors import InputError
 from .published import all_cells
 from .published import counts as cell_counts
-from .ranges import Range, Span
+from .ranges import Range
 from .referral import reach_what_if, referral
+from .registry import BREAK_EVEN, CAPACITY, REFERRAL, STAFFING, WHAT_IF, break_even_basis
 from .savings import builtin_scenario, custom_scenario, savings
 from .staffing import capacity, staffing
 from .parsing import parse_band_map, parse_number, parse_value
 
-EXIT_INPUT = 2
-EXIT_INTERNAL = 1
-
-
-# --------------------------------------------------------------------------- output
-
-
-def _jsonable(x: Any) -> Any:
-    if isinstance(x, Range):
-        return {"low": x.low, "high": x.high}
-    if dataclasses.is_dataclass(x) and not isinstance(x, type):
-        return {f.name: _jsonable(getattr(x, f.name)) for f in dataclasses.fields(x)}
-    if isinstance(x, list | tuple):
-        return [_jsonable(v) for v in x]
-    if isinstance(x, dict):
-        return {str(k): _jsonable(v) for k, v in x.items()}
-    return x
-
-
-def span_dict(span: Span[Any]) -> dict[str, Any]:
-    """A result as a JSON dict: plain numbers where low == high, else {'low', 'high'}."""
-
-    def merge(low: Any, high: Any) -> Any:
-        if dataclasses.is_dataclass(low) and not isinstance(low, type):
-            return {f.name: merge(getattr(low, f.name), getattr(high, f.name)) for f in dataclasses.fields(low)}
-        if isinstance(low, list | tuple):
-            return [merge(a, b) for a, b in zip(low, high, strict=True)]
-        if isinstance(low, int | float) and not isinstance(low, bool) and low != high:
-            return {"low": low, "high": high}
-        return _jsonable(low)
-
-    return merge(span.low, span.high)
-
-
-def fmt_span(span: Span[Any], name: str, unit: str, decimals: int = 0) -> str:
-    low, high = getattr(span.low, name), getattr(span.high, name)
-    if low is None:
-        return "–"
-    return formatting.span(low, high, unit, decimals)
-
-
-def table(rows: Sequence[tuple[str, str]]) -> str:
-    return tabulate(rows, headers=("Omschrijving", "Waarde"), tablefmt="simple", colalign=("left", "right"))
 
 
 # --------------------------------------------------------------------------- subcommands
@@ -98,12 +64,9 @@ def cmd_staffing(args: argparse.Namespace) -> tuple[dict[str, Any], str]:
                    "cost_per_fte_low": cost.low, "cost_per_fte_high": cost.high},
     }
     text = table([
-        ("Jeugdigen (0–17 jaar)", formatting.number(youths)),
+        (data.label("youths"), formatting.number(youths)),
         ("Norm", formatting.span(norm.low, norm.high, "fte_per_10k", 1)),
-        ("Formatie", fmt_span(result, "fte", "fte", 2)),
-        ("Uren per week", fmt_span(result, "hours_per_week", "hours_per_week", 1)),
-        ("Kosten per jaar", fmt_span(result, "annual_cost", "eur")),
-        ("Kosten per jeugdige per jaar", fmt_span(result, "cost_per_youth", "eur", 2)),
+        *STAFFING.rows(result),
     ])
     return out, text
 
@@ -118,21 +81,22 @@ def cmd_capacity(args: argparse.Namespace) -> tuple[dict[str, Any], str]:
         client_time_share=parse_value(args.client_time_share, "client_time_share"),
         band_counts=band_counts,
     )
-    text = table([
-        ("Uren per week", fmt_span(result, "hours_per_week", "hours_per_week", 1)),
-        ("Waarvan voor cliënttrajecten", fmt_span(result, "client_hours_per_week", "hours_per_week", 1)),
-        ("Tijd per contact (incl. indirect)", fmt_span(result, "hours_per_contact", "hours", 2)),
-        ("Contacten per week", fmt_span(result, "contacts_per_week", "count", 1)),
-        ("Contacten per jaar", fmt_span(result, "contacts_per_year", "count")),
-        ("Gemiddeld aantal contacten per traject", fmt_span(result, "mean_contacts_per_trajectory", "count", 1)),
-        ("Trajecten per jaar", fmt_span(result, "trajectories_per_year", "count")),
-        ("Nieuwe cliënten per week", fmt_span(result, "new_clients_per_week", "count", 1)),
-        ("Contacten op een volle werkdag", fmt_span(result, "contacts_per_full_day", "count", 1)),
-    ])
+    text = table(CAPACITY.rows(result))
     return span_dict(result), text
 
 
 def cmd_break_even(args: argparse.Namespace) -> tuple[dict[str, Any], str]:
+    full = args.full_cost_fte is not None
+    if full:  # the whole cost (salary plus cost items) of F fte is the annual cost
+        if args.annual_cost is not None:
+            raise InputError("Geef --annual-cost of --full-cost-fte op, niet allebei.", field="annual_cost")
+        total = cli_decision.full_cost(args)
+        args.annual_cost = f"{total.low!r}..{total.high!r}"
+        if args.contracted_hours is None and args.hours_per_week is None:
+            args.contracted_hours = repr(parse_number(args.full_cost_fte, "fte") * data.value("hours_per_fte"))
+    elif cli_decision.cost_amounts(args) or args.cost_per_fte is not None:
+        raise InputError("Kostenposten en --cost-per-fte gelden alleen samen met --full-cost-fte.",
+                         field="full_cost_fte")
     if args.annual_cost is None and args.hours_per_week is None:
         raise InputError("Geef --annual-cost (jaarkosten) of --hours-per-week (uren per week) op.",
                          field="annual_cost")
@@ -147,21 +111,10 @@ def cmd_break_even(args: argparse.Namespace) -> tuple[dict[str, Any], str]:
         indirect_uplift=parse_value(args.indirect_uplift, "indirect_uplift"),
         working_weeks=parse_value(args.working_weeks, "working_weeks"),
     )
-    rows = [
-        ("Jaarkosten POH-J", fmt_span(result, "annual_cost", "eur")),
-        ("Prijs vermeden traject", fmt_span(result, "trajectory_price", "eur")),
-        ("Benodigde vermeden trajecten per jaar", fmt_span(result, "trajectories_needed", "count", 1)),
-        ("Uren per jaar (direct + indirect)", fmt_span(result, "hours_needed_per_year", "count")),
-        ("Uren per week", fmt_span(result, "hours_per_week", "hours_per_week", 1)),
-        ("  waarvan direct cliëntcontact", fmt_span(result, "direct_hours_per_week", "hours_per_week", 1)),
-        ("  waarvan indirect cliëntcontact", fmt_span(result, "indirect_hours_per_week", "hours_per_week", 1)),
-    ]
-    if result.mid.contracted_hours is not None:
-        rows += [
-            ("Contracturen per week", fmt_span(result, "contracted_hours", "hours_per_week", 1)),
-            ("Aandeel van de contracturen", fmt_span(result, "share_of_contracted_time", "share", 2)),
-            ("Uren over voor andere taken", fmt_span(result, "remaining_hours_per_week", "hours_per_week", 1)),
-        ]
+    rows = BREAK_EVEN.rows(result)
+    rows.insert(1, ("Basis van de jaarkosten", break_even_basis(
+        args.annual_cost is not None and not full, full,
+        mid_of(parse_value(args.hourly_rate, "hourly_rate")), mid_of(parse_value(args.paid_weeks, "paid_weeks")))))
     return span_dict(result), table(rows)
 
 
@@ -212,31 +165,13 @@ def cmd_referral(args: argparse.Namespace) -> tuple[dict[str, Any], str]:
     }
     result = referral(**inputs)
     out = span_dict(result)
-    rows = [
-        ("Hulpvragen via de huisarts", fmt_span(result, "help_questions", "count")),
-        ("Naar de POH-J (bereik)", f"{fmt_span(result, 'to_pohj', 'count')} ({fmt_span(result, 'reach', 'share', 3)})"),
-        ("Direct verwezen door de huisarts", fmt_span(result, "direct_referrals", "count")),
-        ("Verwezen via de POH-J", fmt_span(result, "pohj_referrals", "count")),
-        ("Niet naar jeugd-GGZ of overbrugging verwezen", fmt_span(result, "helped_without_referral", "count")),
-        ("Verwijzingen tweede lijn totaal", fmt_span(result, "total_referrals", "count")),
-        ("Verwijsaandeel", fmt_span(result, "referral_share", "share", 3)),
-        ("Vermeden verwijzingen (t.o.v. geen POH-J)", fmt_span(result, "avoided_referrals", "count")),
-        ("Waarde vermeden verwijzingen", fmt_span(result, "avoided_cost", "eur")),
-    ]
-    if result.mid.baseline_referrals is not None:
-        rows.append(("Verschil met basisjaar", fmt_span(result, "change_vs_baseline", "count")))
+    rows = REFERRAL.rows(result)
     if args.target_reach is not None:
         what_if = reach_what_if(parse_value(args.target_reach, "reach"),  # type: ignore[arg-type]
                                 **{k: v for k, v in inputs.items() if k not in {"baseline_referrals", "reach"}},
                                 reach_from=inputs["reach"])
         out["what_if"] = span_dict(what_if)
-        rows += [
-            ("Extra jeugdigen bij de POH-J", fmt_span(what_if, "extra_to_pohj", "count")),
-            ("Extra vermeden verwijzingen", fmt_span(what_if, "extra_avoided_referrals", "count")),
-            ("Extra waarde vermeden verwijzingen", fmt_span(what_if, "extra_avoided_cost", "eur")),
-            ("Extra POH-J-uren per week nodig", fmt_span(what_if, "extra_pohj_hours_per_week", "hours_per_week", 1)),
-            ("Kosten van die extra uren per jaar", fmt_span(what_if, "extra_pohj_cost", "eur")),
-        ]
+        rows += WHAT_IF.rows(what_if)
     return out, table(rows)
 
 
@@ -265,47 +200,6 @@ def cmd_published(args: argparse.Namespace) -> tuple[dict[str, Any], str]:
              f"{n.reproduced} zijn herrekend. Van de herrekende cellen kloppen er {n.reproduced_matching}; "
              f"{n.reproduced_off} wijken af (zie python -m calculators discrepancies).")
     return out, text
-
-
-# --------------------------------------------------------------------------- argparse in Dutch
-
-_ARGPARSE_NL: list[tuple[str, Callable[[re.Match[str]], str]]] = [
-    (r"the following arguments are required: (.+)", lambda m: f"Verplichte optie ontbreekt: {m[1]}."),
-    (r"unrecognized arguments: (.+)", lambda m: f"Onbekende optie: {m[1]}."),
-    (r"argument (\S+): expected one argument", lambda m: f"Optie {m[1]} verwacht een waarde."),
-    (r"argument (\S+): invalid choice: '?([^' ]+)'? \(choose from (.+)\)",
-     lambda m: f"Onbekende keuze '{m[2]}' voor {m[1]}: kies uit {m[3]}."),
-    (r"argument (\S+): not allowed with argument (\S+)", lambda m: f"Opties {m[1]} en {m[2]} gaan niet samen."),
-    (r"invalid choice: '?([^' ]+)'? \(choose from (.+)\)", lambda m: f"Onbekende opdracht '{m[1]}': kies uit {m[2]}."),
-]
-
-
-def dutch_argparse_message(message: str) -> str:
-    for pattern, build in _ARGPARSE_NL:
-        match = re.search(pattern, message)
-        if match:
-            return build(match)
-    return f"Ongeldige invoer: {message}"
-
-
-class DutchHelpFormatter(argparse.ArgumentDefaultsHelpFormatter):
-    def add_usage(self, usage: Any, actions: Any, groups: Any, prefix: str | None = None) -> None:
-        # argparse passes prefix '' when it builds a subcommand's prog from the parent's usage
-        super().add_usage(usage, actions, groups, prefix="gebruik: " if prefix is None else prefix)
-
-
-class Parser(argparse.ArgumentParser):
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        kwargs.setdefault("formatter_class", DutchHelpFormatter)
-        kwargs.setdefault("add_help", False)
-        super().__init__(*args, **kwargs)
-        self._optionals.title = "opties"
-        self._positionals.title = "opdrachten"
-        self.add_argument("-h", "--help", action="help", default=argparse.SUPPRESS, help="toon deze hulp en stop")
-
-    def error(self, message: str) -> NoReturn:
-        print(f"fout: {dutch_argparse_message(message)}", file=sys.stderr)
-        raise SystemExit(EXIT_INPUT)
 
 
 def _default(key: str) -> str:
@@ -365,6 +259,9 @@ def build_parser() -> Parser:
                    help="directe uren per traject")
     p.add_argument("--indirect-uplift", default=_default("indirect_uplift"), help="opslag indirecte tijd")
     p.add_argument("--working-weeks", default=_default("working_weeks"), help="productieve weken per jaar")
+    p.add_argument("--full-cost-fte", default=None, metavar="F",
+                   help="jaarkosten = integrale kosten van F fte (salaris plus kostenposten, zie costs)")
+    cli_decision.add_cost_options(p)
 
     p = command("savings", "Besparingsscenario's voor trajecten zonder verwijzing", cmd_savings)
     p.add_argument("--scenario", default="conservative", help="conservative (conservatief), optimistic (optimistisch) of none (geen meetbaar effect: "
@@ -393,10 +290,8 @@ def build_parser() -> Parser:
     command("discrepancies", "Waar de bronnen niet kloppen: afgedrukt tegenover herrekend", cmd_discrepancies)
     command("published", "Alle afgedrukte cellen van de business case, herrekend", cmd_published)
 
-    # decision support (workload, costs, sensitivity, annex; break-even --full-cost-fte): calculators/cli_decision.py
-    from .cli_decision import register as register_decision
-
-    register_decision(sub, command)
+    # decision support (workload, costs, sensitivity, annex): calculators/cli_decision.py
+    cli_decision.register(sub, command)
 
     # ---- evaluation kit (issue 10): its subcommands live in calculators/evaluation/cli.py
     from .evaluation.cli import register as register_evaluation

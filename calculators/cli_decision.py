@@ -1,7 +1,7 @@
 """CLI subcommands for decision support: ``workload``, ``costs``, ``sensitivity`` (and ``annex``).
 
-Kept apart from ``cli.py`` so that other subcommands can be added there independently:
-``cli.build_parser`` calls :func:`register` once. ``break-even`` gains ``--full-cost-fte`` here.
+``cli.build_parser`` calls :func:`register` once; this module does not import ``cli`` (no import
+circle): what the subcommands share lives in ``cli_output``.
 """
 
 from __future__ import annotations
@@ -11,6 +11,8 @@ from collections.abc import Callable
 from typing import Any
 
 from . import data, formatting
+from .cli_output import Parser, mid_of, span_dict, table
+from .registry import COSTS, WORKLOAD
 from .costs import cost_items, costs
 from .errors import InputError
 from .parsing import parse_band_map, parse_number, parse_value
@@ -62,8 +64,6 @@ def workload_args(args: argparse.Namespace) -> dict[str, Any]:
 
 
 def cmd_workload(args: argparse.Namespace) -> tuple[dict[str, Any], str]:
-    from .cli import fmt_span, span_dict, table
-
     given = workload_args(args)
     youths = _positive_youths(args.youths)
     hours_per_fte = parse_value(args.hours_per_fte, "hours_per_fte")
@@ -84,26 +84,11 @@ def cmd_workload(args: argparse.Namespace) -> tuple[dict[str, Any], str]:
     }
     out["inputs"] = {k: ({kk: (vv if not isinstance(vv, Range) else {"low": vv.low, "high": vv.high})
                           for kk, vv in v.items()}) for k, v in out["inputs"].items()}
-    rows = [
-        ("Trajecten per jaar", fmt_span(result, "trajectories_per_year", "count")),
-        ("Uren cliëntcontact per jaar", fmt_span(result, "client_hours_per_year", "count")),
-        ("Formatie voor cliëntwerk (A)", fmt_span(result, "fte_client_work", "fte", 2)),
-        ("Categorie-opslag (CAF)", fmt_span(result, "category_allowance_factor", "count", 2)),
-        ("Individuele opslag (IAF, fte)", fmt_span(result, "individual_allowance_fte", "fte", 3)),
-        ("Benodigde formatie", fmt_span(result, "fte_needed", "fte", 2)),
-        ("Uren per week", fmt_span(result, "hours_per_week_needed", "hours_per_week", 1)),
-    ]
-    if current is not None:
-        rows += [("WISN-ratio (huidig / nodig)", fmt_span(result, "wisn_ratio", "count", 2)),
-                 ("Verschil huidig − nodig (fte)", fmt_span(result, "wisn_difference_fte", "fte", 2))]
-    inputs = [(f"  {d.label}", f"{_fmt(d.value if given[n] is None else _point(given[n]), d.unit)} "
+    rows = WORKLOAD.rows(result)  # the WISN ratio and difference only when --current-hours is given
+    inputs = [(f"  {d.label}", f"{_fmt(d.value if given[n] is None else mid_of(given[n]), d.unit)} "
                f"({input_note(n, given[n])})") for n, d in defaults.items()]
     text = table(rows) + "\n\nInvoer (bron of aanname):\n" + "\n".join(f"{a}: {b}" for a, b in inputs)
     return out, text
-
-
-def _point(x: float | Range) -> float:
-    return x.mid if isinstance(x, Range) else x
 
 
 # ----------------------------------------------------------------------------------- costs
@@ -126,8 +111,6 @@ def _cost_per_fte(args: argparse.Namespace) -> Range | None:
 
 
 def cmd_costs(args: argparse.Namespace) -> tuple[dict[str, Any], str]:
-    from .cli import table
-
     fte = parse_number(args.fte, "fte")
     result = costs(fte, cost_amounts(args), cost_per_fte=_cost_per_fte(args))
     out = {
@@ -138,12 +121,12 @@ def cmd_costs(args: argparse.Namespace) -> tuple[dict[str, Any], str]:
                    "source": line.source, "ref": line.ref} for line in result.items],
         "items_total": result.items_total, "total_low": result.total_low, "total_high": result.total_high,
     }
-    rows = [("Salaris en werkgeverslasten", formatting.span(result.salary_low, result.salary_high, "eur"))]
+    rows = [(COSTS["salary"].label, COSTS["salary"].text(result.salary_low, result.salary_high))]
     for line in result.items:
         note = "ingevuld" if line.entered else "eigen invoer: nog 0"
         rows.append((f"{line.label} ({'per fte' if line.basis == 'per_fte' else 'per jaar'})",
                      f"{formatting.euro(line.low)} ({note})"))
-    rows.append(("Integrale kosten per jaar", formatting.span(result.total_low, result.total_high, "eur")))
+    rows.append((COSTS["total"].label, COSTS["total"].text(result.total_low, result.total_high)))
     return out, table(rows)
 
 
@@ -292,8 +275,6 @@ def add_break_even_sensitivity_options(p: argparse.ArgumentParser) -> None:
 
 def register(sub: Any, command: Callable[..., Any]) -> None:
     """Add the decision-support subcommands to the CLI (called once from ``cli.build_parser``)."""
-    from .cli import Parser, cmd_break_even
-
     p = command("workload", "Formatie volgens de werklast (WHO-methode WISN)", cmd_workload)
     add_workload_options(p)
 
@@ -337,24 +318,3 @@ def register(sub: Any, command: Callable[..., Any]) -> None:
             q.add_argument("--youths", default=None, metavar="N", help="jeugdigen: vermeden trajecten per 1000")
             for n in BREAK_EVEN_ASSUMPTIONS:
                 q.add_argument("--" + n.replace("_", "-"), default=None, dest=n, metavar="X", help=data.label(n))
-
-    # break-even takes the whole cost as its annual cost
-    be = sub.choices["break-even"]
-    be.add_argument("--full-cost-fte", default=None, metavar="F",
-                    help="jaarkosten = integrale kosten van F fte (salaris plus kostenposten, zie costs)")
-    add_cost_options(be)
-
-    def break_even_with_full_cost(args: argparse.Namespace) -> tuple[dict[str, Any], str]:
-        if args.full_cost_fte is not None:
-            if args.annual_cost is not None:
-                raise InputError("Geef --annual-cost of --full-cost-fte op, niet allebei.", field="annual_cost")
-            total = full_cost(args)
-            args.annual_cost = f"{total.low!r}..{total.high!r}"
-            if args.contracted_hours is None and args.hours_per_week is None:
-                args.contracted_hours = repr(parse_number(args.full_cost_fte, "fte") * data.value("hours_per_fte"))
-        elif cost_amounts(args) or args.cost_per_fte is not None:
-            raise InputError("Kostenposten en --cost-per-fte gelden alleen samen met --full-cost-fte.",
-                             field="full_cost_fte")
-        return cmd_break_even(args)
-
-    be.set_defaults(handler=break_even_with_full_cost)

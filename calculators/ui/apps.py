@@ -14,7 +14,7 @@ import ipywidgets as w
 from .. import bands, data, export, summaries
 from ..book import table
 from ..break_even import break_even
-from ..formatting import euro, fte, number, percent, span, with_unit
+from ..formatting import fte, number, percent, span, with_unit
 from ..published import break_even_inputs
 from ..ranges import Range, Span
 from ..referral import observed_inputs_2020, reach_what_if, referral
@@ -26,6 +26,17 @@ from ..savings import (
     pilot_costs,
     pilot_hours_2020,
     savings,
+)
+from ..registry import (
+    BREAK_EVEN,
+    CAPACITY,
+    REFERRAL,
+    SAVINGS,
+    STAFFING,
+    WHAT_IF,
+    WORKLOAD,
+    Calculator,
+    break_even_basis,
 )
 from ..staffing import capacity, fte_per_10k_for, hours_to_fte, staffing
 from .base import LABEL_WIDTH, CalculatorApp, FieldSpec, pair
@@ -56,14 +67,26 @@ def _pilot(name: str) -> dict[str, str]:
     return next(r for r in data.rows("pilots_holland_rijnland") if r["municipality"] == name)
 
 
-def _range_text(s: Span[Any], name: str, unit: str, decimals: int = 0) -> str:
-    return span(getattr(s.low, name), getattr(s.high, name), unit, decimals)
+def _results(s: Span[Any], calc: Calculator, names: tuple[str, ...]) -> dict[str, tuple[str, float, float, str]]:
+    """Export rows of the registry's outputs -> (label, low, high, unit)."""
+    return {n: (calc[n].label, float(getattr(s.low, n)), float(getattr(s.high, n)), calc[n].unit)
+            for n in names if getattr(s.mid, n) is not None}
 
 
-def _results(s: Span[Any], rows: list[tuple[str, str, str]]) -> dict[str, tuple[str, float, float, str]]:
-    """Export rows (key, Dutch label, unit) -> (label, low, high, unit)."""
-    return {key: (label, float(getattr(s.low, key)), float(getattr(s.high, key)), unit)
-            for key, label, unit in rows if getattr(s.mid, key) is not None}
+def _row(label: str, value: str) -> dict[str, str]:
+    return {"wat": label, "waarde": value}
+
+
+def _point(s: Any, calc: Calculator, name: str) -> dict[str, str]:
+    """A result row for one point value of the registry's output."""
+    o = calc[name]
+    return _row(o.label, o.text(getattr(s, name)))
+
+
+def _ranged(s: Span[Any], calc: Calculator, name: str) -> dict[str, str]:
+    """A result row for a low–high value of the registry's output."""
+    o = calc[name]
+    return _row(o.label, o.of(s))
 
 
 # --------------------------------------------------------------------------- formatie
@@ -120,26 +143,17 @@ class StaffingApp(CalculatorApp):
         sentence = (summaries.staffing_sentence(s) + f" Volgens de werklast (WISN) is {fte(wl.fte_needed, 2)} nodig, "
                     f"{with_unit(wl.hours_per_week_needed, 'hours_per_week', 1)}{assumed}. "
                     + summaries.capacity_sentence(c))
-        rows = [
-            {"wat": "Formatie volgens de werklast (WISN)", "waarde": fte(wl.fte_needed, 2)},
-            {"wat": "Uren per week volgens de werklast", "waarde": with_unit(wl.hours_per_week_needed, "hours_per_week", 1)},
-            {"wat": "Formatie volgens de norm", "waarde": _range_text(s, "fte", "fte", 2)},
-            {"wat": "Uren per week volgens de norm", "waarde": _range_text(s, "hours_per_week", "hours_per_week", 1)},
-            {"wat": "Kosten per jaar", "waarde": _range_text(s, "annual_cost", "eur")},
-            {"wat": "Kosten per jeugdige per jaar", "waarde": _range_text(s, "cost_per_youth", "eur", 2)},
-        ]
+        rows = [_ranged(s, STAFFING, "fte"), _point(wl, WORKLOAD, "fte_needed"),
+                _ranged(s, STAFFING, "hours_per_week"), _point(wl, WORKLOAD, "hours_per_week_needed"),
+                _ranged(s, STAFFING, "annual_cost"), _ranged(s, STAFFING, "cost_per_youth")]
         if own is not None:
             own_fte = hours_to_fte(own, v["hours_per_fte"])
             per_10k = fte_per_10k_for(own, v["youths"], v["hours_per_fte"])
             rows += [{"wat": "Eigen inzet", "waarde": f"{with_unit(own, 'hours_per_week', 1)} = {fte(own_fte, 2)}"},
                      {"wat": "Eigen inzet per 10.000 jeugdigen", "waarde": fte(per_10k, 2)}]
             if wl.wisn_ratio is not None:
-                rows.append({"wat": "WISN-ratio (eigen inzet / werklast)", "waarde": number(wl.wisn_ratio, 2)})
-        rows += [
-            {"wat": "Contacten per week (hoogstens)", "waarde": _range_text(c, "contacts_per_week", "count", 1)},
-            {"wat": "Trajecten per jaar", "waarde": _range_text(c, "trajectories_per_year", "count")},
-            {"wat": "Nieuwe cliënten per week", "waarde": _range_text(c, "new_clients_per_week", "count", 1)},
-        ]
+                rows.append(_point(wl, WORKLOAD, "wisn_ratio"))
+        rows += [_ranged(c, CAPACITY, n) for n in ("contacts_per_week", "trajectories_per_year", "new_clients_per_week")]
         table_html = table(rows, {"wat": "Uitkomst", "waarde": "Waarde"}, caption="Formatie en capaciteit")._repr_html_()
         bars = [("Norm, ondergrens", s.low.hours_per_week), ("Norm, bovengrens", s.high.hours_per_week),
                 ("Werklast (WISN)", wl.hours_per_week_needed)]
@@ -152,12 +166,9 @@ class StaffingApp(CalculatorApp):
             app=self.app_id, title=self.title, sentence=sentence,
             inputs={k: val for k, val in v.items() if val is not None},
             input_facts={f.spec.key: f.spec.fact or f.spec.key for f in self.fields.values()},
-            results={**_results(s, [("fte", "Formatie", "fte"), ("hours_per_week", "Uren per week", "hours_per_week"),
-                                    ("annual_cost", "Kosten per jaar", "eur"),
-                                    ("cost_per_youth", "Kosten per jeugdige", "eur")]),
-                     **_results(c, [("contacts_per_week", "Contacten per week", "count"),
-                                    ("trajectories_per_year", "Trajecten per jaar", "count"),
-                                    ("new_clients_per_week", "Nieuwe cliënten per week", "count")])},
+            results={**_results(s, STAFFING, ("fte", "hours_per_week", "annual_cost", "cost_per_youth")),
+                     **_results(Span(wl, wl, wl), WORKLOAD, ("fte_needed", "hours_per_week_needed")),
+                     **_results(c, CAPACITY, ("contacts_per_week", "trajectories_per_year", "new_clients_per_week"))},
             notes=["De norm komt uit het AEF-rapport 'Stelsel in groei', via de raadsbrief van Hillegom.",
                    "Capaciteit: een contact kost een uur plus de opslag voor indirecte tijd; productieve weken per jaar."],
         )
@@ -246,21 +257,17 @@ class BreakEvenApp(CalculatorApp):
                     + (" (Aantallen trajecten geschat naar rato van de uren, zoals in Holland Rijnland 2020.)"
                        if estimated else "")
                     + f" De besparing is {percent(coverage)} van de jaarkosten.")
-        rows = [
-            {"wat": "Jaarkosten POH-J", "waarde": euro(b.mid.annual_cost)},
-            {"wat": "Te voorkomen trajecten per jaar", "waarde": number(b.mid.trajectories_needed, 1)},
-            {"wat": "Uren per week voor die trajecten", "waarde": with_unit(b.mid.hours_per_week, "hours", 1)},
-            {"wat": "– waarvan direct cliëntcontact", "waarde": with_unit(b.mid.direct_hours_per_week, "hours", 1)},
-            {"wat": "– waarvan indirect", "waarde": with_unit(b.mid.indirect_hours_per_week, "hours", 1)},
-        ]
+        basis = break_even_basis(v.get("annual_cost") is not None, hourly_rate=v["hourly_rate"],
+                                 paid_weeks=v["paid_weeks"])
+        rows = [_point(b.mid, BREAK_EVEN, "annual_cost"), _row("Basis van de jaarkosten", basis),
+                *(_point(b.mid, BREAK_EVEN, n) for n in ("trajectories_needed", "hours_per_week", "direct_hours_per_week",
+                                                         "indirect_hours_per_week"))]
         if b.mid.share_of_contracted_time is not None:
-            rows += [{"wat": "Aandeel van de contracturen", "waarde": percent(b.mid.share_of_contracted_time)},
-                     {"wat": "Uren over voor andere taken",
-                      "waarde": with_unit(b.mid.remaining_hours_per_week or 0.0, "hours", 1)}]
-        rows += [{"wat": f"Besparing B-GGZ ({scen.label})", "waarde": euro(sv.mid.savings_bggz)},
-                 {"wat": f"Besparing S-GGZ ({scen.label})", "waarde": euro(sv.mid.savings_sggz)},
-                 {"wat": "Totale besparing", "waarde": euro(sv.mid.savings_total)},
-                 {"wat": "Tijdkosten POH-J van deze trajecten (niet afgetrokken)", "waarde": euro(sv.mid.pohj_time_cost)}]
+            rows += [_point(b.mid, BREAK_EVEN, "share_of_contracted_time"),
+                     _point(b.mid, BREAK_EVEN, "remaining_hours_per_week")]
+        rows += [_row(f"{SAVINGS[n].label} ({scen.label})", SAVINGS[n].text(getattr(sv.mid, n)))
+                 for n in ("savings_bggz", "savings_sggz", "savings_total")]
+        rows.append(_point(sv.mid, SAVINGS, "pohj_time_cost"))
         table_html = table(rows, {"wat": "Uitkomst", "waarde": "Waarde"},
                            caption="Terugverdienen en besparing")._repr_html_()
         parts = [("Direct cliëntcontact", b.mid.direct_hours_per_week), ("Indirecte tijd", b.mid.indirect_hours_per_week)]
@@ -279,16 +286,10 @@ class BreakEvenApp(CalculatorApp):
         record = export.Record(
             app=self.app_id, title=self.title, sentence=sentence, inputs=inputs,
             input_facts={f.spec.key: f.spec.fact or f.spec.key for f in self.fields.values()},
-            results={**_results(b, [("annual_cost", "Jaarkosten", "eur"),
-                                    ("trajectories_needed", "Te voorkomen trajecten", "count"),
-                                    ("hours_per_week", "Uren per week", "hours_per_week"),
-                                    ("share_of_contracted_time", "Aandeel contracturen", "share"),
-                                    ("remaining_hours_per_week", "Uren over", "hours_per_week")]),
-                     **_results(sv, [("savings_bggz", "Besparing B-GGZ", "eur"),
-                                     ("savings_sggz", "Besparing S-GGZ", "eur"),
-                                     ("savings_total", "Totale besparing", "eur"),
-                                     ("pohj_time_cost", "Tijdkosten POH-J (niet afgetrokken)", "eur")])},
-            notes=[f"Scenario: {scen.label}.",
+            results={**_results(b, BREAK_EVEN, ("annual_cost", "trajectories_needed", "hours_per_week",
+                                                "share_of_contracted_time", "remaining_hours_per_week")),
+                     **_results(sv, SAVINGS, ("savings_bggz", "savings_sggz", "savings_total", "pohj_time_cost"))},
+            notes=[f"Scenario: {scen.label}.", f"Basis van de jaarkosten: {basis}.",
                    "Trajecten per band " + ("geschat naar rato van de uren (Holland Rijnland 2020)." if estimated
                                             else "zoals ingevuld."),
                    "Kosten over de betaalde weken, uren over de productieve weken, zoals in de rekenvoorbeelden van Rebel."],
@@ -357,16 +358,9 @@ class ReferralApp(CalculatorApp):
         wi = reach_what_if(v["target_reach"], reach_from=v["reach"], hourly_rate=v["hourly_rate"], **common)
         sentence = summaries.referral_sentence(r) + " " + summaries.what_if_sentence(wi)
         m = r.mid
-        rows = [
-            {"wat": "Hulpvragen via de huisarts", "nu": m.help_questions, "wat_als": wi.mid.target.help_questions},
-            {"wat": "Naar de POH-Jeugd", "nu": m.to_pohj, "wat_als": wi.mid.target.to_pohj},
-            {"wat": "Direct verwezen door de huisarts", "nu": m.direct_referrals, "wat_als": wi.mid.target.direct_referrals},
-            {"wat": "Verwezen via de POH-Jeugd", "nu": m.pohj_referrals, "wat_als": wi.mid.target.pohj_referrals},
-            {"wat": "Niet naar jeugd-GGZ of overbrugging verwezen", "nu": m.helped_without_referral,
-             "wat_als": wi.mid.target.helped_without_referral},
-            {"wat": "Verwijzingen tweede lijn", "nu": m.total_referrals, "wat_als": wi.mid.target.total_referrals},
-            {"wat": "Vermeden verwijzingen", "nu": m.avoided_referrals, "wat_als": wi.mid.target.avoided_referrals},
-        ]
+        rows = [{"wat": REFERRAL[n].label, "nu": getattr(m, n), "wat_als": getattr(wi.mid.target, n)}
+                for n in ("help_questions", "to_pohj", "direct_referrals", "pohj_referrals", "helped_without_referral",
+                          "total_referrals", "avoided_referrals")]
         table_html = table(
             rows, {"wat": "Stroom", "nu": f"Bij bereik {percent(m.reach)}", "wat_als": f"Bij bereik {percent(wi.mid.target.reach)}"},
             caption="Verwijsstromen per jaar", formats={"nu": lambda x: number(x), "wat_als": lambda x: number(x)},
@@ -386,18 +380,11 @@ class ReferralApp(CalculatorApp):
             app=self.app_id, title=self.title, sentence=sentence,
             inputs={k: val for k, val in v.items() if val is not None},
             input_facts={f.spec.key: f.spec.fact or f.spec.key for f in self.fields.values()},
-            results={**_results(r, [("to_pohj", "Naar de POH-Jeugd", "count"),
-                                    ("direct_referrals", "Direct verwezen", "count"),
-                                    ("pohj_referrals", "Verwezen via de POH-Jeugd", "count"),
-                                    ("total_referrals", "Verwijzingen totaal", "count"),
-                                    ("helped_without_referral", "Zonder verwijzing geholpen", "count"),
-                                    ("referral_share", "Verwijsaandeel", "share"),
-                                    ("avoided_referrals", "Vermeden verwijzingen", "count"),
-                                    ("avoided_cost", "Waarde vermeden verwijzingen", "eur")]),
-                     **_results(wi, [("extra_avoided_referrals", "Wat-als: extra vermeden verwijzingen", "count"),
-                                     ("extra_avoided_cost", "Wat-als: extra waarde", "eur"),
-                                     ("extra_pohj_hours_per_week", "Wat-als: extra uren POH-J per week", "hours_per_week"),
-                                     ("extra_pohj_cost", "Wat-als: kosten extra uren per jaar", "eur")])},
+            results={**_results(r, REFERRAL, ("to_pohj", "direct_referrals", "pohj_referrals", "total_referrals",
+                                                "helped_without_referral", "referral_share", "avoided_referrals",
+                                                "avoided_cost")),
+                     **_results(wi, WHAT_IF, ("extra_avoided_referrals", "extra_avoided_cost",
+                                              "extra_pohj_hours_per_week", "extra_pohj_cost"))},
             notes=["Aanzuigende werking en het deel dat anders was verwezen zijn aannames; zie het handboek."],
         )
         return sentence, table_html, chart, record
