@@ -166,6 +166,20 @@ def break_even_basis(annual_cost_given: bool, full_cost: bool = False, hourly_ra
             f"{formatting.number(paid_weeks)} betaalde weken")
 
 
+# The comparison every surface prints beside the break-even: the share of youths that the evaluations with a
+# per-trajectory registration saw helped without referral (an observation, not a measured effect).
+SELF_HELPED_STUDIES = ("rebel_holland_rijnland", "accare", "rotterdam")
+
+
+def observed_self_helped() -> tuple[float, float]:
+    """Lowest and highest observed share 'zelf geholpen' (data/tables/outcomes.csv) over those evaluations."""
+    from . import data
+
+    shares = [float(r["share"]) for r in data.rows("outcomes")
+              if r["category"] == "self" and r["study"] in SELF_HELPED_STUDIES]
+    return min(shares), max(shares)
+
+
 # --------------------------------------------------------------------------- apps
 
 

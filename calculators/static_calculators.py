@@ -23,6 +23,7 @@ from .charts import embed_html
 from . import bands
 from .referral import observed_inputs_2020
 from .savings import SCENARIO_NAMES, builtin_scenario, pilot_hours_2020
+from .registry import observed_self_helped
 from .staffing import PER_YOUTHS
 
 FONT = 15
@@ -124,8 +125,7 @@ def break_even_chart() -> alt.Chart:
         "uren_nodig": f"datum.trajecten * {direct} * (1 + {uplift}) / {data.value('working_weeks')}",
         "besparing": f"uren / {pilot_hours_2020()} * ({_scenario_savings_expr()})",
     }
-    observed = [float(r["share"]) for r in data.rows("outcomes")
-                if r["category"] == "self" and r["study"] in ("rebel_holland_rijnland", "accare", "rotterdam")]
+    observed = observed_self_helped()
     lines = [
         Line("Jaarkosten", _num("datum.kosten", "$,.0f")),
         Line("Te voorkomen trajecten per jaar", _num("datum.trajecten", ",.1f")),

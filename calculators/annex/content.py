@@ -4,27 +4,28 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any
 
-from .. import data, formatting, locators
+from .. import data, formatting, glossary, locators
+from ..registry import BREAK_EVEN, STAFFING, WORKLOAD, break_even_basis, observed_self_helped
 from ..assumptions import Assumption
 from ..break_even import break_even
-from ..ranges import Range, Span
+from ..ranges import Range
 from ..sensitivity import Sensitivity, break_even_sensitivity, workload_sensitivity
 from ..sensitivity.model import staffing_sensitivity
 from ..staffing import staffing
 from ..workload import workload, workload_inputs
 
-CAVEATS = (
-    ("Aanzuigende werking", "Een laagdrempelige POH-Jeugd kan nieuwe hulpvragen aantrekken die er zonder haar niet "
-     "waren geweest. De bronnen noemen dat risico, maar geven er geen cijfer voor."),
-    ("Stapeling", "Tel een vermeden verwijzing niet twee keer: niet bij de POH-Jeugd én bij het wijkteam of een "
-     "ander project dat op dezelfde jeugdigen is gericht."),
-    ("Waterbed", "Wat in de tweede lijn wordt vermeden, kan elders opduiken: bij de huisarts, het wijkteam, in "
-     "wachtlijsten of later in de tijd."),
-    ("Geen vergelijkingsgroep", "Geen van de evaluaties vergeleek met gemeenten of praktijken zonder POH-Jeugd. "
-     "Een aandeel jeugdigen dat niet werd verwezen is daarom geen gemeten effect."),
-)
+# Risks in the glossary's own terms and words (calculators/glossary.py reads them from the book).
+RISK_TERMS = (("Aanzuigende werking", "aanzuigende werking"), ("Stapeling", "stapeling"),
+              ("Waterbedeffect", "waterbedeffect"))
+NO_COMPARISON = ("Geen vergelijkingsgroep", "Geen evaluatie vergeleek praktijken met en zonder POH-Jeugd in een "
+                 "opzet die een effect kan aantonen; de ene vergelijking op beschikkingen van gemeenten (Accare) "
+                 "was volgens de onderzoekers zelf niet te duiden. Een aandeel jeugdigen dat niet werd verwezen is "
+                 "daarom geen gemeten effect.")
+
+
+def caveats() -> tuple[tuple[str, str], ...]:
+    return (*((title, glossary.definition(term)) for title, term in RISK_TERMS), NO_COMPARISON)
 
 
 def handbook_version() -> str:
@@ -42,7 +43,7 @@ class Annex:
     inputs: tuple[tuple[str, str, str], ...]  # label, value, source
     results: tuple[tuple[str, str], ...]  # label, value (a range where it is one)
     sensitivity: Sensitivity | None
-    caveats: tuple[tuple[str, str], ...] = CAVEATS
+    caveats: tuple[tuple[str, str], ...] = field(default_factory=caveats)
     date: str = field(default_factory=lambda: dt.date.today().strftime("%d-%m-%Y"))
     version: str = field(default_factory=handbook_version)
 
@@ -70,10 +71,6 @@ def _assumption_row(a: Assumption, given: float | Range | None) -> tuple[str, st
     return a.label, _value(a.value, a.unit), source_text(a.source, a.ref)
 
 
-def _span(s: Span[Any], name: str, unit: str, decimals: int = 0) -> str:
-    return formatting.span(getattr(s.low, name), getattr(s.high, name), unit, decimals)
-
-
 def staffing_annex(youths: float) -> Annex:
     s = staffing(youths)
     norm, cost = Assumption.of_fact("fte_per_10k", "fte_per_10k"), Assumption.of_fact("cost_per_fte", "cost_per_fte")
@@ -84,12 +81,7 @@ def staffing_annex(youths: float) -> Annex:
          source_text(data.fact("hours_per_fte").source, data.fact("hours_per_fte").ref)),
         (cost.label, formatting.span(cost.low, cost.high, "eur"), source_text(cost.source, cost.ref)),
     )
-    results = (
-        ("Formatie", _span(s, "fte", "fte", 2)),
-        ("Uren per week", _span(s, "hours_per_week", "hours_per_week", 1)),
-        ("Kosten per jaar (alleen salaris)", _span(s, "annual_cost", "eur")),
-        ("Kosten per jeugdige per jaar", _span(s, "cost_per_youth", "eur", 2)),
-    )
+    results = tuple(STAFFING.rows(s))
     return Annex("staffing", "Formatie POH-Jeugd volgens de norm",
                  f"Hoeveel formatie POH-Jeugd hoort volgens de AEF-norm bij {formatting.number(youths)} jeugdigen, "
                  "en wat kost die?", inputs, results, staffing_sensitivity(youths))
@@ -101,22 +93,21 @@ def workload_annex(youths: float, hours_per_fte: float | None = None, current_ho
     defaults = workload_inputs()
     inputs = (("Aantal jeugdigen (0–17 jaar)", formatting.number(youths), "eigen invoer"),
               *(_assumption_row(a, given.get(n)) for n, a in defaults.items()))
-    results = [
-        ("Trajecten per jaar", _span(r, "trajectories_per_year", "count")),
-        ("Uren cliëntcontact per jaar", _span(r, "client_hours_per_year", "count")),
-        ("Benodigde formatie (WISN)", _span(r, "fte_needed", "fte", 2)),
-        ("Uren per week", _span(r, "hours_per_week_needed", "hours_per_week", 1)),
-    ]
-    if current_hours is not None:
-        results += [("WISN-ratio (huidige / benodigde formatie)", _span(r, "wisn_ratio", "count", 2)),
-                    ("Verschil huidig − nodig", _span(r, "wisn_difference_fte", "fte", 2))]
-    norm = staffing(youths)
-    results.append(("Ter vergelijking: de AEF-norm", _span(norm, "fte", "fte", 2)))
+    # the norm and the workload side by side, as the formatie app shows them, with the cost of the norm
+    norm = staffing(youths, hours_per_fte=hours_per_fte)
+    results = [*STAFFING.rows(norm, ("fte",)), *WORKLOAD.rows(r, ("fte_needed",)),
+               *STAFFING.rows(norm, ("hours_per_week",)), *WORKLOAD.rows(r, ("hours_per_week_needed",)),
+               *STAFFING.rows(norm, ("annual_cost",)),
+               *WORKLOAD.rows(r, ("trajectories_per_year", "client_hours_per_year", "wisn_ratio",
+                                  "wisn_difference_fte"))]
     points = {k: v for k, v in given.items() if v is not None and not isinstance(v, Range)}
     sens = workload_sensitivity(youths, hours_per_fte=hours_per_fte, **points)
-    return Annex("workload", "Formatie POH-Jeugd volgens de werklast (WISN)",
-                 f"Hoeveel formatie vraagt het verwachte werk bij {formatting.number(youths)} jeugdigen, volgens "
-                 "de werklastmethode van de WHO (WISN), naast de norm?", inputs, tuple(results), sens)
+    return Annex("workload", "Formatie POH-Jeugd: de norm en de werklast (WISN)",
+                 f"Hoeveel formatie hoort bij {formatting.number(youths)} jeugdigen volgens de AEF-norm, en hoeveel "
+                 "vraagt het verwachte werk volgens de werklastmethode van de WHO (WISN)? De norm is een "
+                 "beleidsafspraak per 10.000 jeugdigen; de werklast telt de verwachte trajecten en hun uren, en "
+                 "komt daardoor lager uit zolang maar een deel van de hulpvragen bij de POH-Jeugd komt.",
+                 inputs, tuple(results), sens)
 
 
 def break_even_annex(annual_cost: float | None = None, hours_per_week: float | None = None,
@@ -136,14 +127,10 @@ def break_even_annex(annual_cost: float | None = None, hours_per_week: float | N
 
     for a in break_even_assumptions(route):
         inputs.append(_assumption_row(a, given.get(a.name)))
-    results = [
-        ("Jaarkosten", _span(b, "annual_cost", "eur")),
-        ("Benodigde vermeden trajecten per jaar", _span(b, "trajectories_needed", "count", 1)),
-        ("Uren per week voor die trajecten", _span(b, "hours_per_week", "hours_per_week", 1)),
-    ]
-    if b.mid.share_of_contracted_time is not None:
-        results.append(("Benodigd effect: aandeel van de trajecten dat een verwijzing moet vermijden",
-                        _span(b, "share_of_contracted_time", "share", 2)))
+    results = BREAK_EVEN.rows(b, ("annual_cost", "trajectories_needed", "hours_per_week", "share_of_contracted_time"))
+    results.insert(1, ("Basis van de jaarkosten", break_even_basis(
+        annual_cost is not None, hourly_rate=given.get("hourly_rate") or data.value("hourly_rate"),
+        paid_weeks=given.get("paid_weeks") or data.value("paid_weeks"))))
     sens = break_even_sensitivity(annual_cost=annual_cost if route == "annual_cost" else None,
                                   hours_per_week=hours_per_week if route == "hours" else None,
                                   contracted_hours=contracted_hours, youths=youths,
@@ -153,8 +140,7 @@ def break_even_annex(annual_cost: float | None = None, hours_per_week: float | N
         results.append(("Vermeden trajecten per 1000 jeugdigen per jaar",
                         f"{formatting.auto(a['base'], 'count', 1)} (bereik "
                         f"{formatting.span(a['low'], a['high'], 'count', 1)})"))
-    observed = [float(r["share"]) for r in data.rows("outcomes")
-                if r["category"] == "self" and r["study"] in ("rebel_holland_rijnland", "accare", "rotterdam")]
+    observed = observed_self_helped()
     results.append(("Ter vergelijking: zonder verwijzing geholpen in de evaluaties (geen effect)",
                     formatting.span(min(observed), max(observed), "share")))
     return Annex("break-even", "Terugverdienen van een POH-Jeugd: het benodigde effect",

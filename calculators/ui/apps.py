@@ -6,6 +6,7 @@ presets read the published cases from data/ (nothing is typed here).
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from typing import Any
 
@@ -27,6 +28,7 @@ from ..savings import (
     pilot_hours_2020,
     savings,
 )
+from ..cli_decision import BREAK_EVEN_ASSUMPTIONS
 from ..registry import (
     BREAK_EVEN,
     CAPACITY,
@@ -37,11 +39,11 @@ from ..registry import (
     WORKLOAD,
     Calculator,
     break_even_basis,
+    observed_self_helped,
 )
 from ..staffing import capacity, fte_per_10k_for, hours_to_fte, staffing
 from .base import LABEL_WIDTH, CalculatorApp, FieldSpec, pair
 from .figures import Figure, bar_chart, category, quantity
-from ..sensitivity import break_even_sensitivity, workload_sensitivity
 from ..sensitivity.chart import describe, tornado_spec
 from ..workload import workload, workload_inputs
 
@@ -180,9 +182,12 @@ class StaffingApp(CalculatorApp):
 
         kw = _workload_kwargs(v)
         hpf = kw.pop("hours_per_fte")
-        sens = workload_sensitivity(v["youths"], hours_per_fte=hpf)
-        annex = workload_annex(v["youths"], hours_per_fte=hpf, current_hours=v.get("own_hours"), **kw)
-        return ("<h3>Welke aanname weegt het zwaarst voor de werklast?</h3>" + tornado_html(sens)), annex
+        # only what the reader changed counts as 'eigen invoer'; a value equal to the sourced default keeps its source
+        own = {n: x for n, x in kw.items() if not math.isclose(x, _WL[n].value, rel_tol=1e-9)}
+        annex = workload_annex(v["youths"], hours_per_fte=hpf, current_hours=v.get("own_hours"), **own)
+        assert annex.sensitivity is not None
+        return ("<h3>Welke aanname weegt het zwaarst voor de werklast?</h3>"
+                + tornado_html(annex.sensitivity)), annex
 
 
 # --------------------------------------------------------------------------- terugverdienen + besparing
@@ -302,18 +307,18 @@ class BreakEvenApp(CalculatorApp):
 
         contract = v.get("contracted_hours") or v["hours_per_week"]
         annual = v.get("annual_cost")
-        own = {k: v[k] for k in ("hourly_rate", "paid_weeks", "trajectory_price", "direct_hours_per_trajectory",
-                                 "indirect_uplift", "working_weeks")}
+        # only what the reader changed counts as 'eigen invoer'; a value equal to the sourced default keeps its source
+        defaults = {k: data.value("bggz_price" if k == "trajectory_price" else k) for k in BREAK_EVEN_ASSUMPTIONS}
+        own = {k: v[k] for k in BREAK_EVEN_ASSUMPTIONS if not math.isclose(v[k], defaults[k], rel_tol=1e-9)}
         if annual is not None:
             own = {k: x for k, x in own.items() if k not in ("hourly_rate", "paid_weeks")}
-            sens = break_even_sensitivity(annual_cost=annual, contracted_hours=contract)
             annex = break_even_annex(annual_cost=annual, contracted_hours=contract, **own)
         else:
-            sens = break_even_sensitivity(hours_per_week=v["hours_per_week"], contracted_hours=v.get("contracted_hours"))
             annex = break_even_annex(hours_per_week=v["hours_per_week"], contracted_hours=v.get("contracted_hours"),
                                      **own)
-        observed = [float(r["share"]) for r in data.rows("outcomes")
-                    if r["category"] == "self" and r["study"] in ("rebel_holland_rijnland", "accare", "rotterdam")]
+        sens = annex.sensitivity
+        assert sens is not None
+        observed = observed_self_helped()
         note = (f"<p><strong>Benodigd effect:</strong> {percent(sens.base)} van de trajecten moet een verwijzing "
                 f"vermijden (bij de standaardwaarden van de overige aannames). In de evaluaties van Holland Rijnland, "
                 f"Accare en Rotterdam werd {span(min(observed), max(observed), 'share')} van de jeugdigen zonder "
