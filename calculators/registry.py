@@ -11,6 +11,7 @@ bases are legitimate differences only when each number says which one it is.
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass
 from typing import Any
 
@@ -225,3 +226,12 @@ def app(name: str) -> App:
         if a.name == name:
             return a
     raise KeyError(name)
+
+
+def apps_markdown(prefix: str = "") -> str:
+    """The apps as a Markdown list with a line each on what they are for (home page, leeswijzer).
+
+    ``prefix`` leads from the page to the site's root ('' on the home page, '../' in a chapter).
+    """
+    return "\n".join(f'- <a href="{prefix}{a.path.lstrip("/")}">{html.escape(a.title)}</a>: {html.escape(a.purpose)}.'
+                     for a in APPS)

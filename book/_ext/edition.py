@@ -5,7 +5,8 @@ and the house style (``book/huisstijl.yml`` or ``$HANDBOEK_HUISSTIJL``):
 
 - the page footer names the edition, the publisher and both licences;
 - MyST substitutions for the pages: ``{{ editie }}``, ``{{ editie_datum }}``, ``{{ uitgever }}``,
-  ``{{ licenties }}``, ``{{ citeer_apa }}``, ``{{ colofon }}``, ``{{ pdf_naam }}``,
+  ``{{ licenties }}``, ``{{ citeer_apa }}``, ``{{ colofon }}``, ``{{ pdf_naam }}``, ``{{ pdf_link }}``,
+  ``{{ rekentools }}`` / ``{{ rekentools_hoofdstuk }}`` (the apps, from calculators/registry.py),
   ``{{ huisstijl_contact }}``;
 - the primary colour as CSS custom properties, the publisher's logo;
 - a colour without enough contrast stops the build with a Dutch message.
@@ -20,7 +21,7 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.errors import ConfigError
 
-from calculators import edition, house_style
+from calculators import edition, house_style, registry
 
 
 def footer_html(style: house_style.HouseStyle) -> str:
@@ -56,6 +57,11 @@ def apply_edition(app: Sphinx, config: Config) -> None:
         "colofon": edition.colophon(),
         "citeer_apa": edition.citation_apa(style.publisher, style.website or None),
         "pdf_naam": edition.PDF_NAME,
+        # the link names the file it serves: this edition's own PDF
+        "pdf_link": f'<a href="_static/{edition.PDF_NAME}">PDF-editie om te printen</a>',
+        # the one list of apps (calculators/registry.py), from the root and from a chapter
+        "rekentools": registry.apps_markdown(""),
+        "rekentools_hoofdstuk": registry.apps_markdown("../"),
         "huisstijl_contact": style.contact_sentence(),
     })
     config.myst_substitutions = subs
