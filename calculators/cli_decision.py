@@ -198,9 +198,12 @@ def cmd_sensitivity(args: argparse.Namespace) -> tuple[dict[str, Any], str]:
 
 
 def cmd_annex(args: argparse.Namespace) -> tuple[dict[str, Any], str]:
-    from .annex import break_even_annex, staffing_annex, workload_annex, write
+    from .annex import break_even_annex, council_annex, staffing_annex, workload_annex, write
 
-    if args.model == "staffing":
+    if args.model == "raad":
+        hours = parse_number(args.hours_per_week, "hours_per_week") if args.hours_per_week is not None else None
+        annex = council_annex(_point_youths(args.youths), hours)
+    elif args.model == "staffing":
         annex = staffing_annex(_point_youths(args.youths))
     elif args.model == "workload":
         current = parse_number(args.current_hours, "current_hours") if args.current_hours is not None else None
@@ -302,12 +305,18 @@ def register(sub: Any, command: Callable[..., Any]) -> None:
 
     p = command("annex", "Bijlage voor een raadsvoorstel (DOCX of PDF)", cmd_annex)
     models = p.add_subparsers(dest="model", required=True, parser_class=Parser, metavar="MODEL")
-    for name, help_text in (("staffing", "formatie volgens de norm"), ("workload", "formatie volgens de werklast"),
+    for name, help_text in (("raad", "alles voor de raad: formatie, kosten, terugverdienen, scenario's, bewijs, "
+                                     "risico's (A4, hoogstens twee pagina's)"),
+                            ("staffing", "formatie volgens de norm"), ("workload", "formatie volgens de werklast"),
                             ("break-even", "terugverdienen: benodigd effect")):
         q = models.add_parser(name, help=help_text, description=help_text)
         q.add_argument("--json", action="store_true", help="één JSON-object met het pad van de bijlage")
         q.add_argument("-o", "--output", required=True, metavar="BESTAND", help="bestand .docx of .pdf")
-        if name == "staffing":
+        if name == "raad":
+            q.add_argument("--youths", required=True, metavar="N", help="aantal jeugdigen van 0–17 jaar")
+            q.add_argument("--hours-per-week", default=None, metavar="H",
+                           help="uren POH-J per week (standaard: de uren van de norm)")
+        elif name == "staffing":
             q.add_argument("--youths", required=True, metavar="N", help="aantal jeugdigen van 0–17 jaar")
         elif name == "workload":
             add_workload_options(q)

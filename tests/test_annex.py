@@ -34,7 +34,7 @@ def test_staffing_annex_docx(tmp_path: Path, capsys: pytest.CaptureFixture[str])
     assert "0,50–0,60 fte" in text and "€ 50.000 – € 66.000" in text
     # 0.50 .. 0.60 fte x 38 h = 19.0 .. 22.8 hours per week
     assert "19,0–22,8 uur per week" in text
-    for heading in ("Vraag", "Invoer en bronnen", "Uitkomst", "Welke aanname weegt het zwaarst?", "Kanttekeningen"):
+    for heading in ("Vraag", "Invoer en bronnen", "Uitkomst", "Welke aanname weegt het zwaarst?", "Risico's en kanttekeningen"):
         assert heading in text
     for caveat in ("Aanzuigende werking", "Stapeling", "Waterbed", "Geen vergelijkingsgroep"):
         assert caveat in text
@@ -66,7 +66,7 @@ def test_annex_pdf_opens_with_the_numbers(tmp_path: Path, capsys: pytest.Capture
     reader = PdfReader(str(path))
     assert 1 <= len(reader.pages) <= 2
     text = "\n".join(page.extract_text() for page in reader.pages)
-    assert "0,50–0,60 fte" in text and "€ 50.000 – € 66.000" in text and "Kanttekeningen" in text
+    assert "0,50–0,60 fte" in text and "€ 50.000 – € 66.000" in text and "Risico's en kanttekeningen" in text
 
 
 BAD = [

@@ -19,9 +19,10 @@ from ..workload import workload, workload_inputs
 RISK_TERMS = (("Aanzuigende werking", "aanzuigende werking"), ("Stapeling", "stapeling"),
               ("Waterbedeffect", "waterbedeffect"))
 NO_COMPARISON = ("Geen vergelijkingsgroep", "Geen evaluatie vergeleek praktijken met en zonder POH-Jeugd in een "
-                 "opzet die een effect kan aantonen; de ene vergelijking op beschikkingen van gemeenten (Accare) "
-                 "was volgens de onderzoekers zelf niet te duiden. Een aandeel jeugdigen dat niet werd verwezen is "
-                 "daarom geen gemeten effect.")
+                 "opzet die een effect kan aantonen. Accare zag op beschikkingen van gemeenten dat praktijken met "
+                 "een POH-Jeugd relatief minder jeugdigen naar de basis-GGZ verwezen, maar kon dat verschil niet "
+                 "duiden (Accare 2019, box 4). Een aandeel jeugdigen dat niet werd verwezen is daarom geen gemeten "
+                 "effect.")
 
 
 def caveats() -> tuple[tuple[str, str], ...]:
@@ -36,6 +37,15 @@ def handbook_version() -> str:
 
 
 @dataclass(frozen=True)
+class Section:
+    """A headed part of an annex: a sentence or two and, where there are figures, a table."""
+
+    title: str
+    rows: tuple[tuple[str, str], ...] = ()
+    text: str = ""
+
+
+@dataclass(frozen=True)
 class Annex:
     model: str
     title: str
@@ -46,6 +56,8 @@ class Annex:
     caveats: tuple[tuple[str, str], ...] = field(default_factory=caveats)
     date: str = field(default_factory=lambda: dt.date.today().strftime("%d-%m-%Y"))
     version: str = field(default_factory=handbook_version)
+    answer: str = ""                       # the answer first, in a few sentences (the council annex)
+    sections: tuple[Section, ...] = ()     # headed parts after the answer (the council annex)
 
 
 def source_text(source: str, ref: str) -> str:

@@ -26,6 +26,7 @@ from ..assumptions import Assumption
 from ..break_even import break_even_point
 from ..costs import costs
 from ..errors import InputError
+from ..registry import BREAK_EVEN
 from ..ranges import Range, check_range
 from ..savings import SCENARIO_NAMES, savings
 from ..validation import show
@@ -163,10 +164,9 @@ def break_even_sensitivity(
         per = 1000 / youths
         extra["avoided_per_1000_youths"] = {"base": run(_base(assumptions)).trajectories_needed * per,
                                             "low": joint[0] * per, "high": joint[1] * per}
-    labels = {"share_of_contracted_time": "Benodigd effect: aandeel van de trajecten dat een verwijzing moet vermijden",
-              "trajectories_needed": "Benodigde vermeden trajecten per jaar"}
-    units = {"share_of_contracted_time": "share", "trajectories_needed": "count"}
-    return Sensitivity("break-even", outcome_name, labels[outcome_name], units[outcome_name], base, rows, extra)
+    # the outcome's label and unit are the registry's (the same words as the CLI, the apps and the annex)
+    out = BREAK_EVEN[outcome_name]
+    return Sensitivity("break-even", outcome_name, out.label, out.unit, base, rows, extra)
 
 
 def break_even_joint(run: Callable[[Mapping[str, Any]], Any], assumptions: list[Assumption]) -> tuple[float, float]:

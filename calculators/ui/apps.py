@@ -178,16 +178,17 @@ class StaffingApp(CalculatorApp):
 
 
     def more_outputs(self, v: Mapping[str, Any]) -> tuple[str, Any]:
-        from ..annex import workload_annex
+        from ..annex import council_annex, workload_annex
 
         kw = _workload_kwargs(v)
         hpf = kw.pop("hours_per_fte")
         # only what the reader changed counts as 'eigen invoer'; a value equal to the sourced default keeps its source
         own = {n: x for n, x in kw.items() if not math.isclose(x, _WL[n].value, rel_tol=1e-9)}
-        annex = workload_annex(v["youths"], hours_per_fte=hpf, current_hours=v.get("own_hours"), **own)
-        assert annex.sensitivity is not None
-        return ("<h3>Welke aanname weegt het zwaarst voor de werklast?</h3>"
-                + tornado_html(annex.sensitivity)), annex
+        sens = workload_annex(v["youths"], hours_per_fte=hpf, current_hours=v.get("own_hours"), **own).sensitivity
+        assert sens is not None
+        # the download is the council annex: norm and workload, cost, break-even, scenarios, evidence, risks
+        annex = council_annex(v["youths"], v.get("own_hours"), **own) if v["youths"] > 0 else None
+        return ("<h3>Welke aanname weegt het zwaarst voor de werklast?</h3>" + tornado_html(sens)), annex
 
 
 # --------------------------------------------------------------------------- terugverdienen + besparing
