@@ -20,8 +20,11 @@ cell; nothing is typed by hand.
 from __future__ import annotations
 
 import html
+import json
+import os
 import re
 from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
 from typing import Any
 
 from . import data, formatting, locators
@@ -31,7 +34,7 @@ from .formatting import auto, euro, fte, hours, number, percent, span, with_unit
 __all__ = [
     "F", "Text", "text", "euro", "percent", "number", "fte", "hours", "span", "with_unit", "auto",
     "table", "data_table", "discrepancy", "source_flags", "cite_key", "markdown", "ref_text",
-    "source_place", "source_cite", "corrections_tables",
+    "source_place", "source_cite", "corrections_tables", "named",
 ]
 
 
@@ -47,6 +50,34 @@ class Text(str):
 
 def text(value: Any) -> Text:
     return Text(value)
+
+
+LEDGER_ENV = "HANDBOEK_FIGURE_LEDGER"  # set by book/_ext/figures.py for the build's kernels
+
+
+def named(name: str, value: Any) -> Text:
+    """A figure that appears in several places, under one name: every place must print the same text.
+
+    During a book build each named figure is written to a ledger (one JSON line per use);
+    ``tests/test_book_figures.py`` fails when one name was printed as two different texts.
+    """
+    shown = Text(value)
+    folder = os.environ.get(LEDGER_ENV)
+    if folder:
+        line = json.dumps({"name": name, "text": str(shown), "where": os.getcwd()}, ensure_ascii=False)
+        with (Path(folder) / f"{os.getpid()}.jsonl").open("a", encoding="utf-8") as fh:
+            fh.write(line + "\n")
+    return shown
+
+
+def ledger_conflicts(folder: Path) -> dict[str, set[str]]:
+    """Names printed as more than one text in a build's ledger (empty when every figure agrees)."""
+    seen: dict[str, set[str]] = {}
+    for path in sorted(folder.glob("*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            entry = json.loads(line)
+            seen.setdefault(entry["name"], set()).add(entry["text"])
+    return {name: texts for name, texts in seen.items() if len(texts) > 1}
 
 
 class FactText(Text):
