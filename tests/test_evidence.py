@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from calculators import data
-from calculators.evidence import DESIGNS, clustering, evaluations, locator
+from calculators.evidence import DESIGNS, clustering, evaluations, independent, locator
 
 
 def by_study() -> dict:
@@ -112,3 +112,13 @@ def test_registrations_get_an_interval_widened_for_professionals() -> None:
 def test_rebels_printed_spread_between_pohjs_arrives_unchanged() -> None:
     r = by_study()["rebel_holland_rijnland"]
     assert (r.spread_low, r.spread_high, r.professionals) == (0.13, 0.84, 11)  # S1 L694-697
+
+
+def test_accare_and_kjp_count_once_as_independent_sources() -> None:
+    # D6: the KJP study and Accare are largely the same registration (same three providers, 2016-2019)
+    with_base = [e for e in evaluations() if e.interval is not None]
+    studies = [e.study for e in independent(with_base)]
+    assert "accare2019" in studies and "kjpverwijzingen" not in studies
+    assert len(studies) == len(with_base) - 1
+    # without Accare in the list, the KJP study is independent of what remains
+    assert [e.study for e in independent([by_study()["kjpverwijzingen"]])] == ["kjpverwijzingen"]

@@ -63,6 +63,7 @@ class Evaluation:
     spread_low: float | None      # printed lowest and highest share among those professionals
     spread_high: float | None
     spread_from: str              # study whose printed spread between professionals gives the ICC
+    same_data_as: str             # study that (largely) holds the same registration; '' when independent
     comparison: str
     source: str
     ref: str
@@ -135,6 +136,13 @@ def clustering(evals: list[Evaluation] | None = None) -> list[Clustering]:
     return out
 
 
+def independent(evals: list[Evaluation]) -> list[Evaluation]:
+    """The studies of ``evals`` that are independent sources: a study whose registration is largely
+    the same as another one's in ``evals`` (``same_data_as``) is left out, so the pair counts once."""
+    present = {e.study for e in evals}
+    return [e for e in evals if e.same_data_as not in present]
+
+
 def _number(row: dict[str, str], column: str) -> float | None:
     return data.number(row, column)
 
@@ -160,7 +168,8 @@ def evaluations() -> list[Evaluation]:
             derived_share=extra is not None, base=base if row["design"] != "panel" else None,
             base_text=row["base_nl"], count=count, derived_count=derived,
             professionals=_number(row, "professionals"), spread_low=_number(row, "spread_low"),
-            spread_high=_number(row, "spread_high"), spread_from=row["spread_from"], comparison=row["comparison_nl"],
+            spread_high=_number(row, "spread_high"), spread_from=row["spread_from"],
+            same_data_as=row["same_data_as"], comparison=row["comparison_nl"],
             source=row["source"], ref=row["ref"], note=row["note"],
         ))
     return out
