@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from calculators import data
-from calculators.evidence import DESIGNS, evaluations, locator
+from calculators.evidence import DESIGNS, clustering, evaluations, independent, locator
 
 
 def by_study() -> dict:
@@ -83,3 +83,42 @@ def test_every_design_is_known_and_described() -> None:
 def test_locator_drops_the_audit_line() -> None:
     assert locator("§ Resultaten, punt 1; L22") == "Resultaten, punt 1"
     assert locator("L693–695") == "L693–695"
+
+
+def test_registrations_get_an_interval_widened_for_professionals() -> None:
+    # D7: trajectories are clustered within professionals; Rebel prints 13-84 % between its 11 POH-J's
+    c = {x.study: x for x in clustering()}
+    assert set(c) == {"accare2019", "kjpverwijzingen", "rebel_holland_rijnland"}
+    # icc from Rebel's spread, by hand in tests/test_stats.py: 0.190989, used for all three (an assumption)
+    assert all(x.icc == pytest.approx(0.190989, abs=1e-5) for x in c.values())
+    # Rebel: m = 755/11 = 68.63636, deff = 1 + 67.63636 x 0.190989 = 13.91775, effective n = 54.2473
+    # 317/755 = 0.4198675; z²/n = 0.0708140, denominator 1.0708140, centre = (0.4198675 + 0.0354070)/1.070814
+    #   = 0.4251666; half = 1.959964 x sqrt(0.4198675 x 0.5801325 / 54.2473 + 3.841459/(4 x 54.2473²))
+    #   / 1.070814 = 1.959964 x sqrt(0.0044902 + 0.0003264) / 1.070814 = 0.1270293
+    r = c["rebel_holland_rijnland"]
+    assert (r.professionals, r.design_effect) == (11, pytest.approx(13.91775, abs=1e-3))
+    assert r.effective_base == pytest.approx(54.2473, abs=1e-2)
+    assert r.widened == pytest.approx((0.2981373, 0.5521959), abs=1e-4)
+    # Accare: 51 professionals, m = 2012/51 = 39.45098, deff = 1 + 38.45098 x 0.190989 = 8.34371
+    a = c["accare2019"]
+    assert a.design_effect == pytest.approx(8.34371, abs=1e-3)
+    assert a.effective_base == pytest.approx(2012 / 8.34371, abs=1e-2)
+    # every widened interval holds the plain one and is at least twice as wide
+    for x in c.values():
+        assert x.widened[0] < x.interval[0] and x.widened[1] > x.interval[1], x.study
+        assert x.widened[1] - x.widened[0] > 2 * (x.interval[1] - x.interval[0]), x.study
+
+
+def test_rebels_printed_spread_between_pohjs_arrives_unchanged() -> None:
+    r = by_study()["rebel_holland_rijnland"]
+    assert (r.spread_low, r.spread_high, r.professionals) == (0.13, 0.84, 11)  # S1 L694-697
+
+
+def test_accare_and_kjp_count_once_as_independent_sources() -> None:
+    # D6: the KJP study and Accare are largely the same registration (same three providers, 2016-2019)
+    with_base = [e for e in evaluations() if e.interval is not None]
+    studies = [e.study for e in independent(with_base)]
+    assert "accare2019" in studies and "kjpverwijzingen" not in studies
+    assert len(studies) == len(with_base) - 1
+    # without Accare in the list, the KJP study is independent of what remains
+    assert [e.study for e in independent([by_study()["kjpverwijzingen"]])] == ["kjpverwijzingen"]

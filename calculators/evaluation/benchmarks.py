@@ -37,7 +37,7 @@ class Benchmark:
 
 _STUDIES = {
     "rebel_holland_rijnland": "Rebel, Holland Rijnland 2020–2021",
-    "accare": "Accare e.a., Groningen/Drenthe",
+    "accare": "Accare e.a., Friesland, Groningen en Gelderland",
     "nivel_2015": "Nivel 2015 (samenvatting Hillegom)",
     "rotterdam": "Rotterdam, enquête onder POH's",
     "steenwijkerland": "Steenwijkerland 2017–2018",

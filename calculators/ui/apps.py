@@ -375,7 +375,7 @@ class ReferralApp(CalculatorApp):
         for label, res in ((f"Bereik {percent(m.reach)}", m), (f"Bereik {percent(wi.mid.target.reach)}", wi.mid.target)):
             flows += [{"scenario": label, "stroom": "Direct verwezen", "aantal": res.direct_referrals},
                       {"scenario": label, "stroom": "Verwezen via POH-J", "aantal": res.pohj_referrals},
-                      {"scenario": label, "stroom": "Zonder verwijzing geholpen", "aantal": res.helped_without_referral}]
+                      {"scenario": label, "stroom": "Niet naar jeugd-GGZ of overbrugging verwezen", "aantal": res.helped_without_referral}]
         description = ("Verwijsstromen bij het huidige en het nieuwe bereik: " + "; ".join(
             f"{f['scenario']}, {f['stroom'].lower()} {number(f['aantal'])}" for f in flows) + ".")
         chart = bar_chart(flows, title="Verwijsstromen", height=90, description=description,
