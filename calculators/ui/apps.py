@@ -373,11 +373,10 @@ class ReferralApp(CalculatorApp):
         )._repr_html_()
         flows = []
         for label, res in ((f"Bereik {percent(m.reach)}", m), (f"Bereik {percent(wi.mid.target.reach)}", wi.mid.target)):
-            flows += [{"scenario": label, "stroom": "Direct verwezen", "aantal": res.direct_referrals},
-                      {"scenario": label, "stroom": "Verwezen via POH-J", "aantal": res.pohj_referrals},
-                      {"scenario": label, "stroom": "Niet naar jeugd-GGZ of overbrugging verwezen", "aantal": res.helped_without_referral}]
+            flows += [{"scenario": label, "stroom": REFERRAL[n].label, "aantal": getattr(res, n)}
+                      for n in ("direct_referrals", "pohj_referrals", "helped_without_referral")]
         description = ("Verwijsstromen bij het huidige en het nieuwe bereik: " + "; ".join(
-            f"{f['scenario']}, {f['stroom'].lower()} {number(f['aantal'])}" for f in flows) + ".")
+            f"{f['scenario']}, {str(f['stroom']).lower()} {number(float(f['aantal']))}" for f in flows) + ".")
         chart = bar_chart(flows, title="Verwijsstromen", height=90, description=description,
                           x=quantity("aantal", "Jeugdigen per jaar", total=True), y=category("scenario"),
                           color={"field": "stroom", "type": "nominal", "title": "Stroom",
