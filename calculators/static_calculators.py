@@ -222,8 +222,10 @@ def referral_chart() -> alt.Chart:
         "direct": "hulpvragen - datum.naar_pohj",
         "via_pohj": "datum.naar_pohj * verwijs",
         "totaal": "datum.direct + datum.via_pohj",
-        "vermeden": f"datum.direct + (datum.naar_pohj - datum.naar_pohj * aanzuig) * "
-                    f"{data.value('counterfactual_referral_rate')} - datum.totaal",
+        # as referral_point: those the POH-J refers on would have been referred anyway, and the
+        # counterfactual share of those it did not refer; induced cases would not have come at all
+        "vermeden": f"datum.direct + (datum.naar_pohj - datum.naar_pohj * aanzuig) * (verwijs + "
+                    f"{data.value('counterfactual_referral_rate')} * (1 - verwijs)) - datum.totaal",
     }
     lines = [
         Line("Naar de POH-Jeugd", _num("datum.naar_pohj", ",.0f")),
