@@ -130,12 +130,13 @@ def break_even_chart() -> alt.Chart:
         Line("Jaarkosten", _num("datum.kosten", "$,.0f")),
         Line("Te voorkomen trajecten per jaar", _num("datum.trajecten", ",.1f")),
         Line("Uren per week voor die trajecten", _num("datum.uren_nodig", ",.1f") + " + ' uur'"),
-        Line("Aandeel van de uren", _num("datum.uren_nodig / uren", ".0%")),
+        Line("Aandeel van de uren", _num("datum.uren_nodig / uren", ".1%")),
         Line("Uren over voor andere taken", _num("uren - datum.uren_nodig", ",.1f") + " + ' uur'"),
         Line("Besparing in het gekozen scenario", _num("datum.besparing", "$,.0f")),
         Line("Besparing als deel van de jaarkosten", _num("datum.kosten > 0 ? datum.besparing / datum.kosten : 0", ".0%")),
-        # every trajectory takes the same time, so the share of hours is the share of trajectories
-        Line("Benodigd effect (trajecten die een verwijzing vermijden)", _num("datum.uren_nodig / uren", ".0%")),
+        # the share of hours is the share of trajectories only if every trajectory takes the model's direct hours
+        Line(f"Benodigd effect als aandeel trajecten (elk traject {direct:g} uur direct contact)",
+             _num("datum.uren_nodig / uren", ".1%")),
         Line("Zonder verwijzing geholpen in evaluaties (geen effect)",
              _range(repr(min(observed)), repr(max(observed)), ".0%")),
     ]

@@ -313,8 +313,8 @@ def test_terugverdienen_app_sets_the_effect_needed_beside_the_evaluations() -> N
     from calculators.ui import APPS
 
     app = APPS["terugverdienen"]()
-    # 4 h/week default (Oegstgeest-like defaults give 61%): share = 61 x 52 x 7.98 / (876 x 47) = 0.6148 -> 61%
-    assert "<strong>Benodigd effect:</strong> 61% van de trajecten" in app.more.value
+    # 4 h/week default (Oegstgeest-like defaults give 61,5%): share = 61 x 52 x 7.98 / (876 x 47) = 0.6148 -> 61,5%
+    assert "<strong>Benodigd effect:</strong> 61,5% van de uren" in app.more.value
     assert "41–45%" in app.more.value  # Accare 41%, Rebel 42%, Rotterdam 45%
     assert 'download="bijlage-terugverdienen.docx"' in app.downloads.value
 

@@ -33,6 +33,7 @@ from calculators import (
     summaries,
 )
 from calculators import formatting as fmt
+from calculators.break_even import trajectory_share_needed
 from calculators.bands import contacts_per_band, normalise, parse_band, published_counts
 from calculators.parsing import parse_band_map, parse_number, parse_value
 from calculators.referral import (
@@ -345,6 +346,22 @@ def test_savings_point_rejects_negative_contacts_in_dutch() -> None:
         savings_point(groups=(TrajectoryGroup(band="2-5", count=1, contacts=-1),),
                       scenario=custom_scenario({}), bggz_price=1, sggz_price=1, hourly_cost_incl_indirect=1,
                       contact_minutes=60)
+
+
+def test_trajectory_share_needed_by_hand() -> None:
+    # Break-even share with the defaults: € 61 x 52 = 3,172 per weekly hour, / € 876 = 3.621005 trajectories,
+    # x 6 h x 1.33 / 47 = 0.614800 of the hours. Trajectories of 6 direct hours: the same share of trajectories;
+    # of 3 hours on average: the POH-J closes twice as many, so half the share, 0.307400.
+    assert trajectory_share_needed(6) == approx(0.614800, abs=1e-6)
+    assert trajectory_share_needed(3) == approx(0.307400, abs=1e-6)
+    # chapter 10: Accare's mean of 3.426 contacts of 60 minutes: 0.614800 x 3.426 / 6 = 0.351051
+    assert trajectory_share_needed(3.426) == approx(0.351051, abs=1e-6)
+    # explicit inputs pass through: € 50 an hour, 4 direct hours per avoided trajectory, no indirect time, 52 weeks:
+    # 50 x 52 / 876 = 2.968037 trajectories x 4 h / 52 = 0.228311 of the hours; 2-hour trajectories: 0.114155
+    assert trajectory_share_needed(2, hourly_rate=50, direct_hours_per_trajectory=4, indirect_uplift=0,
+                                   working_weeks=52) == approx(0.114155, abs=1e-6)
+    with pytest.raises(InputError, match="groter dan nul"):
+        trajectory_share_needed(0)
 
 
 # ------------------------------------------------------------------ referral

@@ -142,7 +142,7 @@ def break_even_annex(annual_cost: float | None = None, hours_per_week: float | N
         ("Uren per week voor die trajecten", _span(b, "hours_per_week", "hours_per_week", 1)),
     ]
     if b.mid.share_of_contracted_time is not None:
-        results.append(("Benodigd effect: aandeel van de trajecten dat een verwijzing moet vermijden",
+        results.append(("Benodigd effect: aandeel van de uren voor trajecten die een verwijzing vermijden",
                         _span(b, "share_of_contracted_time", "share", 2)))
     sens = break_even_sensitivity(annual_cost=annual_cost if route == "annual_cost" else None,
                                   hours_per_week=hours_per_week if route == "hours" else None,

@@ -163,7 +163,7 @@ def break_even_sensitivity(
         per = 1000 / youths
         extra["avoided_per_1000_youths"] = {"base": run(_base(assumptions)).trajectories_needed * per,
                                             "low": joint[0] * per, "high": joint[1] * per}
-    labels = {"share_of_contracted_time": "Benodigd effect: aandeel van de trajecten dat een verwijzing moet vermijden",
+    labels = {"share_of_contracted_time": "Benodigd effect: aandeel van de uren voor trajecten die een verwijzing vermijden",
               "trajectories_needed": "Benodigde vermeden trajecten per jaar"}
     units = {"share_of_contracted_time": "share", "trajectories_needed": "count"}
     return Sensitivity("break-even", outcome_name, labels[outcome_name], units[outcome_name], base, rows, extra)
