@@ -131,3 +131,19 @@ def break_even_share(
     )
     assert result.share_of_contracted_time is not None
     return result.share_of_contracted_time
+
+
+def trajectory_share_needed(mean_direct_hours_per_trajectory: float, **inputs: float | None) -> float:
+    """Share of its trajectories a POH-J must close without the referral that would otherwise have come.
+
+    :func:`break_even_share` is a share of hours, with every avoided trajectory
+    ``direct_hours_per_trajectory`` (6) direct hours long; it equals a share of trajectories only when all
+    trajectories are that long. If the POH-J's trajectories last ``mean_direct_hours_per_trajectory`` on
+    average and all her hours go to trajectories, she closes proportionally more (or fewer) of them, and
+    the share needed is ``break_even_share x mean / direct``. Time for work without a client raises it.
+    """
+    require(mean_direct_hours_per_trajectory > 0, "Het gemiddelde aantal uren per traject moet groter dan nul zijn.",
+            field="mean_direct_hours_per_trajectory")
+    direct = inputs.get("direct_hours_per_trajectory")
+    direct = data.value("direct_hours_per_trajectory") if direct is None else direct
+    return break_even_share(**inputs) * mean_direct_hours_per_trajectory / direct  # type: ignore[arg-type]

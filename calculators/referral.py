@@ -9,8 +9,13 @@ Two assumptions are explicit parameters instead of hidden ones:
 
 - ``induced_demand``: the part of the POH-J's intake that is new demand that
   would not have reached any care without the POH-J ("aanzuigende werking");
-- ``counterfactual_referral_rate``: the part of the other youths the POH-J saw
-  that the GP would otherwise have referred (the savings scenarios assume all).
+- ``counterfactual_referral_rate``: the part of the youths the POH-J did not
+  refer on (helped without referral) that the GP would otherwise have referred
+  (the savings scenarios assume all). Youths the POH-J refers on would have been
+  referred anyway; induced cases would not have been seen at all. Induced cases
+  are taken to be referred on at the same rate as the others, so without a POH-J:
+  ``direct + (to_pohj - induced) x (rate + cf x (1 - rate))`` referrals, and
+  ``avoided = (to_pohj - induced) x (1 - rate) x cf - induced x rate``.
 
 ``avoided_referrals`` is the difference with the same year without a POH-J; it
 can be negative when induced demand outweighs what the POH-J absorbs.
@@ -59,7 +64,10 @@ def referral_point(
     via_pohj = to_pohj * pohj_referral_rate
     total = direct + via_pohj
     induced = to_pohj * induced_demand
-    without = direct + (to_pohj - induced) * counterfactual_referral_rate
+    # Without a POH-J: the GP refers directly as now; of the non-induced youths the POH-J saw, those it
+    # referred on would have been referred anyway, and the counterfactual share of those it did not refer.
+    not_induced = to_pohj - induced
+    without = direct + not_induced * (pohj_referral_rate + counterfactual_referral_rate * (1 - pohj_referral_rate))
     avoided = without - total
     return ReferralResult(
         help_questions=help_questions,
@@ -166,11 +174,26 @@ def reach_what_if_point(
 reach_what_if_point = validated(reach_what_if_point)  # not @validated: mutmut 3 skips decorated functions
 
 
+def _hours_for(contacts: float) -> float:
+    return contacts * data.value("contact_minutes") / 60 * (1 + data.value("indirect_uplift"))
+
+
 def default_hours_per_trajectory() -> float:
-    """POH-J hours per youth incl. indirect time: mean contacts x contact length x (1 + uplift)."""
+    """POH-J hours per youth incl. indirect time: mean contacts x contact length x (1 + uplift).
+
+    The mean is taken over all trajectories, quickly referred ones included (Accare's three trajectory
+    types, as in the workload method), since an extra youth at the POH-J may be referred on.
+    """
+    from .workload.model import default_contacts_per_trajectory
+
+    return _hours_for(default_contacts_per_trajectory().low)
+
+
+def self_helped_hours_per_trajectory() -> float:
+    """Upper bound: the same with the mean of Holland Rijnland's trajectories closed without referral."""
     from .staffing import mean_contacts
 
-    return mean_contacts() * data.value("contact_minutes") / 60 * (1 + data.value("indirect_uplift"))
+    return _hours_for(mean_contacts())
 
 
 def reach_what_if(reach_to: float | Range, **inputs: float | Range | None) -> Span[ReachWhatIf]:

@@ -112,7 +112,8 @@ BREAK_EVEN = Calculator("break_even", "Terugverdienen: hoeveel vermeden trajecte
     Output("direct_hours_per_week", "waarvan direct cliëntcontact", "hours_per_week", 1),
     Output("indirect_hours_per_week", "waarvan indirecte tijd", "hours_per_week", 1),
     Output("contracted_hours", "Contracturen per week", "hours_per_week", 1),
-    Output("share_of_contracted_time", "Aandeel van de contracturen voor die trajecten", "share", 2),
+    Output("share_of_contracted_time", "Benodigd effect: aandeel van de contracturen voor trajecten die een verwijzing "
+           "vermijden", "share", 3),
     Output("remaining_hours_per_week", "Uren over voor andere taken", "hours_per_week", 1),
 ))
 

@@ -130,12 +130,13 @@ def break_even_chart() -> alt.Chart:
         Line("Jaarkosten", _num("datum.kosten", "$,.0f")),
         Line("Te voorkomen trajecten per jaar", _num("datum.trajecten", ",.1f")),
         Line("Uren per week voor die trajecten", _num("datum.uren_nodig", ",.1f") + " + ' uur'"),
-        Line("Aandeel van de uren", _num("datum.uren_nodig / uren", ".0%")),
+        Line("Aandeel van de uren", _num("datum.uren_nodig / uren", ".1%")),
         Line("Uren over voor andere taken", _num("uren - datum.uren_nodig", ",.1f") + " + ' uur'"),
         Line("Besparing in het gekozen scenario", _num("datum.besparing", "$,.0f")),
         Line("Besparing als deel van de jaarkosten", _num("datum.kosten > 0 ? datum.besparing / datum.kosten : 0", ".0%")),
-        # every trajectory takes the same time, so the share of hours is the share of trajectories
-        Line("Benodigd effect (trajecten die een verwijzing vermijden)", _num("datum.uren_nodig / uren", ".0%")),
+        # the share of hours is the share of trajectories only if every trajectory takes the model's direct hours
+        Line(f"Benodigd effect als aandeel trajecten (elk traject {direct:g} uur direct contact)",
+             _num("datum.uren_nodig / uren", ".1%")),
         Line("Zonder verwijzing geholpen in evaluaties (geen effect)",
              _range(repr(min(observed)), repr(max(observed)), ".0%")),
     ]
@@ -222,8 +223,10 @@ def referral_chart() -> alt.Chart:
         "direct": "hulpvragen - datum.naar_pohj",
         "via_pohj": "datum.naar_pohj * verwijs",
         "totaal": "datum.direct + datum.via_pohj",
-        "vermeden": f"datum.direct + (datum.naar_pohj - datum.naar_pohj * aanzuig) * "
-                    f"{data.value('counterfactual_referral_rate')} - datum.totaal",
+        # as referral_point: those the POH-J refers on would have been referred anyway, and the
+        # counterfactual share of those it did not refer; induced cases would not have come at all
+        "vermeden": f"datum.direct + (datum.naar_pohj - datum.naar_pohj * aanzuig) * (verwijs + "
+                    f"{data.value('counterfactual_referral_rate')} * (1 - verwijs)) - datum.totaal",
     }
     lines = [
         Line("Naar de POH-Jeugd", _num("datum.naar_pohj", ",.0f")),

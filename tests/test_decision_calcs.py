@@ -18,6 +18,7 @@ from calculators.cli import main
 from calculators.costs import costs
 from calculators.sensitivity import break_even_sensitivity, savings_sensitivity, workload_sensitivity
 from calculators.workload import workload, workload_inputs, workload_point
+from calculators.workload.model import help_questions_per_1000_proxy
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -70,6 +71,19 @@ def test_workload_marks_the_assumption_and_cites_the_rest() -> None:
     inputs = workload_inputs()
     assert [n for n, a in inputs.items() if a.is_assumption] == ["help_questions_per_1000"]
     assert inputs["share_via_pohj"].source == "rebel2021" and inputs["available_hours_per_fte"].value == 1786
+
+
+def test_help_question_rate_proxy_by_hand() -> None:
+    # youths in youth care: 9.2 % (30 June 2018, NJi e.a.) or 10 % of under-18s in second-line care (2018, CPB
+    # via ND); the GP's share of referrals in the Netherlands: 34 % (2018-H1) to 40 % (2015, 2016), CBS via NJi.
+    # low 0.092 x 0.34 x 1000 = 31.28; high 0.10 x 0.40 x 1000 = 40.0 per 1000 youths
+    proxy = help_questions_per_1000_proxy()
+    assert (proxy.low, proxy.high) == (pytest.approx(31.28), pytest.approx(40.0))
+    # the assumed default lies inside our wide range and at the top of the proxy
+    low, high = data.bounds("help_questions_per_1000")
+    assert low < proxy.low and proxy.high == pytest.approx(data.value("help_questions_per_1000")) and proxy.high < high
+    # 5000 youths at 31.28 instead of 40: 5000 / 1000 x 31.28 x 0.3 = 46.92 trajectories (instead of 60)
+    assert workload(5000, help_questions_per_1000=proxy.low).mid.trajectories_per_year == pytest.approx(46.92)
 
 
 def test_workload_invariants() -> None:
@@ -313,8 +327,8 @@ def test_terugverdienen_app_sets_the_effect_needed_beside_the_evaluations() -> N
     from calculators.ui import APPS
 
     app = APPS["terugverdienen"]()
-    # 4 h/week default (Oegstgeest-like defaults give 61%): share = 61 x 52 x 7.98 / (876 x 47) = 0.6148 -> 61%
-    assert "<strong>Benodigd effect:</strong> 61% van de trajecten" in app.more.value
+    # 4 h/week default (Oegstgeest-like defaults give 61,5%): share = 61 x 52 x 7.98 / (876 x 47) = 0.6148 -> 61,5%
+    assert "<strong>Benodigd effect:</strong> 61,5% van de uren" in app.more.value
     assert "41–45%" in app.more.value  # Accare 41%, Rebel 42%, Rotterdam 45%
     assert 'download="bijlage-terugverdienen.docx"' in app.downloads.value
 

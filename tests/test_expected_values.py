@@ -33,11 +33,13 @@ from calculators import (
     summaries,
 )
 from calculators import formatting as fmt
+from calculators.break_even import trajectory_share_needed
 from calculators.bands import contacts_per_band, normalise, parse_band, published_counts
 from calculators.parsing import parse_band_map, parse_number, parse_value
 from calculators.referral import (
     baseline_2018,
     default_hours_per_trajectory,
+    self_helped_hours_per_trajectory,
     observed_2020,
     observed_inputs_2020,
     reach_what_if_point,
@@ -346,22 +348,40 @@ def test_savings_point_rejects_negative_contacts_in_dutch() -> None:
                       contact_minutes=60)
 
 
+def test_trajectory_share_needed_by_hand() -> None:
+    # Break-even share with the defaults: € 61 x 52 = 3,172 per weekly hour, / € 876 = 3.621005 trajectories,
+    # x 6 h x 1.33 / 47 = 0.614800 of the hours. Trajectories of 6 direct hours: the same share of trajectories;
+    # of 3 hours on average: the POH-J closes twice as many, so half the share, 0.307400.
+    assert trajectory_share_needed(6) == approx(0.614800, abs=1e-6)
+    assert trajectory_share_needed(3) == approx(0.307400, abs=1e-6)
+    # chapter 10: Accare's mean of 3.426 contacts of 60 minutes: 0.614800 x 3.426 / 6 = 0.351051
+    assert trajectory_share_needed(3.426) == approx(0.351051, abs=1e-6)
+    # explicit inputs pass through: € 50 an hour, 4 direct hours per avoided trajectory, no indirect time, 52 weeks:
+    # 50 x 52 / 876 = 2.968037 trajectories x 4 h / 52 = 0.228311 of the hours; 2-hour trajectories: 0.114155
+    assert trajectory_share_needed(2, hourly_rate=50, direct_hours_per_trajectory=4, indirect_uplift=0,
+                                   working_weeks=52) == approx(0.114155, abs=1e-6)
+    with pytest.raises(InputError, match="groter dan nul"):
+        trajectory_share_needed(0)
+
+
 # ------------------------------------------------------------------ referral
 
 
 def test_referral_flows_by_hand() -> None:
     # 1,000 questions, reach 30 %, POH-J refers 40 %, induced demand 10 %, counterfactual 50 %, € 876:
     # to POH-J 300; direct 700; via POH-J 120; total 820; helped without referral 180; share 0.82
-    # induced 30; without POH-J: 700 + (300 - 30) * 0.5 = 835; avoided 835 - 820 = 15; 15 * 876 = 13,140
+    # induced 30, so 270 youths the POH-J saw would also have come without it. Without POH-J the GP refers
+    # those the POH-J referred on (40 %) and half of the others (50 % of 60 %): 700 + 270 * (0.4 + 0.5 * 0.6)
+    # = 700 + 189 = 889; avoided 889 - 820 = 69 (= 270 * 0.6 * 0.5 - 30 * 0.4 = 81 - 12); 69 * 876 = 60,444
     r = referral_point(help_questions=1000, reach=0.3, pohj_referral_rate=0.4, induced_demand=0.1,
                        counterfactual_referral_rate=0.5, trajectory_price=876)
     assert (r.to_pohj, r.direct_referrals, r.pohj_referrals) == approx((300, 700, 120))
     assert (r.total_referrals, r.helped_without_referral) == approx((820, 180))
     assert r.referral_share == approx(0.82)
     assert r.induced_cases == approx(30)
-    assert r.referrals_without_pohj == approx(835)
-    assert r.avoided_referrals == approx(15)
-    assert r.avoided_cost == approx(13_140)
+    assert r.referrals_without_pohj == approx(889)
+    assert r.avoided_referrals == approx(69)
+    assert r.avoided_cost == approx(60_444)
     assert r.baseline_referrals is None and r.change_vs_baseline is None
     assert (r.help_questions, r.reach, r.pohj_referral_rate) == (1000, 0.3, 0.4)
     # no help questions: no flows and no share (not a division by zero)
@@ -370,12 +390,35 @@ def test_referral_flows_by_hand() -> None:
     assert (empty.total_referrals, empty.referral_share) == (0, 0)
 
 
-def test_counterfactual_referral_rate_matters_by_hand() -> None:
-    # Same youths, counterfactual 100 % and no induced demand: without POH-J all 1,000 referred... of whom
-    # 700 direct + 300 * 1.0 = 1000; avoided 1000 - 820 = 180. With 0 %: 700 + 0 = 700; avoided -120.
+def test_counterfactual_referral_rate_is_a_share_of_the_youths_not_referred_on_by_hand() -> None:
+    # The counterfactual share applies to the 180 youths the POH-J helped without referral, not to all 300.
+    # 100 %: without POH-J 700 + 120 + 180 = 1000; avoided 1000 - 820 = 180.
+    # 50 %: 700 + 120 + 90 = 910; avoided 90. 0 %: 700 + 120 = 820; avoided 0 (the POH-J's own referrals
+    # would have happened anyway, so they are no extra referrals).
     common = dict(help_questions=1000, reach=0.3, pohj_referral_rate=0.4, induced_demand=0.0, trajectory_price=876)
     assert referral_point(counterfactual_referral_rate=1.0, **common).avoided_referrals == approx(180)
-    assert referral_point(counterfactual_referral_rate=0.0, **common).avoided_referrals == approx(-120)
+    assert referral_point(counterfactual_referral_rate=0.5, **common).avoided_referrals == approx(90)
+    assert referral_point(counterfactual_referral_rate=0.0, **common).avoided_referrals == approx(0)
+
+
+def test_chapter5_exercise_half_of_the_youths_not_referred_on_by_hand() -> None:
+    # Chapter 5, variant 3: 1,739 questions, reach 50 %, POH-J refers 38 %, no induced demand, counterfactual 50 %.
+    # At 50 % reach: 869.5 youths at the POH-J, 869.5 * 0.62 = 539.09 not referred on, half of them avoided:
+    # 269.545 (the exercise's 270; applying 50 % to all 869.5 and subtracting 330.41 gave 104).
+    # Step from 30 % (521.7 youths) to 50 %: 347.8 more youths, 347.8 * 0.62 * 0.5 = 107.818 more avoided,
+    # 107.818 * 876 = € 94,448.568. Hours with the self-helped mean (6.699057 h per youth, incl. indirect time):
+    # 347.8 * 6.699057 / 47 = 49.573 h a week, * € 61 * 52 = € 157,245.63; balance 94,449 - 157,246 = -62,797.
+    w = reach_what_if(0.5, counterfactual_referral_rate=0.5, induced_demand=0.0,
+                      hours_per_trajectory=6.699057377).mid
+    assert w.target.avoided_referrals == approx(269.545)
+    assert w.extra_avoided_cost == approx(94_448.568)
+    assert w.extra_pohj_cost == approx(157_245.63, abs=0.01)
+    assert round(w.extra_avoided_cost) - round(w.extra_pohj_cost) == -62_797
+    # With the mean over all trajectories (4.55658 h): 347.8 * 4.55658 / 47 = 33.719 h a week,
+    # * 61 * 52 = € 106,955.69; balance 94,449 - 106,956 = -12,507.
+    d = reach_what_if(0.5, counterfactual_referral_rate=0.5, induced_demand=0.0).mid
+    assert d.extra_pohj_cost == approx(106_955.69, abs=0.01)
+    assert round(d.extra_avoided_cost) - round(d.extra_pohj_cost) == -12_507
 
 
 def test_induced_demand_by_hand() -> None:
@@ -436,13 +479,16 @@ def test_reach_what_if_point_by_hand() -> None:
 
 
 def test_reach_what_if_defaults_include_indirect_time_over_47_weeks() -> None:
-    # Default POH-J time per youth: 1229/244 contacts * 1 h * 1.33 = 6.699057 h (indirect time included)
-    assert default_hours_per_trajectory() == approx(6.699057, abs=1e-6)
-    # 695.6 * 6.699057 / 47 = 99.146 h a week (without indirect time it would be 74.546; over 52 weeks 89.613)
-    # cost 99.146 * 61 * 52 = € 314,491
+    # Default POH-J time per youth: the mean over all of Accare's trajectories, 0.39 * 3.5 + 0.41 * 2.1
+    # + 0.20 * 6.0 = 3.426 contacts, * 1 h * 1.33 = 4.55658 h (indirect time included)
+    assert default_hours_per_trajectory() == approx(4.55658, abs=1e-6)
+    # upper bound: the self-helped mean of Holland Rijnland, 1229/244 contacts * 1 h * 1.33 = 6.699057 h
+    assert self_helped_hours_per_trajectory() == approx(6.699057, abs=1e-6)
+    # 695.6 * 4.55658 / 47 = 67.437 h a week (without indirect time it would be 50.705; over 52 weeks 60.953)
+    # cost 67.43738 * 61 * 52 = € 213,911
     w = reach_what_if(0.7).mid
-    assert w.extra_pohj_hours_per_week == approx(99.146, abs=1e-3)
-    assert w.extra_pohj_cost == approx(314_491, abs=1)
+    assert w.extra_pohj_hours_per_week == approx(67.437, abs=1e-3)
+    assert w.extra_pohj_cost == approx(213_911, abs=1)
     # an explicit start reach and hours per youth: 0.5 -> 0.6 of 1,000 = 100 youths * 4.7 h / 47 = 10 h a week
     w2 = reach_what_if(0.6, reach_from=0.5, help_questions=1000, hours_per_trajectory=4.7, hourly_rate=50).mid
     assert w2.extra_pohj_hours_per_week == approx(10)
@@ -611,7 +657,8 @@ def test_referral_and_what_if_sentences_by_hand() -> None:
     more = summaries.referral_sentence(referral(help_questions=1739, reach=0.3, baseline_referrals=1000))
     assert "416 verwijzingen meer" in more  # 1415.546 - 1000
     text = summaries.what_if_sentence(reach_what_if(0.7))
-    for part in ("van 30% naar 70%", "696 jeugdigen meer", "431 verwijzingen", "99,1 uur per week", "€ 314.491"):
+    # 695.6 * 4.55658 / 47 = 67.437 h a week; 67.43738 * 61 * 52 = € 213.911
+    for part in ("van 30% naar 70%", "696 jeugdigen meer", "431 verwijzingen", "67,4 uur per week", "€ 213.911"):
         assert part in text, (part, text)
 
 

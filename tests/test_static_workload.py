@@ -44,7 +44,7 @@ def test_workload_calculator_defaults_by_hand() -> None:
 def test_effect_needed_line_agrees_with_the_model(hours: float, rate: float) -> None:
     shown = render("terugverdienen", uren=hours, uurtarief=rate)
     r = break_even_point(hours_per_week=hours, hourly_rate=rate)
-    assert close(numbers(shown["Benodigd effect (trajecten die een verwijzing vermijden)"])[0],
+    assert close(numbers(shown["Benodigd effect als aandeel trajecten (elk traject 6 uur direct contact)"])[0],
                  r.share_of_contracted_time, 2)
     # Accare 41 %, Rebel 42 %, Rotterdam 45 % helped without referral (tables/outcomes)
     assert numbers(shown["Zonder verwijzing geholpen in evaluaties (geen effect)"]) == [0.41, 0.45]

@@ -320,8 +320,10 @@ class BreakEvenApp(CalculatorApp):
         sens = annex.sensitivity
         assert sens is not None
         observed = observed_self_helped()
-        note = (f"<p><strong>Benodigd effect:</strong> {percent(sens.base)} van de trajecten moet een verwijzing "
-                f"vermijden (bij de standaardwaarden van de overige aannames). In de evaluaties van Holland Rijnland, "
+        note = (f"<p><strong>Benodigd effect:</strong> {percent(sens.base, 1)} van de uren moet naar trajecten die een "
+                f"verwijzing vermijden (bij de standaardwaarden van de overige aannames). Als aandeel van de trajecten "
+                f"is dat minder als de trajecten korter duren dan in het model (zie het hoofdstuk over financiering). "
+                f"In de evaluaties van Holland Rijnland, "
                 f"Accare en Rotterdam werd {span(min(observed), max(observed), 'share')} van de jeugdigen zonder "
                 "verwijzing geholpen; dat is geen gemeten effect. Het CPB vond geen significante verandering in het "
                 "jeugdzorggebruik van gemeenten die praktijkondersteuners financieren.</p>"

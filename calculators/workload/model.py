@@ -99,6 +99,20 @@ def default_contacts_per_trajectory() -> Range:
     return Range(accare, mean_contacts())
 
 
+def help_questions_per_1000_proxy() -> Range:
+    """An order of magnitude for the help-question rate from national figures (no source gives the rate itself).
+
+    Youths in youth care per 1000 (9.2 % on 30 June 2018, NJi e.a. 2019; 10 % of under-18s in second-line
+    care in 2018, the CPB as reported by the Nederlands Dagblad) times the GP's share of referrals to youth
+    care in the Netherlands (34-40 % from 2015 to mid-2018, CBS as cited by NJi e.a.): low x low to high x high.
+    It counts youths in care, not new help questions a year, and only those the GP referred on.
+    """
+    gp = [float(r["share"]) for r in data.rows("nji_gp_referral_share")
+          if r["area"] == "Nederland" and r["referrer"] == "huisarts" and r["basis"] == "jeugdhulp_cbs"]
+    in_care = (data.value("nji_nl_jeugdhulp_use_share_2018"), data.value("cpb_second_line_share_2018"))
+    return Range(min(in_care) * min(gp) * PER_YOUTHS, max(in_care) * max(gp) * PER_YOUTHS)
+
+
 def default_support_share(indirect_uplift: float | None = None) -> float:
     """Share of working time on support work: an uplift of 33 % on direct time is 0.33 / 1.33 of the total."""
     u = data.value("indirect_uplift") if indirect_uplift is None else indirect_uplift
