@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from calculators import data
-from calculators.cli import build_parser, dutch_argparse_message, main, parse_number
+from calculators.cli import build_parser, main, parse_number
+from calculators.cli_output import dutch_argparse_message
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -406,4 +406,4 @@ def test_annex_helpers(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setattr(render.shutil, "which", lambda _name: None)
     with pytest.raises(InputError, match="chromium"):
         render.write(staffing_annex(5000), tmp_path / "x.pdf")
-    assert "<h2>Kanttekeningen</h2>" in render.to_html(staffing_annex(5000))
+    assert "<h2>Risico's en kanttekeningen</h2>" in render.to_html(staffing_annex(5000))
