@@ -216,7 +216,7 @@ def _pairs(page: registry.PageCalculator) -> list[tuple[registry.Input, registry
 
 
 def _id(name: str, param: str) -> str:
-    return f"rekentool-{name}-{param}"
+    return f"rekenformulier-{name}-{param}"
 
 
 def _help(inp: registry.Input) -> str:
@@ -246,10 +246,10 @@ def form_html(name: str) -> str:
             + f'<span class="rekentool-fout" id="{fid}-fout"></span></div>')
     lines = "".join(f'<div><dt>{esc(o.label)}</dt><dd data-uitkomst="{o.name}">{esc(shown[o.name])}</dd></div>'
                     for o in page.shown)
-    title_id = f"rekentool-{name}-titel"
+    title_id = f"rekenformulier-{name}-titel"
     config = json.dumps(definition(name), ensure_ascii=False).replace("</", "<\\/")
     return (
-        f'<form class="rekentool" id="rekentool-{name}" data-rekentool="{name}" novalidate '
+        f'<form class="rekentool" id="rekenformulier-{name}" data-rekentool="{name}" novalidate '
         f'aria-labelledby="{title_id}">'
         f'<p class="rekentool-titel" id="{title_id}"><strong>{esc(page.title)}</strong></p>'
         f'<p class="rekentool-uitleg">{esc(INSTRUCTION)}</p>'

@@ -63,7 +63,7 @@ def test_page_calculator_works_end_to_end_on_the_built_page(guarded: Page, site:
     """The formatie form in chapter 9: typed '12.000' gives the model's answer; at 390 px nothing overflows."""
     guarded.set_viewport_size({"width": 390, "height": 844})
     guarded.goto(f"{site}/chapters/09-capaciteit-en-formatie.html")
-    form = guarded.locator("#rekentool-formatie")
+    form = guarded.locator("#rekenformulier-formatie")
     form.get_by_label("Aantal jeugdigen").fill("12.000")
     page_calc = registry.page_calculator("formatie")
     expected = static_calculators.answers("formatie", {**static_calculators.values(page_calc), "youths": 12_000})
@@ -75,7 +75,7 @@ def test_page_calculator_works_end_to_end_on_the_built_page(guarded: Page, site:
     guarded.goto(f"{site}/chapters/10-financiering-en-business-case.html?uren=46")  # inputs from the link
     be = static_calculators.answers("terugverdienen", {
         **static_calculators.values(registry.page_calculator("terugverdienen")), "hours_per_week": 46})
-    expect(guarded.locator("#rekentool-terugverdienen dd[data-uitkomst='annual_cost']")).to_have_text(
+    expect(guarded.locator("#rekenformulier-terugverdienen dd[data-uitkomst='annual_cost']")).to_have_text(
         be["annual_cost"])
 
 

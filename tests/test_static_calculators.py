@@ -176,11 +176,11 @@ def test_form_parses_numbers_as_the_apps_do(page: Page) -> None:
 
 
 def field(page: Page, name: str, param: str):  # type: ignore[no-untyped-def]
-    return page.locator(f"#rekentool-{name}-{param}")
+    return page.locator(f"#rekenformulier-{name}-{param}")
 
 
 def answer(page: Page, name: str, output: str):  # type: ignore[no-untyped-def]
-    return page.locator(f"#rekentool-{name} dd[data-uitkomst='{output}']")
+    return page.locator(f"#rekenformulier-{name} dd[data-uitkomst='{output}']")
 
 
 @pytest.mark.browser
@@ -202,16 +202,16 @@ def test_form_recomputes_reads_the_link_and_explains_bad_input(page: Page) -> No
     for text, message in (("", "is leeg"), ("twaalf", "moet een getal zijn"), ("-3", "mag niet negatief"),
                           ("5000000", "hoogstens 4.000.000")):
         field(page, "formatie", "jeugdigen").fill(text)
-        expect(page.locator("#rekentool-formatie-jeugdigen-fout")).to_contain_text(message)
+        expect(page.locator("#rekenformulier-formatie-jeugdigen-fout")).to_contain_text(message)
         expect(field(page, "formatie", "jeugdigen")).to_have_attribute("aria-invalid", "true")
         expect(answer(page, "formatie", "fte")).to_contain_text("verbeter eerst")
     field(page, "formatie", "norm_laag").fill("2")
     field(page, "formatie", "jeugdigen").fill("12.000")
-    expect(page.locator("#rekentool-formatie-norm_hoog-fout")).to_contain_text("lager dan de ondergrens")
+    expect(page.locator("#rekenformulier-formatie-norm_hoog-fout")).to_contain_text("lager dan de ondergrens")
     field(page, "formatie", "norm_laag").fill("1")
-    expect(page.locator("#rekentool-formatie-norm_hoog-fout")).to_have_text("")
+    expect(page.locator("#rekenformulier-formatie-norm_hoog-fout")).to_have_text("")
     field(page, "werklast", "bereik").fill("130%")
-    expect(page.locator("#rekentool-werklast-bereik-fout")).to_contain_text("niet meer dan 100%")
+    expect(page.locator("#rekenformulier-werklast-bereik-fout")).to_contain_text("niet meer dan 100%")
 
 
 @pytest.mark.browser
@@ -237,5 +237,5 @@ def test_print_shows_the_default_answer_and_the_address(page: Page) -> None:
     page.emulate_media(media="print")
     expect(page.locator(".rekentool-uitleg")).to_be_hidden()
     expect(page.locator(".rekentool-print")).to_be_visible()
-    expect(page.locator(".rekentool-adres")).to_have_text(f"{ORIGIN}/chapters/test.html#rekentool-terugverdienen")
+    expect(page.locator(".rekentool-adres")).to_have_text(f"{ORIGIN}/chapters/test.html#rekenformulier-terugverdienen")
     expect(answer(page, "terugverdienen", "annual_cost")).to_have_text(sc.answers("terugverdienen")["annual_cost"])
