@@ -428,7 +428,7 @@ class PageCalculator:
     """A calculator on a book page: a form that recomputes in the reader's browser.
 
     ``name`` is what a chapter passes to ``live()`` and the name of its JavaScript module
-    (book/_static/rekentools/<name>.js); ``outputs`` are the calculator's outputs it shows, ``extra``
+    (calculators/rekentools/<name>.js); ``outputs`` are the calculator's outputs it shows, ``extra``
     outputs of other calculators shown beside them, ``bars`` the outputs drawn as bars under the answer.
     """
 

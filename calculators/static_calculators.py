@@ -3,9 +3,9 @@
 Each page calculator of ``calculators/registry.py`` (``PAGE_CALCULATORS``) becomes a form whose
 fields, labels, units, bounds and result lines are generated here from the registry, with the
 answers for the default inputs already filled in by the Python models (so the page reads right
-without JavaScript and in print). A small ES module per calculator
-(``book/_static/rekentools/<name>.js``) mirrors the model's formula; ``rekentool.js`` parses Dutch
-numbers, checks the bounds, formats the answers and reads inputs from the page's query string.
+without JavaScript and in print). A small ES module per calculator (``calculators/rekentools/<name>.js``,
+served as ``_static/rekentools/``) mirrors the model's formula; ``rekentool.js`` parses Dutch numbers,
+checks the bounds, formats the answers and reads inputs from the page's query string.
 No inline code: the form carries its definition as a ``<script type="application/json">`` block.
 
 :func:`compute` is the Python side of every formula the modules mirror;
@@ -43,8 +43,8 @@ from .workload import workload
 from .workload.model import PER_YOUTHS as PER_1000
 from .workload.model import default_available_hours_per_fte, default_support_share
 
-#: Where the modules live in the source tree; the book copies ``_static`` to its site.
-MODULE_DIR = Path(__file__).resolve().parents[1] / "book" / "_static" / "rekentools"
+#: Where the modules live; book/_ext/rekentools.py copies them to the site's _static/rekentools/.
+MODULE_DIR = Path(__file__).resolve().parent / "rekentools"
 #: The modules as a chapter page (one folder below the site root) reaches them.
 STATIC_URL = "../_static/rekentools/"
 

@@ -62,6 +62,8 @@ def test_nginx_sends_the_security_and_privacy_headers(site: str) -> None:
 def test_page_calculator_works_end_to_end_on_the_built_page(guarded: Page, site: str) -> None:
     """The formatie form in chapter 9: typed '12.000' gives the model's answer; at 390 px nothing overflows."""
     guarded.set_viewport_size({"width": 390, "height": 844})
+    errors: list[str] = []
+    guarded.on("pageerror", lambda e: errors.append(str(e)))
     guarded.goto(f"{site}/chapters/09-capaciteit-en-formatie.html")
     form = guarded.locator("#rekenformulier-formatie")
     form.get_by_label("Aantal jeugdigen").fill("12.000")
@@ -72,6 +74,7 @@ def test_page_calculator_works_end_to_end_on_the_built_page(guarded: Page, site:
     assert guarded.evaluate("document.documentElement.scrollWidth") <= 390
     assert guarded.evaluate("""() => [...document.querySelectorAll('.rekentool, .rekentool *')]
         .filter((e) => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1).length""") == 0
+    assert errors == []  # e.g. a module loaded as a classic script
     guarded.goto(f"{site}/chapters/10-financiering-en-business-case.html?uren=46")  # inputs from the link
     be = static_calculators.answers("terugverdienen", {
         **static_calculators.values(registry.page_calculator("terugverdienen")), "hours_per_week": 46})

@@ -1,5 +1,5 @@
 """The page calculators: HTML forms generated from calculators/registry.py, with one small ES module per
-calculator (book/_static/rekentools/). The modules run in Debian's chromium over at least 200 random input
+calculator (calculators/rekentools/). The modules run in Debian's chromium over at least 200 random input
 sets per calculator, edges included, and must print the same text as the Python models with the
 registry's rounding; the forms parse Dutch numbers as the apps do and answer bad input in Dutch."""
 
