@@ -253,7 +253,7 @@ def form_html(name: str) -> str:
         f'aria-labelledby="{title_id}">'
         f'<p class="rekentool-titel" id="{title_id}"><strong>{esc(page.title)}</strong></p>'
         f'<p class="rekentool-uitleg">{esc(INSTRUCTION)}</p>'
-        f'<fieldset><legend>Uw getallen</legend>{"".join(fields)}</fieldset>'
+        f'<fieldset><legend>Uw getallen</legend><div class="rekentool-velden">{"".join(fields)}</div></fieldset>'
         f'<div class="rekentool-uitkomst" aria-live="polite"><p class="rekentool-kop">Uitkomst</p>'
         f'<dl>{lines}</dl></div>'
         f'<div class="rekentool-grafiek" aria-hidden="true"></div>'
