@@ -224,8 +224,7 @@ def _help(inp: registry.Input) -> str:
     text = inp.help
     for key in data.facts():
         if "{" + key + "}" in text:
-            fact = data.fact(key)
-            text = text.replace("{" + key + "}", formatting.with_unit(fact.value, fact.unit))
+            text = text.replace("{" + key + "}", formatting.with_unit(data.value(key), data.fact(key).unit))
     return text
 
 
