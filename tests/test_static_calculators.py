@@ -62,6 +62,7 @@ def test_inputs_take_their_defaults_and_bounds_from_data() -> None:
     assert registry.page_calculator("verwijsaandeel").inputs[1].maximum() == 1.0  # a share
     assert sc.default_texts(staffing)["youths"] == "5.000"
     assert sc.default_texts(registry.page_calculator("werklast"))["indirect_uplift"] == "33%"
+    assert "B-GGZ-traject € 876" in sc.form_html("terugverdienen")  # the help names the prices from data/
 
 
 def test_default_answers_are_the_models() -> None:
@@ -91,6 +92,7 @@ def test_form_ties_every_label_to_its_input_and_has_no_inline_code() -> None:
             assert 'type="application/json"' in script or ' src="' in script, script
         assert "aria-live=\"polite\"" in page and "<dl>" in page
         assert "schuif" not in page.lower()
+        assert "{" not in re.sub(r"<script.*?</script>", "", page), name  # help placeholders resolved from data/
         config = json.loads(re.search(r'class="rekentool-definitie">(.*?)</script>', page).group(1))
         assert [o["label"] for o in config["outputs"]] == [o.label for o in registry.page_calculator(name).shown]
 
