@@ -12,11 +12,13 @@ bases are legitimate differences only when each number says which one it is.
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from . import formatting
 from .ranges import Span
+from .savings import SCENARIO_NAMES
 
 # --------------------------------------------------------------------------- outputs
 
@@ -47,11 +49,86 @@ class Output:
         return round(x * scale, max(self.decimals - (2 if self.unit == "share" else 0), 0)) / scale
 
 
+# --------------------------------------------------------------------------- inputs
+
+
+@dataclass(frozen=True)
+class Input:
+    """One input of a calculator as a form asks for it.
+
+    The default, the Dutch label, the unit and the source come from the fact ``fact`` in ``data/``
+    (``end`` picks its value, low or high end); an input with no fact of its own (a derived default,
+    a cost item) gives them here. ``limit`` names the row of ``data/tables/input_limits.csv`` that
+    bounds it; ``plausible`` is the range the test vectors draw from.
+    """
+
+    name: str                                  # the model's keyword
+    param: str                                 # Dutch name in a page's query string (?jeugdigen=12000)
+    fact: str | None = None
+    end: str = "value"                         # value, low or high: which of the fact's numbers is the default
+    limit: str | None = None                   # row of input_limits.csv (default: the fact's key)
+    plausible: tuple[float, float] = (0.0, 1.0)
+    decimals: int = 2                          # at most this many decimals in the default as shown
+    label: str | None = None                   # Dutch label (default: the fact's label)
+    help: str = ""
+    unit: str | None = None                    # default: the fact's unit
+    default: float | Callable[[], float] | None = None  # default when no fact gives it (a number or how to compute it)
+    positive: bool = False                     # must be above 0 (not only at least 0)
+    cost_item: str | None = None               # a row of data/tables/cost_items.csv
+
+    def dutch_label(self) -> str:
+        if self.label is not None:
+            return self.label
+        if self.cost_item is not None:
+            from . import data
+
+            row = next(r for r in data.rows("cost_items") if r["item"] == self.cost_item)
+            basis = "per fte per jaar" if row["basis"] == "per_fte" else "per jaar"
+            return f"{row['label']} (€ {basis})"
+        from . import data
+
+        assert self.fact is not None, self.name
+        return data.label(self.fact)
+
+    def default_value(self) -> float:
+        if self.default is not None:
+            return self.default() if callable(self.default) else self.default
+        if self.cost_item is not None:
+            from . import data
+
+            row = next(r for r in data.rows("cost_items") if r["item"] == self.cost_item)
+            return data.number(row, "default") or 0.0
+        from . import data
+
+        assert self.fact is not None, self.name
+        low, high = data.bounds(self.fact)
+        return {"value": data.value(self.fact), "low": low, "high": high}[self.end]
+
+    def unit_name(self) -> str:
+        if self.unit is not None:
+            return self.unit
+        from . import data
+
+        return "eur" if self.fact is None else data.fact(self.fact).unit
+
+    def maximum(self) -> float | None:
+        """The bound from input_limits.csv (1 for a share without a row), or None."""
+        from .validation import input_limits
+
+        key = self.limit or self.fact or self.name
+        if key in input_limits():
+            return float(input_limits()[key][0])
+        if self.cost_item is not None:
+            return float(input_limits()["cost_item_amount"][0])
+        return 1.0 if self.unit_name() == "share" else None
+
+
 @dataclass(frozen=True)
 class Calculator:
     name: str
     title: str                    # Dutch, what it answers
     outputs: tuple[Output, ...]
+    inputs: tuple[Input, ...] = ()
 
     def output(self, name: str) -> Output:
         for o in self.outputs:
@@ -68,6 +145,92 @@ class Calculator:
         return [(o.label, o.of(result)) for o in chosen if getattr(result.mid, o.name, None) is not None]
 
 
+# --------------------------------------------------------------------------- inputs of the page calculators
+# Each input names the fact in data/ that gives its default, label, unit and source; the bound comes from
+# data/tables/input_limits.csv. ``param`` is the Dutch name a link uses to pass the reader's number.
+
+
+def _workload_default(name: str) -> Callable[[], float]:
+    def default() -> float:
+        from .workload import workload_inputs
+
+        return workload_inputs()[name].value
+    return default
+
+
+def _norm_fte() -> float:
+    """The norm's fte for the default number of youths (middle of the norm), the whole-cost default."""
+    from . import data
+    from .staffing import PER_YOUTHS
+
+    return data.value("youths") / PER_YOUTHS * data.value("fte_per_10k")
+
+
+YOUTHS_INPUT = Input("youths", "jeugdigen", fact="youths", plausible=(0, 200_000), decimals=0)
+HOURS_PER_FTE_INPUT = Input("hours_per_fte", "uren_fte", fact="hours_per_fte", plausible=(20, 40), decimals=1,
+                            positive=True)
+COST_LOW_INPUT = Input("cost_per_fte_low", "kosten_laag", fact="cost_per_fte", end="low", plausible=(50_000, 200_000),
+                       decimals=0, label="Kosten per fte per jaar in €, ondergrens")
+COST_HIGH_INPUT = Input("cost_per_fte_high", "kosten_hoog", fact="cost_per_fte", end="high",
+                        plausible=(50_000, 200_000), decimals=0, label="Kosten per fte per jaar in €, bovengrens")
+
+STAFFING_INPUTS = (
+    YOUTHS_INPUT,
+    Input("fte_per_10k_low", "norm_laag", fact="fte_per_10k", end="low", plausible=(0.3, 3.0),
+          label="Norm: fte per 10.000 jeugdigen, ondergrens"),
+    Input("fte_per_10k_high", "norm_hoog", fact="fte_per_10k", end="high", plausible=(0.3, 3.0),
+          label="Norm: fte per 10.000 jeugdigen, bovengrens"),
+    HOURS_PER_FTE_INPUT, COST_LOW_INPUT, COST_HIGH_INPUT,
+)
+
+WORKLOAD_INPUTS = (
+    YOUTHS_INPUT,
+    Input("help_questions_per_1000", "hulpvragen", fact="help_questions_per_1000", plausible=(0, 150), decimals=1),
+    Input("share_via_pohj", "bereik", fact="reach", plausible=(0, 1), decimals=3),
+    Input("contacts_per_trajectory", "contacten", default=_workload_default("contacts_per_trajectory"),
+          label="Contacten per traject", unit="count", limit="contacts_per_trajectory", plausible=(1, 12), decimals=3,
+          help="Standaard: het gewogen gemiddelde van de drie soorten trajecten bij Accare."),
+    Input("minutes_per_contact", "minuten", fact="contact_minutes", plausible=(5, 120), decimals=0, positive=True),
+    Input("indirect_uplift", "opslag", fact="indirect_uplift", plausible=(0, 1.5), decimals=3,
+          help="Tijd voor verslag en overleg, als deel van de tijd met cliënten."),
+    Input("additional_hours_per_year", "extra_uren", default=_workload_default("additional_hours_per_year"),
+          label="Extra taken, uren per jaar", unit="hours", limit="additional_hours_per_year", plausible=(0, 400),
+          decimals=1, help="Standaard: de uren van een POH-J in het basisteam van de gemeente (Accare)."),
+    HOURS_PER_FTE_INPUT,
+)
+
+BREAK_EVEN_INPUTS = (
+    Input("hours_per_week", "uren", fact="hours_per_week", plausible=(1, 80), decimals=1, positive=True),
+    Input("hourly_rate", "uurtarief", fact="hourly_rate", plausible=(30, 120), decimals=2,
+          label="Uurkosten POH-J in € (zonder indirecte tijd)"),
+    Input("trajectory_price", "trajectprijs", fact="bggz_price", plausible=(300, 5000), decimals=0, positive=True,
+          limit="trajectory_price", label="Prijs van een vermeden traject in €",
+          help="B-GGZ-traject {bggz_price}, trajectprijs volgens AEF {aef_trajectory_price}, "
+               "S-GGZ-traject {sggz_price}."),
+)
+
+REFERRAL_INPUTS = (
+    Input("help_questions", "hulpvragen", fact="help_questions", plausible=(0, 20_000), decimals=0),
+    Input("reach", "bereik", fact="reach", plausible=(0, 1), decimals=3),
+    Input("pohj_referral_rate", "verwijspercentage", fact="pohj_referral_rate", plausible=(0, 1), decimals=3),
+    Input("induced_demand", "aanzuiging", fact="induced_demand", plausible=(0, 0.5), decimals=3),
+    Input("counterfactual_referral_rate", "anders_verwezen", fact="counterfactual_referral_rate", plausible=(0, 1),
+          decimals=3),
+)
+
+COST_ITEM_PARAMS = {"workspace": "werkplek", "supervision_intervision": "supervisie", "training": "opleiding",
+                    "his_access": "his", "coordination": "coordinatie", "monitoring_evaluation": "monitoring"}
+
+WHOLE_COST_INPUTS = (
+    Input("fte", "fte", default=_norm_fte, label="Formatie in fte", unit="fte", plausible=(0, 5), decimals=2,
+          help="Standaard: de norm voor het standaardaantal jeugdigen."),
+    COST_LOW_INPUT, COST_HIGH_INPUT,
+    *(Input(item, param, cost_item=item, unit="eur", plausible=(0, 20_000), decimals=0,
+            help="Geen bron noemt een bedrag: vul uw eigen bedrag in.")
+      for item, param in COST_ITEM_PARAMS.items()),
+)
+
+
 # Cost bases, named the same way wherever a yearly cost is shown.
 BASIS_AEF = "AEF-kosten per fte"
 BASIS_HOURLY = "uren × uurtarief"
@@ -77,7 +240,7 @@ STAFFING = Calculator("staffing", "Formatie volgens de norm per 10.000 jeugdigen
     Output("hours_per_week", "Uren per week volgens de norm", "hours_per_week", 1),
     Output("annual_cost", f"Jaarkosten volgens de norm ({BASIS_AEF})", "eur", 0),
     Output("cost_per_youth", "Kosten per jeugdige per jaar", "eur", 2),
-))
+), STAFFING_INPUTS)
 
 CAPACITY = Calculator("capacity", "Wat een aantal uren per week aan contacten en cliënten kan dragen", (
     Output("hours_per_week", "Uren per week", "hours_per_week", 1),
@@ -101,7 +264,7 @@ WORKLOAD = Calculator("workload", "Formatie volgens de werklast (WHO-methode WIS
     Output("hours_per_week_needed", "Uren per week volgens de werklast (WISN)", "hours_per_week", 1),
     Output("wisn_ratio", "WISN-ratio (huidige / benodigde formatie)", "count", 2),
     Output("wisn_difference_fte", "Verschil huidige − benodigde formatie", "fte", 2),
-))
+), WORKLOAD_INPUTS)
 
 BREAK_EVEN = Calculator("break_even", "Terugverdienen: hoeveel vermeden trajecten betalen de POH-J?", (
     Output("annual_cost", "Jaarkosten POH-J", "eur", 0),
@@ -115,7 +278,7 @@ BREAK_EVEN = Calculator("break_even", "Terugverdienen: hoeveel vermeden trajecte
     Output("share_of_contracted_time", "Benodigd effect: aandeel van de contracturen voor trajecten die een verwijzing "
            "vermijden", "share", 3),
     Output("remaining_hours_per_week", "Uren over voor andere taken", "hours_per_week", 1),
-))
+), BREAK_EVEN_INPUTS)
 
 SAVINGS = Calculator("savings", "Besparing op trajecten die de POH-J zelf afrondt", (
     Output("trajectories", "Trajecten zonder verwijzing", "count", 0),
@@ -137,7 +300,7 @@ REFERRAL = Calculator("referral", "Verwijsstromen en verwijsaandeel langs de hui
     Output("avoided_referrals", "Vermeden verwijzingen (t.o.v. geen POH-J)", "count", 0),
     Output("avoided_cost", "Waarde vermeden verwijzingen", "eur", 0),
     Output("change_vs_baseline", "Verschil met basisjaar", "count", 0),
-))
+), REFERRAL_INPUTS)
 
 WHAT_IF = Calculator("what_if", "Wat als het bereik van de POH-J verandert?", (
     Output("extra_to_pohj", "Wat-als: extra jeugdigen bij de POH-J", "count", 0),
@@ -152,7 +315,15 @@ COSTS = Calculator("costs", "Integrale kosten van een POH-J per jaar", (
     Output("total", f"Integrale jaarkosten ({BASIS_AEF} plus kostenposten)", "eur", 0),
 ))
 
-CALCULATORS = {c.name: c for c in (STAFFING, CAPACITY, WORKLOAD, BREAK_EVEN, SAVINGS, REFERRAL, WHAT_IF, COSTS)}
+# The whole cost as the page calculator shows it: COSTS' two outputs with the cost items' sum between them.
+WHOLE_COST = Calculator("whole_cost", "Integrale kosten van een POH-J per jaar", (
+    COSTS["salary"],
+    Output("items_total", "Kostenposten samen", "eur", 0),
+    COSTS["total"],
+), WHOLE_COST_INPUTS)
+
+CALCULATORS = {c.name: c for c in (STAFFING, CAPACITY, WORKLOAD, BREAK_EVEN, SAVINGS, REFERRAL, WHAT_IF, COSTS,
+                                   WHOLE_COST)}
 
 
 def break_even_basis(annual_cost_given: bool, full_cost: bool = False, hourly_rate: float | None = None,
@@ -236,3 +407,69 @@ def apps_markdown(prefix: str = "") -> str:
     """
     return "\n".join(f'- <a href="{prefix}{a.path.lstrip("/")}">{html.escape(a.title)}</a>: {html.escape(a.purpose)}.'
                      for a in APPS)
+
+
+# --------------------------------------------------------------------------- page calculators
+
+# Outputs the break-even page shows beside the break-even: the savings in each scenario and what share of the
+# yearly cost they cover, and the observed share helped without referral (an observation, not an effect).
+BREAK_EVEN_SAVINGS = tuple(
+    o for key, label in SCENARIO_NAMES.items() for o in (
+        Output(f"savings_{key}", f"Besparing, scenario {label}", "eur", 0),
+        Output(f"coverage_{key}", f"Besparing als deel van de jaarkosten, scenario {label}", "share", 2),
+    ))
+OBSERVED_SELF_HELPED = Output("observed_self_helped",
+                              "Zonder verwijzing geholpen in evaluaties (waarneming, geen gemeten effect)", "share", 2)
+
+
+@dataclass(frozen=True)
+class PageCalculator:
+    """A calculator on a book page: a form that recomputes in the reader's browser.
+
+    ``name`` is what a chapter passes to ``live()`` and the name of its JavaScript module
+    (calculators/rekentools/<name>.js); ``outputs`` are the calculator's outputs it shows, ``extra``
+    outputs of other calculators shown beside them, ``bars`` the outputs drawn as bars under the answer.
+    """
+
+    name: str
+    calculator: Calculator
+    title: str
+    outputs: tuple[str, ...]
+    extra: tuple[Output, ...] = ()
+    bars: tuple[str, ...] = ()
+    app: str = "formatie"           # the Voila app that holds it, offered when the page is opened in Jupyter
+
+    @property
+    def inputs(self) -> tuple[Input, ...]:
+        return self.calculator.inputs
+
+    @property
+    def shown(self) -> tuple[Output, ...]:
+        return (*(self.calculator.output(n) for n in self.outputs), *self.extra)
+
+
+PAGE_CALCULATORS: tuple[PageCalculator, ...] = (
+    PageCalculator("formatie", STAFFING, "Rekentool formatie volgens de norm",
+                   ("fte", "hours_per_week", "annual_cost", "cost_per_youth")),
+    PageCalculator("werklast", WORKLOAD, "Rekentool formatie volgens de werklast (WISN), naast de norm",
+                   ("trajectories_per_year", "client_hours_per_year", "fte_client_work", "fte_needed",
+                    "hours_per_week_needed"), (STAFFING["fte"],), bars=("fte_needed", "fte")),
+    PageCalculator("terugverdienen", BREAK_EVEN, "Rekentool terugverdienen",
+                   ("annual_cost", "trajectories_needed", "hours_per_week", "share_of_contracted_time",
+                    "remaining_hours_per_week"), (*BREAK_EVEN_SAVINGS, OBSERVED_SELF_HELPED),
+                   bars=("annual_cost", "savings_conservative", "savings_optimistic", "savings_none"),
+                   app="terugverdienen"),
+    PageCalculator("verwijsaandeel", REFERRAL, "Rekentool verwijsstromen en verwijsaandeel",
+                   ("to_pohj", "direct_referrals", "pohj_referrals", "helped_without_referral", "total_referrals",
+                    "referral_share", "avoided_referrals", "avoided_cost"),
+                   bars=("direct_referrals", "pohj_referrals", "helped_without_referral"), app="verwijsaandeel"),
+    PageCalculator("integrale-kosten", WHOLE_COST, "Rekentool integrale kosten",
+                   ("salary", "items_total", "total"), bars=("salary", "items_total")),
+)
+
+
+def page_calculator(name: str) -> PageCalculator:
+    for p in PAGE_CALCULATORS:
+        if p.name == name:
+            return p
+    raise KeyError(name)

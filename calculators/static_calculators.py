@@ -1,278 +1,292 @@
-"""Calculators that recompute in the reader's browser, without a kernel.
+"""Calculators that recompute in the reader's browser, without a kernel: plain HTML forms.
 
-Each is an Altair chart whose inputs are Vega-Lite parameters bound to sliders and
-number fields; the formulas are Vega expressions evaluated by the self-hosted Vega
-bundle. They mirror the Python models; tests/test_static_calculators.py renders
-them with vl-convert over a grid of inputs and checks every number against the
-Python model, so the two cannot drift apart unnoticed.
+Each page calculator of ``calculators/registry.py`` (``PAGE_CALCULATORS``) becomes a form whose
+fields, labels, units, bounds and result lines are generated here from the registry, with the
+answers for the default inputs already filled in by the Python models (so the page reads right
+without JavaScript and in print). A small ES module per calculator (``calculators/rekentools/<name>.js``,
+served as ``_static/rekentools/``) mirrors the model's formula; ``rekentool.js`` parses Dutch numbers,
+checks the bounds, formats the answers and reads inputs from the page's query string.
+No inline code: the form carries its definition as a ``<script type="application/json">`` block.
 
-In Jupyter, :func:`live` shows the ipywidgets app instead (same cell, richer output).
+:func:`compute` is the Python side of every formula the modules mirror;
+``tests/test_static_calculators.py`` runs the modules in chromium over at least 200 random input
+sets per calculator (:func:`vectors`) and requires the same text as the Python models give.
+
+In Jupyter, :func:`live` also offers the ipywidgets app (same cell, richer output).
 """
 
 from __future__ import annotations
 
 import html
-from dataclasses import dataclass
+import json
+import random
+from collections.abc import Mapping
+from pathlib import Path
 from typing import Any
 
-import altair as alt
-import pandas as pd
+from . import bands, data, formatting, registry
+from .costs import cost_items, costs
+from .house_style import load as load_house_style
+from .parsing import parse_number
+from .ranges import Range
+from .referral import referral_point
+from .savings import (
+    SCENARIO_NAMES,
+    builtin_scenario,
+    cost_coverage,
+    estimated_counts,
+    pilot_hours_2020,
+    savings,
+)
+from .staffing import PER_YOUTHS, staffing
+from .workload import workload
+from .workload.model import PER_YOUTHS as PER_1000
+from .workload.model import default_available_hours_per_fte, default_support_share
 
-from . import data
-from .charts import embed_html
-from . import bands
-from .referral import observed_inputs_2020
-from .savings import SCENARIO_NAMES, builtin_scenario, pilot_hours_2020
-from .registry import observed_self_helped
-from .staffing import PER_YOUTHS
+#: Where the modules live; book/_ext/rekentools.py copies them to the site's _static/rekentools/.
+MODULE_DIR = Path(__file__).resolve().parent / "rekentools"
+#: The modules as a chapter page (one folder below the site root) reaches them.
+STATIC_URL = "../_static/rekentools/"
 
-FONT = 15
-ROW_HEIGHT = 26
-
-
-@dataclass(frozen=True)
-class Line:
-    """One output line: a label and a Vega expression that yields the formatted value."""
-
-    label: str
-    expr: str
-
-
-def _num(expr: str, spec: str) -> str:
-    return f"format({expr}, '{spec}')"
-
-
-def _range(low: str, high: str, spec: str, suffix: str = "") -> str:
-    sep = " – " if spec.startswith("$") else "–"
-    return f"{_num(low, spec)} + '{sep}' + {_num(high, spec)} + '{suffix}'"
-
-
-def _text_block(lines: list[Line], params: list[alt.Parameter], title: str, description: str,
-                calc: dict[str, str]) -> alt.Chart:
-    """A column of 'label: value' lines computed from the parameters."""
-    frame = pd.DataFrame({"regel": [line.label for line in lines], "volgorde": range(len(lines))})
-    chart = alt.Chart(frame)
-    for name, expr in calc.items():  # intermediate values, each defined once
-        chart = chart.transform_calculate(**{name: expr})
-    choose = " : ".join(f"datum.regel == '{line.label}' ? {line.expr}" for line in lines) + " : ''"
-    return (chart.transform_calculate(waarde=choose)
-            .transform_calculate(tekst="datum.regel + ': ' + datum.waarde")
-            .mark_text(align="left", baseline="middle", fontSize=FONT, dx=4)
-            .encode(y=alt.Y("volgorde:O", axis=None), text="tekst:N")
-            .add_params(*params)
-            .properties(width=560, height=ROW_HEIGHT * len(lines), title=title, description=description))
+INSTRUCTION = ("Typ uw eigen getallen (bijvoorbeeld 12.000 of 0,3 of 30%); de uitkomst verandert direct. De "
+               "berekening gebeurt in uw browser: er wordt niets verstuurd of opgeslagen. De rekenregels staan in "
+               "hoofdstuk 'Verantwoording van de rekenmodellen'.")
+PRINT_NOTE = ("Op papier staat hier de uitkomst bij de standaardwaarden. Met eigen getallen rekenen kan in de "
+              "webversie van dit handboek:")
 
 
-def _slider(name: str, key: str, label: str, step: float, lo: float | None = None, hi: float | None = None,
-            value: float | None = None) -> alt.Parameter:
-    low, high = data.bounds(key) if lo is None or hi is None else (lo, hi)
-    return alt.param(name=name, value=data.value(key) if value is None else value,
-                     bind=alt.binding_range(min=low if lo is None else lo, max=high if hi is None else hi,
-                                            step=step, name=label + " "))
+# --------------------------------------------------------------------------- inputs as a form shows them
 
 
-# --------------------------------------------------------------------------- staffing
+def field_text(inp: registry.Input, x: float) -> str:
+    """A number as the form shows it in a field: '5.000', '1,2', '30%' (no trailing zeros)."""
+    if inp.unit_name() == "share":
+        return _trim(formatting.number(x * 100, max(inp.decimals - 2, 0))) + "%"
+    return _trim(formatting.number(x, inp.decimals))
 
 
-def staffing_chart(youths: float | None = None) -> alt.Chart:
-    low, high = data.bounds("fte_per_10k")
-    cost_low, cost_high = data.bounds("cost_per_fte")
-    params = [
-        alt.param(name="jeugdigen", value=data.value("youths") if youths is None else youths,
-                  bind=alt.binding(input="number", name="Aantal jeugdigen (0–17 jaar) ")),
-        _slider("norm_laag", "fte_per_10k", "Norm: fte per 10.000 jeugdigen, ondergrens", 0.05, 0.5, 2.0, low),
-        _slider("norm_hoog", "fte_per_10k", "Norm: fte per 10.000 jeugdigen, bovengrens", 0.05, 0.5, 2.0, high),
-        _slider("uren_fte", "hours_per_fte", "Uren per fte", 1),
-        _slider("kosten_laag", "cost_per_fte", "Kosten per fte, ondergrens (€)", 1000, 60_000, 160_000, cost_low),
-        _slider("kosten_hoog", "cost_per_fte", "Kosten per fte, bovengrens (€)", 1000, 60_000, 160_000, cost_high),
-    ]
-    calc = {
-        "fte_laag": f"jeugdigen / {PER_YOUTHS} * norm_laag",
-        "fte_hoog": f"jeugdigen / {PER_YOUTHS} * norm_hoog",
+def _trim(text: str) -> str:
+    return text.rstrip("0").rstrip(",") if "," in text else text
+
+
+def default_texts(page: registry.PageCalculator) -> dict[str, str]:
+    """Each input's default as typed in its field."""
+    return {i.name: field_text(i, i.default_value()) for i in page.inputs}
+
+
+def values(page: registry.PageCalculator, texts: Mapping[str, str] | None = None) -> dict[str, float]:
+    """The inputs as numbers, from the fields' text (defaults where not given), parsed as the form parses."""
+    given = {**default_texts(page), **(texts or {})}
+    return {i.name: parse_number(given[i.name], i.name, label=i.dutch_label()) for i in page.inputs}
+
+
+# --------------------------------------------------------------------------- the formulas (Python side)
+
+
+def compute(name: str, v: Mapping[str, float]) -> dict[str, tuple[float, float]]:
+    """Every output of page calculator ``name`` as (low, high), from the Python models."""
+    page = registry.page_calculator(name)
+    out: dict[str, tuple[float, float]] = {}
+    if name == "formatie":
+        s = staffing(v["youths"], Range(v["fte_per_10k_low"], v["fte_per_10k_high"]), v["hours_per_fte"],
+                     Range(v["cost_per_fte_low"], v["cost_per_fte_high"]))
+        out = {o.name: (getattr(s.low, o.name), getattr(s.high, o.name)) for o in page.shown}
+    elif name == "werklast":
+        w = workload(v["youths"], v["help_questions_per_1000"], v["share_via_pohj"], v["contacts_per_trajectory"],
+                     v["minutes_per_contact"], default_support_share(v["indirect_uplift"]),
+                     v["additional_hours_per_year"], default_available_hours_per_fte(v["hours_per_fte"]),
+                     v["hours_per_fte"]).mid
+        out = {n: (getattr(w, n), getattr(w, n)) for n in page.outputs}
+        norm = staffing(v["youths"], hours_per_fte=v["hours_per_fte"])
+        out["fte"] = (norm.low.fte, norm.high.fte)
+    elif name == "terugverdienen":
+        from .break_even import break_even_point
+
+        b = break_even_point(hours_per_week=v["hours_per_week"], hourly_rate=v["hourly_rate"],
+                             trajectory_price=v["trajectory_price"])
+        out = {n: (getattr(b, n), getattr(b, n)) for n in page.outputs}
+        for key in SCENARIO_NAMES:
+            total = savings(estimated_counts(v["hours_per_week"]), scenario=key).mid.savings_total
+            out[f"savings_{key}"] = (total, total)
+            share = cost_coverage(total, b.annual_cost)
+            out[f"coverage_{key}"] = (share, share)
+        out[registry.OBSERVED_SELF_HELPED.name] = registry.observed_self_helped()
+    elif name == "verwijsaandeel":
+        r = referral_point(help_questions=v["help_questions"], reach=v["reach"],
+                           pohj_referral_rate=v["pohj_referral_rate"], induced_demand=v["induced_demand"],
+                           counterfactual_referral_rate=v["counterfactual_referral_rate"],
+                           trajectory_price=data.value("bggz_price"))
+        out = {n: (getattr(r, n), getattr(r, n)) for n in page.outputs}
+    elif name == "integrale-kosten":
+        c = costs(v["fte"], {i.item: v[i.item] for i in cost_items()},
+                  cost_per_fte=Range(v["cost_per_fte_low"], v["cost_per_fte_high"]))
+        out = {"salary": (c.salary_low, c.salary_high), "items_total": (c.items_total, c.items_total),
+               "total": (c.total_low, c.total_high)}
+    else:
+        raise KeyError(name)
+    return out
+
+
+def answers(name: str, v: Mapping[str, float] | None = None) -> dict[str, str]:
+    """Each output of page calculator ``name`` as the page prints it (registry rounding), by output name."""
+    page = registry.page_calculator(name)
+    result = compute(name, values(page) if v is None else v)
+    return {o.name: o.text(*result[o.name]) for o in page.shown}
+
+
+def constants(name: str) -> dict[str, Any]:
+    """The numbers from data/ that the module's formula needs besides the inputs."""
+    if name == "formatie":
+        return {"per_youths": PER_YOUTHS}
+    if name == "werklast":
+        low, high = data.bounds("fte_per_10k")
+        return {"per_1000": PER_1000, "per_youths": PER_YOUTHS, "working_weeks": data.value("working_weeks"),
+                "norm_low": low, "norm_high": high}
+    if name == "terugverdienen":
+        counts = bands.published_counts()
+        scenarios = {key: builtin_scenario(key) for key in SCENARIO_NAMES}
+        return {
+            "paid_weeks": data.value("paid_weeks"), "working_weeks": data.value("working_weeks"),
+            "direct_hours_per_trajectory": data.value("direct_hours_per_trajectory"),
+            "indirect_uplift": data.value("indirect_uplift"), "pilot_hours": pilot_hours_2020(),
+            "bggz_price": data.value("bggz_price"), "sggz_price": data.value("sggz_price"),
+            "bands": [{"band": b, "count": counts.get(b, 0.0),
+                       "bggz": {k: s.bggz_share.get(b, 0.0) for k, s in scenarios.items()},
+                       "sggz": {k: s.sggz_share.get(b, 0.0) for k, s in scenarios.items()}} for b in bands.BANDS],
+            "scenarios": list(SCENARIO_NAMES), "observed_self_helped": list(registry.observed_self_helped()),
+        }
+    if name == "verwijsaandeel":
+        return {"trajectory_price": data.value("bggz_price")}
+    if name == "integrale-kosten":
+        return {"items": {i.item: i.basis for i in cost_items()}}
+    raise KeyError(name)
+
+
+# --------------------------------------------------------------------------- test vectors
+
+
+def vectors(name: str, n: int = 200, seed: int = 19) -> list[dict[str, Any]]:
+    """``n`` random input sets across each input's plausible range (seeded), plus every edge: all inputs at
+    the low end, all at the high end, and each input alone at each end. Low/high pairs keep low <= high.
+    Each with the outputs' text as the Python models and the registry's rounding give it."""
+    page = registry.page_calculator(name)
+    rng = random.Random(f"{seed}-{name}")
+    base = values(page)
+    sets: list[dict[str, float]] = [
+        {i.name: i.plausible[0] for i in page.inputs}, {i.name: i.plausible[1] for i in page.inputs}]
+    for i in page.inputs:
+        for end in i.plausible:
+            sets.append({**base, i.name: end})
+    while len(sets) < n + 2 + 2 * len(page.inputs):
+        sets.append({i.name: rng.uniform(*i.plausible) for i in page.inputs})
+    out = []
+    for v in sets:
+        for low, high in (("fte_per_10k_low", "fte_per_10k_high"), ("cost_per_fte_low", "cost_per_fte_high")):
+            if low in v and v[low] > v[high]:
+                v[low], v[high] = v[high], v[low]
+        out.append({"values": v, "expected": answers(name, v)})
+    return out
+
+
+# --------------------------------------------------------------------------- the form
+
+
+def definition(name: str) -> dict[str, Any]:
+    """What the module needs, as the form's JSON block: inputs, outputs (label, unit, decimals), constants."""
+    page = registry.page_calculator(name)
+    return {
+        "name": name,
+        "inputs": [{"name": i.name, "param": i.param, "id": _id(name, i.param), "label": i.dutch_label(),
+                    "unit": i.unit_name(), "max": i.maximum(), "positive": i.positive,
+                    "max_text": None if i.maximum() is None else field_text(i, i.maximum() or 0.0)}
+                   for i in page.inputs],
+        "outputs": [{"name": o.name, "label": o.label, "unit": o.unit, "decimals": o.decimals} for o in page.shown],
+        "bars": list(page.bars),
+        "pairs": [[low.name, high.name] for low, high in _pairs(page)],
+        "suffix": formatting._SUFFIX,
+        "constants": constants(name),
+        "site": load_house_style().website,
     }
-    lines = [
-        Line("Formatie", _range("datum.fte_laag", "datum.fte_hoog", ",.2f", " fte")),
-        Line("Uren per week", _range("datum.fte_laag * uren_fte", "datum.fte_hoog * uren_fte", ",.1f", " uur")),
-        Line("Kosten per jaar", _range("datum.fte_laag * kosten_laag", "datum.fte_hoog * kosten_hoog", "$,.0f")),
-    ]
-    return _text_block(lines, params, "Rekentool formatie (rekent in uw browser)",
-                       "Rekentool: formatie, uren en kosten van een POH-Jeugd volgens de norm per 10.000 jeugdigen.",
-                       calc)
 
 
-# --------------------------------------------------------------------------- break-even
+def _pairs(page: registry.PageCalculator) -> list[tuple[registry.Input, registry.Input]]:
+    by_name = {i.name: i for i in page.inputs}
+    return [(by_name[n], by_name[n[:-4] + "_high"]) for n in by_name
+            if n.endswith("_low") and n[:-4] + "_high" in by_name]
 
 
-def break_even_chart() -> alt.Chart:
-    b_price, s_price = data.value("bggz_price"), data.value("sggz_price")
-    aef = data.value("aef_trajectory_price")
-    params = [
-        _slider("uren", "hours_per_week", "Uren POH-J per week", 1, 1, 60),
-        _slider("uurtarief", "hourly_rate", "Uurkosten POH-J (€, zonder indirecte tijd)", 1),
-        alt.param(name="prijs", value=b_price,
-                  bind=alt.binding_select(options=[b_price, aef, s_price],
-                                          labels=["B-GGZ-traject", "AEF-trajectprijs", "S-GGZ-traject"],
-                                          name="Vermeden traject ")),
-    ]
-    params.append(alt.param(name="scenario", value="conservative",
-                            bind=alt.binding_select(options=list(SCENARIO_NAMES), labels=list(SCENARIO_NAMES.values()),
-                                                    name="Besparingsscenario ")))
-    direct = data.value("direct_hours_per_trajectory")
-    uplift = data.value("indirect_uplift")
-    calc = {
-        "kosten": f"uren * uurtarief * {data.value('paid_weeks')}",
-        "trajecten": "datum.kosten / prijs",
-        "uren_nodig": f"datum.trajecten * {direct} * (1 + {uplift}) / {data.value('working_weeks')}",
-        "besparing": f"uren / {pilot_hours_2020()} * ({_scenario_savings_expr()})",
-    }
-    observed = observed_self_helped()
-    lines = [
-        Line("Jaarkosten", _num("datum.kosten", "$,.0f")),
-        Line("Te voorkomen trajecten per jaar", _num("datum.trajecten", ",.1f")),
-        Line("Uren per week voor die trajecten", _num("datum.uren_nodig", ",.1f") + " + ' uur'"),
-        Line("Aandeel van de uren", _num("datum.uren_nodig / uren", ".1%")),
-        Line("Uren over voor andere taken", _num("uren - datum.uren_nodig", ",.1f") + " + ' uur'"),
-        Line("Besparing in het gekozen scenario", _num("datum.besparing", "$,.0f")),
-        Line("Besparing als deel van de jaarkosten", _num("datum.kosten > 0 ? datum.besparing / datum.kosten : 0", ".0%")),
-        # the share of hours is the share of trajectories only if every trajectory takes the model's direct hours
-        Line(f"Benodigd effect als aandeel trajecten (elk traject {direct:g} uur direct contact)",
-             _num("datum.uren_nodig / uren", ".1%")),
-        Line("Zonder verwijzing geholpen in evaluaties (geen effect)",
-             _range(repr(min(observed)), repr(max(observed)), ".0%")),
-    ]
-    return _text_block(lines, params, "Rekentool terugverdienen (rekent in uw browser)",
-                       "Rekentool: hoeveel trajecten een POH-Jeugd per jaar moet voorkomen om de eigen kosten terug "
-                       "te verdienen, hoeveel uur dat vraagt, en wat de zelf afgeronde trajecten besparen in het "
-                       "conservatieve scenario, het optimistische of zonder meetbaar effect (CPB, 2020). Het aantal "
-                       "trajecten per contactband is geschat naar rato van de uren, zoals in Holland Rijnland in 2020.",
-                       calc)
+def _id(name: str, param: str) -> str:
+    return f"rekenformulier-{name}-{param}"
 
 
-def _scenario_savings_expr() -> str:
-    """Savings of the Holland Rijnland 2020 trajectories per band under the chosen scenario, as one Vega
-    expression (the Python model: savings(estimated_counts(hours), scenario), per band count x share x price)."""
-    counts = bands.published_counts()
-    b_price, s_price = data.value("bggz_price"), data.value("sggz_price")
-    parts = {}
-    for name in SCENARIO_NAMES:
-        scen = builtin_scenario(name)
-        terms = [f"{counts[b]} * ({scen.bggz_share.get(b, 0.0)} * {b_price} + {scen.sggz_share.get(b, 0.0)} * {s_price})"
-                 for b in bands.BANDS]
-        parts[name] = " + ".join(terms)
-    *first, last = list(SCENARIO_NAMES)
-    return " : ".join(f"scenario == '{n}' ? ({parts[n]})" for n in first) + f" : ({parts[last]})"
+def _help(inp: registry.Input) -> str:
+    """The input's help with ``{fact}`` replaced by the fact's value and unit from data/."""
+    text = inp.help
+    for key in data.facts():
+        if "{" + key + "}" in text:
+            text = text.replace("{" + key + "}", formatting.with_unit(data.value(key), data.fact(key).unit))
+    return text
 
 
-# --------------------------------------------------------------------------- workload (WISN)
-
-
-def workload_chart(youths: float | None = None) -> alt.Chart:
-    """WISN staffing beside the norm (formulas of calculators/workload/model.py)."""
-    from .workload import workload_inputs
-    from .workload.model import PER_YOUTHS as PER_1000
-
-    wi = workload_inputs()
-    r, c, h = wi["help_questions_per_1000"], wi["contacts_per_trajectory"], wi["additional_hours_per_year"]
-    params = [
-        alt.param(name="jeugdigen", value=data.value("youths") if youths is None else youths,
-                  bind=alt.binding(input="number", name="Aantal jeugdigen (0–17 jaar) ")),
-        _slider("hulpvragen", "help_questions_per_1000", "Hulpvragen via de huisarts per 1000 jeugdigen (aanname)",
-                1, 0, 2 * r.high, r.value),
-        _slider("bereik", "reach", "Deel van de hulpvragen dat bij de POH-J komt", 0.01, 0, 1),
-        alt.param(name="contacten", value=round(c.value, 1),
-                  bind=alt.binding_range(min=1, max=12, step=0.1, name="Contacten per traject ")),
-        _slider("minuten", "contact_minutes", "Duur van een contact (minuten)", 5, 15, 90),
-        _slider("opslag", "indirect_uplift", "Opslag indirecte tijd", 0.01, 0, 1),
-        alt.param(name="extra", value=h.value,
-                  bind=alt.binding_range(min=0, max=400, step=0.5, name="Extra taken, uren per jaar ")),
-    ]
-    awt = data.value("hours_per_fte") * data.value("working_weeks")
-    calc = {
-        "trajecten": f"jeugdigen / {PER_1000} * hulpvragen * bereik",
-        "uren_client": "datum.trajecten * contacten * minuten / 60",
-        "fte": f"datum.uren_client / {awt} * (1 + opslag) + extra / {awt}",
-    }
-    low, high = data.bounds("fte_per_10k")
-    lines = [
-        Line("Trajecten per jaar", _num("datum.trajecten", ",.0f")),
-        Line("Uren cliëntcontact per jaar", _num("datum.uren_client", ",.0f")),
-        Line("Formatie volgens de werklast", _num("datum.fte", ",.2f") + " + ' fte'"),
-        Line("Uren per week", _num(f"datum.fte * {data.value('hours_per_fte')}", ",.1f") + " + ' uur'"),
-        Line("De norm ter vergelijking", _range(f"jeugdigen / {PER_YOUTHS} * {low}",
-                                                 f"jeugdigen / {PER_YOUTHS} * {high}", ",.2f", " fte")),
-    ]
-    return _text_block(lines, params, "Rekentool werklast (WISN; rekent in uw browser)",
-                       "Rekentool: formatie volgens de werklastmethode van de WHO (WISN), naast de norm per 10.000 "
-                       "jeugdigen.", calc)
-
-
-# --------------------------------------------------------------------------- referral
-
-
-def referral_chart() -> alt.Chart:
-    observed = observed_inputs_2020()
-    params = [
-        alt.param(name="hulpvragen", value=round(observed["help_questions"]),
-                  bind=alt.binding(input="number", name="Hulpvragen via de huisarts per jaar ")),
-        _slider("bereik", "reach", "Bereik: deel naar de POH-J", 0.01, 0, 1),
-        _slider("verwijs", "pohj_referral_rate", "Verwijspercentage POH-J naar jeugd-GGZ of overbrugging", 0.01, 0, 1),
-        _slider("aanzuig", "induced_demand", "Aanzuigende werking", 0.01, 0, 0.5),
-    ]
-    calc = {
-        "naar_pohj": "hulpvragen * bereik",
-        "direct": "hulpvragen - datum.naar_pohj",
-        "via_pohj": "datum.naar_pohj * verwijs",
-        "totaal": "datum.direct + datum.via_pohj",
-        # as referral_point: those the POH-J refers on would have been referred anyway, and the
-        # counterfactual share of those it did not refer; induced cases would not have come at all
-        "vermeden": f"datum.direct + (datum.naar_pohj - datum.naar_pohj * aanzuig) * (verwijs + "
-                    f"{data.value('counterfactual_referral_rate')} * (1 - verwijs)) - datum.totaal",
-    }
-    lines = [
-        Line("Naar de POH-Jeugd", _num("datum.naar_pohj", ",.0f")),
-        Line("Direct verwezen door de huisarts", _num("datum.direct", ",.0f")),
-        Line("Verwezen via de POH-Jeugd", _num("datum.via_pohj", ",.0f")),
-        Line("Zonder verwijzing geholpen", _num("datum.naar_pohj - datum.via_pohj", ",.0f")),
-        Line("Verwijsaandeel", _num("hulpvragen > 0 ? datum.totaal / hulpvragen : 0", ".1%")),
-        Line("Vermeden verwijzingen", _num("datum.vermeden", ",.0f")),
-        Line("Waarde vermeden verwijzingen", _num(f"datum.vermeden * {data.value('bggz_price')}", "$,.0f")),
-    ]
-    return _text_block(lines, params, "Rekentool verwijsaandeel (rekent in uw browser)",
-                       "Rekentool: verwijsstromen via de huisarts en de POH-Jeugd, het verwijsaandeel en de vermeden "
-                       "verwijzingen.", calc)
-
-
-CHARTS = {"formatie": staffing_chart, "terugverdienen": break_even_chart, "verwijsaandeel": referral_chart,
-          "werklast": workload_chart}
-APP_FOR = {"werklast": "formatie"}  # the ipywidgets app that holds a calculator in Jupyter
-
-INSTRUCTION = ("Verschuif de schuifjes of typ een getal; de uitkomst verandert direct. De berekening gebeurt in uw "
-               "browser: er wordt niets verstuurd of opgeslagen. Dezelfde rekenregels staan in hoofdstuk "
-               "'Verantwoording van de rekenmodellen'.")
+def form_html(name: str) -> str:
+    """The page calculator as an HTML form, answers for the defaults filled in."""
+    page = registry.page_calculator(name)
+    esc = html.escape
+    shown = answers(name)
+    fields = []
+    for i, text in zip(page.inputs, default_texts(page).values(), strict=True):
+        fid = _id(name, i.param)
+        described = f"{fid}-fout" + (f" {fid}-hulp" if i.help else "")
+        fields.append(
+            f'<div class="rekentool-veld"><label for="{fid}">{esc(i.dutch_label())}</label>'
+            f'<input id="{fid}" name="{esc(i.param)}" type="text" inputmode="decimal" autocomplete="off" '
+            f'spellcheck="false" value="{esc(text)}" aria-describedby="{described}">'
+            + (f'<span class="rekentool-hulp" id="{fid}-hulp">{esc(_help(i))}</span>' if i.help else "")
+            + f'<span class="rekentool-fout" id="{fid}-fout"></span></div>')
+    lines = "".join(f'<div><dt>{esc(o.label)}</dt><dd data-uitkomst="{o.name}">{esc(shown[o.name])}</dd></div>'
+                    for o in page.shown)
+    title_id = f"rekenformulier-{name}-titel"
+    config = json.dumps(definition(name), ensure_ascii=False).replace("</", "<\\/")
+    return (
+        f'<form class="rekentool" id="rekenformulier-{name}" data-rekentool="{name}" novalidate '
+        f'aria-labelledby="{title_id}">'
+        f'<p class="rekentool-titel" id="{title_id}"><strong>{esc(page.title)}</strong></p>'
+        f'<p class="rekentool-uitleg">{esc(INSTRUCTION)}</p>'
+        f'<fieldset><legend>Uw getallen</legend><div class="rekentool-velden">{"".join(fields)}</div></fieldset>'
+        f'<div class="rekentool-uitkomst" aria-live="polite"><p class="rekentool-kop">Uitkomst</p>'
+        f'<dl>{lines}</dl></div>'
+        f'<div class="rekentool-grafiek" aria-hidden="true"></div>'
+        f'<p class="rekentool-print">{esc(PRINT_NOTE)} <span class="rekentool-adres"></span></p>'
+        f'<script type="application/json" class="rekentool-definitie">{config}</script>'
+        f'</form>'
+        f'<link rel="stylesheet" href="{STATIC_URL}rekentool.css">'
+        f'<script type="module" src="{STATIC_URL}rekentool.js"></script>'
+    )
 
 
 class Calculator:
-    """The static calculator on the book page; the ipywidgets app when opened in Jupyter."""
+    """The page calculator on the book page; the ipywidgets app too when opened in Jupyter."""
 
     def __init__(self, name: str) -> None:
+        self.page = registry.page_calculator(name)
         self.name = name
-        self.chart = CHARTS[name]()
 
     def _repr_html_(self) -> str:
-        return f'<div class="statische-rekentool">{embed_html(self.chart)}<p>{html.escape(INSTRUCTION)}</p></div>'
+        return form_html(self.name)
 
     def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, Any]:
-        bundle: dict[str, Any] = {"text/html": self._repr_html_(), "text/plain": f"Rekentool {self.name}"}
+        bundle: dict[str, Any] = {"text/html": self._repr_html_(), "text/plain": self.page.title}
         try:  # the live app for Jupyter; the book drops this MIME type (nb_mime_priority_overrides)
             from .ui import APPS
 
-            widget_bundle = APPS[APP_FOR.get(self.name, self.name)]().widget._repr_mimebundle_()
+            widget_bundle = APPS[self.page.app]().widget._repr_mimebundle_()
             bundle.update({k: v for k, v in widget_bundle.items() if "widget-view" in k})
-        except Exception:  # pragma: no cover - no widget front-end available: the static version suffices
+        except Exception:  # noqa: BLE001, S110  # pragma: no cover - no widget front-end: the form suffices
             pass
         return bundle
 
 
 def live(name: str) -> Calculator:
-    """Show calculator ``name`` ('formatie', 'terugverdienen', 'verwijsaandeel', 'werklast') in a chapter."""
+    """Show page calculator ``name`` in a chapter: one of ``registry.PAGE_CALCULATORS`` ('formatie', 'werklast',
+    'terugverdienen', 'verwijsaandeel', 'integrale-kosten')."""
     return Calculator(name)

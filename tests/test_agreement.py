@@ -1,7 +1,8 @@
 """The same model answers alike in all three places a reader meets it: the CLI
 (``python -m calculators ... --json``), the ipywidgets app (driven in-process) and
-the kernel-free calculator on the book page (its Vega expressions, evaluated by
-vl-convert). Each grid point compares the three with each other; one point per
+the page calculator on the book page (the answers its form prints, from the registry's
+rounding; tests/test_static_calculators.py runs its JavaScript module in chromium against the same
+answers). Each grid point compares the three with each other; one point per
 calculator is also pinned to a hand computation, so that the three cannot agree
 on a wrong number."""
 
@@ -11,9 +12,10 @@ import itertools
 import json
 
 import pytest
-from test_static_calculators import close, numbers, render
+from test_static_calculators import close, numbers
 
-from calculators import data
+from calculators import data, registry
+from calculators import static_calculators as sc
 from calculators.cli import main
 from calculators.ui import BreakEvenApp, ReferralApp, StaffingApp
 
@@ -26,6 +28,11 @@ def cli_json(capsys: pytest.CaptureFixture[str], *args: str) -> dict:
 @pytest.fixture(scope="module")
 def apps() -> dict[str, object]:
     return {"formatie": StaffingApp(), "terugverdienen": BreakEvenApp(), "verwijsaandeel": ReferralApp()}
+
+
+def render(name: str, **values: float) -> dict[str, str]:
+    """The page calculator's answers for these inputs, by output name."""
+    return sc.answers(name, {**sc.values(registry.page_calculator(name)), **values})
 
 
 def app_results(app: object, values: dict[str, float | None]) -> dict[str, tuple[float, float]]:
@@ -41,9 +48,9 @@ def test_staffing_agrees_in_cli_app_and_page(youths: float, apps: dict[str, obje
                                              capsys: pytest.CaptureFixture[str]) -> None:
     cli = cli_json(capsys, "staffing", "--youths", str(youths))
     app = app_results(apps["formatie"], {"youths": youths})
-    page = render("formatie", jeugdigen=youths)
-    for key, label, decimals in (("fte", "Formatie", 2), ("hours_per_week", "Uren per week", 1),
-                                 ("annual_cost", "Kosten per jaar", 0)):
+    page = render("formatie", youths=youths)
+    for key, label, decimals in (("fte", "fte", 2), ("hours_per_week", "hours_per_week", 1),
+                                 ("annual_cost", "annual_cost", 0)):
         low, high = cli[f"{key}_low"], cli[f"{key}_high"]
         assert app[key] == pytest.approx((low, high), rel=1e-12), key
         shown = numbers(page[label])
@@ -63,12 +70,12 @@ def test_break_even_agrees_in_cli_app_and_page(hours: float, rate: float, price:
                    "--trajectory-price", str(price))
     app = app_results(apps["terugverdienen"], {"annual_cost": None, "hours_per_week": hours, "hourly_rate": rate,
                                                "trajectory_price": price, "contracted_hours": None})
-    page = render("terugverdienen", uren=hours, uurtarief=rate, prijs=price)
-    for key, label, decimals in (("annual_cost", "Jaarkosten", 0),
-                                 ("trajectories_needed", "Te voorkomen trajecten per jaar", 1),
-                                 ("hours_per_week", "Uren per week voor die trajecten", 1),
-                                 ("share_of_contracted_time", "Aandeel van de uren", 2),
-                                 ("remaining_hours_per_week", "Uren over voor andere taken", 1)):
+    page = render("terugverdienen", hours_per_week=hours, hourly_rate=rate, trajectory_price=price)
+    for key, label, decimals in (("annual_cost", "annual_cost", 0),
+                                 ("trajectories_needed", "trajectories_needed", 0),
+                                 ("hours_per_week", "hours_per_week", 1),
+                                 ("share_of_contracted_time", "share_of_contracted_time", 2),
+                                 ("remaining_hours_per_week", "remaining_hours_per_week", 1)):
         assert app[key][0] == pytest.approx(cli[key], rel=1e-12), key
         assert close(numbers(page[label])[0], cli[key], decimals), (key, page[label], cli[key])
     if (hours, rate, price) == (14, 61, 876):
@@ -89,16 +96,16 @@ def test_referral_agrees_in_cli_app_and_page(questions: float, reach: float, rat
                    "--pohj-referral-rate", str(rate))
     app = app_results(apps["verwijsaandeel"], {"help_questions": questions, "reach": reach,
                                                "pohj_referral_rate": rate, "baseline_referrals": None})
-    page = render("verwijsaandeel", hulpvragen=questions, bereik=reach, verwijs=rate,
-                  aanzuig=data.value("induced_demand"))
-    for key, label, decimals in (("to_pohj", "Naar de POH-Jeugd", 0),
-                                 ("total_referrals", None, 0),
-                                 ("helped_without_referral", "Zonder verwijzing geholpen", 0),
-                                 ("referral_share", "Verwijsaandeel", 3)):
+    page = render("verwijsaandeel", help_questions=questions, reach=reach, pohj_referral_rate=rate,
+                  induced_demand=data.value("induced_demand"))
+    for key, label, decimals in (("to_pohj", "to_pohj", 0),
+                                 ("total_referrals", "total_referrals", 0),
+                                 ("helped_without_referral", "helped_without_referral", 0),
+                                 ("referral_share", "referral_share", 3)):
         assert app[key][0] == pytest.approx(cli[key], rel=1e-12), key
         if label:
             assert close(numbers(page[label])[0], cli[key], decimals), (key, page[label], cli[key])
-    assert close(numbers(page["Vermeden verwijzingen"])[0], cli["avoided_referrals"], 0)
+    assert close(numbers(page["avoided_referrals"])[0], cli["avoided_referrals"], 0)
     if (questions, reach, rate) == (1739, 0.3, 0.38):
         # 1739 * 0.3 = 521.7 to the POH-J; 1739 - 521.7 + 521.7 * 0.38 = 1415.546 referred; share 0.814
         assert cli["to_pohj"] == pytest.approx(521.7)

@@ -1,29 +1,25 @@
-"""The kernel-free calculators on the book pages compute in Vega expressions. Here
-vl-convert evaluates them headlessly over a grid of inputs, and every number they
-print is compared with the Python model for the same inputs."""
+"""The page calculators: HTML forms generated from calculators/registry.py, with one small ES module per
+calculator (calculators/rekentools/). The modules run in Debian's chromium over at least 200 random input
+sets per calculator, edges included, and must print the same text as the Python models with the
+registry's rounding; the forms parse Dutch numbers as the apps do and answer bad input in Dutch."""
 
 from __future__ import annotations
 
-import itertools
+import json
 import re
-from typing import Any
+from pathlib import Path
 
 import pytest
-import vl_convert as vlc
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Page, Route, expect
 
-from calculators import break_even_point, data, referral_point, savings, staffing_point
-from calculators.savings import estimated_counts
+from calculators import data, registry, staffing_point
 from calculators import static_calculators as sc
+from calculators.errors import InputError
+from calculators.parsing import parse_number
 
-
-def render(name: str, **values: float) -> dict[str, str]:
-    spec = sc.CHARTS[name]().to_dict()
-    for param in spec["params"]:
-        if param["name"] in values:
-            param["value"] = values[param["name"]]
-    svg = vlc.vegalite_to_svg(spec, format_locale="nl-NL")
-    lines = re.findall(r"<text[^>]*>([^<]*)</text>", svg)
-    return dict(line.split(": ", 1) for line in lines if ": " in line)
+NAMES = [p.name for p in registry.PAGE_CALCULATORS]
+ORIGIN = "http://rekentool.test"
 
 
 def numbers(text: str) -> list[float]:
@@ -41,99 +37,207 @@ def close(shown: float, exact: float, decimals: int) -> bool:
     return abs(shown - exact) <= 0.5 * 10 ** -decimals + 1e-9
 
 
-YOUTHS = [0, 1000, 5000, 23_456, 150_000]
-NORMS = [(1.0, 1.2), (0.8, 1.5)]
-COSTS = [(100_000, 110_000), (90_000, 140_000)]
+# --------------------------------------------------------------------------- the definitions and the form (no browser)
 
 
-@pytest.mark.parametrize(("youths", "norm", "cost"), list(itertools.product(YOUTHS, NORMS, COSTS)))
-def test_staffing_calculator_agrees_with_the_model(youths: float, norm: tuple[float, float],
-                                                   cost: tuple[float, float]) -> None:
-    shown = render("formatie", jeugdigen=youths, norm_laag=norm[0], norm_hoog=norm[1], kosten_laag=cost[0],
-                   kosten_hoog=cost[1])
-    hours = data.value("hours_per_fte")
-    low = staffing_point(youths=youths, fte_per_10k=norm[0], hours_per_fte=hours, cost_per_fte=cost[0])
-    high = staffing_point(youths=youths, fte_per_10k=norm[1], hours_per_fte=hours, cost_per_fte=cost[1])
-    for label, field, decimals in (("Formatie", "fte", 2), ("Uren per week", "hours_per_week", 1),
-                                   ("Kosten per jaar", "annual_cost", 0)):
-        lo, hi = numbers(shown[label])
-        assert close(lo, getattr(low, field), decimals) and close(hi, getattr(high, field), decimals), (label, shown)
+def test_every_page_calculator_has_a_module_and_registry_outputs() -> None:
+    for page in registry.PAGE_CALCULATORS:
+        assert (sc.MODULE_DIR / f"{page.name}.js").is_file(), page.name
+        assert page.inputs, page.name
+        assert len({i.param for i in page.inputs}) == len(page.inputs), page.name
+        assert len({o.name for o in page.shown}) == len(page.shown), page.name
+        assert set(page.bars) <= {o.name for o in page.shown}, page.name
+        for o in page.shown:  # the labels, units and rounding other surfaces print, unchanged
+            owner = next((c for c in registry.CALCULATORS.values() if o in c.outputs), None)
+            assert owner is not None or o in (*registry.BREAK_EVEN_SAVINGS, registry.OBSERVED_SELF_HELPED), o
 
 
-HOURS = [1, 4, 14, 32, 60]
-RATES = [49, 61, 74]
-PRICES = ["bggz_price", "aef_trajectory_price", "sggz_price"]
+def test_inputs_take_their_defaults_and_bounds_from_data() -> None:
+    staffing = registry.page_calculator("formatie")
+    by_param = {i.param: i for i in staffing.inputs}
+    assert by_param["jeugdigen"].default_value() == data.value("youths")
+    assert by_param["norm_laag"].default_value() == data.bounds("fte_per_10k")[0]
+    assert by_param["norm_hoog"].default_value() == data.bounds("fte_per_10k")[1]
+    assert by_param["jeugdigen"].maximum() == 4_000_000  # data/tables/input_limits.csv
+    assert registry.page_calculator("verwijsaandeel").inputs[1].maximum() == 1.0  # a share
+    assert sc.default_texts(staffing)["youths"] == "5.000"
+    assert sc.default_texts(registry.page_calculator("werklast"))["indirect_uplift"] == "33%"
+    assert "B-GGZ-traject € 876" in sc.form_html("terugverdienen")  # the help names the prices from data/
 
 
-@pytest.mark.parametrize(("hours", "rate", "price_key"), list(itertools.product(HOURS, RATES, PRICES)))
-def test_break_even_calculator_agrees_with_the_model(hours: float, rate: float, price_key: str) -> None:
-    price = data.value(price_key)
-    shown = render("terugverdienen", uren=hours, uurtarief=rate, prijs=price)
-    r = break_even_point(hours_per_week=hours, hourly_rate=rate, trajectory_price=price)
-    expected: dict[str, tuple[Any, int]] = {
-        "Jaarkosten": (r.annual_cost, 0), "Te voorkomen trajecten per jaar": (r.trajectories_needed, 1),
-        "Uren per week voor die trajecten": (r.hours_per_week, 1), "Aandeel van de uren": (r.share_of_contracted_time, 2),
-        "Uren over voor andere taken": (r.remaining_hours_per_week, 1),
-    }
-    for label, (value, decimals) in expected.items():
-        assert close(numbers(shown[label])[0], value, decimals), (label, shown[label], value)
+def test_default_answers_are_the_models() -> None:
+    shown = sc.answers("formatie")
+    low = staffing_point(youths=5000, fte_per_10k=1.0, hours_per_fte=38, cost_per_fte=100_000)
+    assert low.fte == pytest.approx(0.5) and low.annual_cost == pytest.approx(50_000)
+    assert shown["fte"] == "0,50–0,60 fte"                        # 5000 / 10000 x 1.0 and x 1.2
+    assert shown["annual_cost"] == "€ 50.000 – € 66.000"          # 0.5 x 100,000; 0.6 x 110,000
+    # break-even at 32 h, € 61, B-GGZ € 876: 32 x 61 x 52 = 101,504; / 876 = 115.9 trajectories
+    be = sc.answers("terugverdienen")
+    assert be["annual_cost"] == "€ 101.504" and be["trajectories_needed"] == "116"
+    assert be["savings_none"] == "€ 0" and be["coverage_none"] == "0%"
+    # whole cost: 0.55 fte x € 100,000–110,000, no cost items entered
+    assert sc.answers("integrale-kosten")["total"] == "€ 55.000 – € 60.500"
+    v = {**sc.values(registry.page_calculator("integrale-kosten")), "workspace": 5000, "coordination": 2000}
+    assert sc.answers("integrale-kosten", v)["items_total"] == "€ 4.750"  # 5000 x 0.55 + 2000
 
 
-@pytest.mark.parametrize(("hours", "scenario"), list(itertools.product([1, 4, 14, 32, 60],
-                                                                       ["conservative", "optimistic", "none"])))
-def test_break_even_calculator_savings_agree_with_the_model(hours: float, scenario: str) -> None:
-    shown = render("terugverdienen", uren=hours, scenario=scenario)
-    cost = break_even_point(hours_per_week=hours).annual_cost
-    total = savings(estimated_counts(hours), scenario=scenario).mid.savings_total
-    assert close(numbers(shown["Besparing in het gekozen scenario"])[0], total, 0), (scenario, shown)
-    assert close(numbers(shown["Besparing als deel van de jaarkosten"])[0], total / cost, 2), (scenario, shown)
+def test_form_ties_every_label_to_its_input_and_has_no_inline_code() -> None:
+    for name in NAMES:
+        page = sc.form_html(name)
+        ids = re.findall(r'<input id="([^"]+)"', page)
+        assert len(ids) == len(registry.page_calculator(name).inputs) == len(set(ids))
+        for fid in ids:
+            assert f'<label for="{fid}">' in page and f'id="{fid}-fout"' in page
+        for script in re.findall(r"<script[^>]*>", page):
+            assert 'type="application/json"' in script or ' src="' in script, script
+        assert "aria-live=\"polite\"" in page and "<dl>" in page
+        assert "schuif" not in page.lower()
+        assert "{" not in re.sub(r"<script.*?</script>", "", page), name  # help placeholders resolved from data/
+        config = json.loads(re.search(r'class="rekentool-definitie">(.*?)</script>', page).group(1))
+        assert [o["label"] for o in config["outputs"]] == [o.label for o in registry.page_calculator(name).shown]
 
 
-def test_break_even_calculator_without_measurable_effect_saves_nothing() -> None:
-    shown = render("terugverdienen", uren=14, scenario="none")
-    assert shown["Besparing in het gekozen scenario"].replace("\xa0", " ") == "€ 0"
-    assert shown["Besparing als deel van de jaarkosten"] == "0%"
-    assert "geen meetbaar effect" in str(sc.CHARTS["terugverdienen"]().to_dict()["params"])
+def test_vectors_cover_each_input_range_with_edges() -> None:
+    for name in NAMES:
+        page = registry.page_calculator(name)
+        vs = sc.vectors(name)
+        assert len(vs) >= 200
+        for i in page.inputs:
+            seen = [v["values"][i.name] for v in vs]
+            assert min(seen) == i.plausible[0] and max(seen) == i.plausible[1], (name, i.name)
 
 
-GRID = list(itertools.product([0, 500, 1739, 5000], [0.0, 0.3, 0.7, 1.0], [0.2, 0.38], [0.0, 0.2]))
-
-
-@pytest.mark.parametrize(("questions", "reach", "rate", "induced"), GRID)
-def test_referral_calculator_agrees_with_the_model(questions: float, reach: float, rate: float, induced: float) -> None:
-    shown = render("verwijsaandeel", hulpvragen=questions, bereik=reach, verwijs=rate, aanzuig=induced)
-    r = referral_point(help_questions=questions, reach=reach, pohj_referral_rate=rate, induced_demand=induced,
-                       counterfactual_referral_rate=data.value("counterfactual_referral_rate"),
-                       trajectory_price=data.value("bggz_price"))
-    expected = {
-        "Naar de POH-Jeugd": (r.to_pohj, 0), "Direct verwezen door de huisarts": (r.direct_referrals, 0),
-        "Verwezen via de POH-Jeugd": (r.pohj_referrals, 0), "Zonder verwijzing geholpen": (r.helped_without_referral, 0),
-        "Verwijsaandeel": (r.referral_share, 3), "Vermeden verwijzingen": (r.avoided_referrals, 0),
-        "Waarde vermeden verwijzingen": (r.avoided_cost, 0),
-    }
-    for label, (value, decimals) in expected.items():
-        assert close(numbers(shown[label])[0], value, decimals), (label, shown[label], value)
-
-
-def test_calculator_defaults_come_from_data() -> None:
-    shown = render("formatie")
-    low, high = numbers(shown["Formatie"])
-    norm = data.bounds("fte_per_10k")
-    assert (low, high) == pytest.approx((data.value("youths") / 10_000 * norm[0], data.value("youths") / 10_000 * norm[1]))
-
-
-def test_every_input_is_a_labelled_control() -> None:
-    for name, build in sc.CHARTS.items():
-        for param in build().to_dict()["params"]:
-            bind = param["bind"]
-            assert bind.get("name", "").strip(), (name, param["name"])
-            assert bind.get("input") in {"range", "number", "select"}, (name, param["name"])
-
-
-def test_calculator_object_offers_static_html_and_a_live_widget() -> None:
-    calc = sc.live("verwijsaandeel")
-    bundle = calc._repr_mimebundle_()
-    assert "vega-grafiek" in bundle["text/html"] and "spec-vega-" in bundle["text/html"]
-    assert "cdn" not in bundle["text/html"]
+def test_live_keeps_the_chapter_names_and_offers_the_app_in_jupyter() -> None:
+    bundle = sc.live("verwijsaandeel")._repr_mimebundle_()
+    assert 'data-rekentool="verwijsaandeel"' in bundle["text/html"]
     assert "application/vnd.jupyter.widget-view+json" in bundle
-    assert "Verschuif de schuifjes" in bundle["text/html"]
+
+
+# --------------------------------------------------------------------------- in chromium
+
+
+def serve(page: Page, body: str = "", query: str = "") -> None:
+    """A local page at ORIGIN/chapters/ that loads the modules from ORIGIN/_static/rekentools/."""
+    def route(r: Route) -> None:
+        path = r.request.url.removeprefix(ORIGIN).split("?")[0]
+        if path.startswith("/_static/rekentools/"):
+            file = sc.MODULE_DIR / Path(path).name
+            if file.is_file():
+                r.fulfill(path=str(file), content_type="text/javascript" if file.suffix == ".js" else "text/css")
+                return
+        if path == "/chapters/test.html":
+            r.fulfill(body=f'<!doctype html><html lang="nl"><head><meta charset="utf-8">'
+                      f'<meta name="viewport" content="width=device-width, initial-scale=1"><title>Rekentool</title>'
+                      f'</head><body><main><h1>Rekentool</h1>{body}</main></body></html>',
+                      content_type="text/html")
+            return
+        r.abort()
+
+    page.route(f"{ORIGIN}/**", route)
+    page.goto(f"{ORIGIN}/chapters/test.html{query}")
+
+
+RUN_VECTORS = """async ([name, definition, vectors]) => {
+  const lib = await import('/_static/rekentools/rekentool.js');
+  const m = await import('/_static/rekentools/' + name + '.js');
+  const wrong = [];
+  for (const v of vectors) {
+    const got = lib.answers(definition, m.compute, v.values);
+    for (const [k, text] of Object.entries(v.expected)) if (got[k] !== text) wrong.push([v.values, k, got[k], text]);
+  }
+  return wrong;
+}"""
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("name", NAMES)
+def test_module_gives_the_python_answer_for_every_vector(page: Page, name: str) -> None:
+    serve(page)
+    vectors = sc.vectors(name)
+    wrong = page.evaluate(RUN_VECTORS, [name, sc.definition(name), vectors])
+    assert not wrong, f"{len(wrong)} outputs differ over {len(vectors)} input sets; first: {wrong[:3]}"
+
+
+PARSE_CASES = ["12.000", "12000", "1,2", "1.2", "0,3", "30%", "33,5%", "1.000,5", "€ 876", " 4 ", "-5", "",
+               "abc", "1e3", "1_000", "12,000", "1.20", "٣", "inf", "100.000", ".5"]
+
+
+@pytest.mark.browser
+def test_form_parses_numbers_as_the_apps_do(page: Page) -> None:
+    serve(page)
+    got = page.evaluate("""async (cases) => {
+      const lib = await import('/_static/rekentools/rekentool.js');
+      return cases.map((c) => lib.parseNumber(c));
+    }""", PARSE_CASES)
+    for text, js in zip(PARSE_CASES, got, strict=True):
+        try:
+            expected = {"value": parse_number(text, "youths")}
+        except InputError as exc:
+            expected = {"error": "leeg" if "leeg" in str(exc) else "geen getal"}
+        assert js == expected, text
+
+
+def field(page: Page, name: str, param: str):  # type: ignore[no-untyped-def]
+    return page.locator(f"#rekenformulier-{name}-{param}")
+
+
+def answer(page: Page, name: str, output: str):  # type: ignore[no-untyped-def]
+    return page.locator(f"#rekenformulier-{name} dd[data-uitkomst='{output}']")
+
+
+@pytest.mark.browser
+def test_form_recomputes_reads_the_link_and_explains_bad_input(page: Page) -> None:
+    serve(page, sc.form_html("werklast") + sc.form_html("formatie"), query="?jeugdigen=12000&uren_fte=36")
+    staffing = registry.page_calculator("formatie")
+    v = {**sc.values(staffing), "youths": 12_000, "hours_per_fte": 36}
+    expect(answer(page, "formatie", "hours_per_week")).to_have_text(sc.answers("formatie", v)["hours_per_week"])
+    expect(field(page, "werklast", "jeugdigen")).to_have_value("12000")
+    # typed in Dutch format, with the keyboard
+    field(page, "formatie", "jeugdigen").focus()
+    page.keyboard.press("Control+a")
+    page.keyboard.type("20.000")
+    v["youths"] = 20_000
+    expect(answer(page, "formatie", "fte")).to_have_text(sc.answers("formatie", v)["fte"])
+    page.keyboard.press("Tab")
+    expect(field(page, "formatie", "norm_laag")).to_be_focused()
+    # bad input: a Dutch message next to the field, no number in the answer
+    for text, message in (("", "is leeg"), ("twaalf", "moet een getal zijn"), ("-3", "mag niet negatief"),
+                          ("5000000", "hoogstens 4.000.000")):
+        field(page, "formatie", "jeugdigen").fill(text)
+        expect(page.locator("#rekenformulier-formatie-jeugdigen-fout")).to_contain_text(message)
+        expect(field(page, "formatie", "jeugdigen")).to_have_attribute("aria-invalid", "true")
+        expect(answer(page, "formatie", "fte")).to_contain_text("verbeter eerst")
+    field(page, "formatie", "norm_laag").fill("2")
+    field(page, "formatie", "jeugdigen").fill("12.000")
+    expect(page.locator("#rekenformulier-formatie-norm_hoog-fout")).to_contain_text("lager dan de ondergrens")
+    field(page, "formatie", "norm_laag").fill("1")
+    expect(page.locator("#rekenformulier-formatie-norm_hoog-fout")).to_have_text("")
+    field(page, "werklast", "bereik").fill("130%")
+    expect(page.locator("#rekenformulier-werklast-bereik-fout")).to_contain_text("niet meer dan 100%")
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width", [390, 1280])
+def test_forms_fit_the_screen_and_pass_axe(page: Page, width: int) -> None:
+    page.set_viewport_size({"width": width, "height": 900})
+    serve(page, "".join(sc.form_html(n) for n in NAMES))
+    for name in NAMES:
+        expect(answer(page, name, registry.page_calculator(name).shown[0].name)).not_to_be_empty()
+    overflow = page.evaluate("""() => [...document.querySelectorAll('.rekentool, .rekentool *')]
+        .filter((e) => e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).overflowX !== 'visible'
+                       || e.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
+        .map((e) => e.className || e.tagName)""")
+    assert overflow == [] and page.evaluate("document.documentElement.scrollWidth") <= width
+    result = Axe().run(page, options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a",
+                                                                           "wcag21aa"]}})
+    assert result.violations_count == 0, [v["id"] for v in result.response["violations"]]
+
+
+@pytest.mark.browser
+def test_print_shows_the_default_answer_and_the_address(page: Page) -> None:
+    serve(page, sc.form_html("terugverdienen"))
+    page.emulate_media(media="print")
+    expect(page.locator(".rekentool-uitleg")).to_be_hidden()
+    expect(page.locator(".rekentool-print")).to_be_visible()
+    expect(page.locator(".rekentool-adres")).to_have_text(f"{ORIGIN}/chapters/test.html#rekenformulier-terugverdienen")
+    expect(answer(page, "terugverdienen", "annual_cost")).to_have_text(sc.answers("terugverdienen")["annual_cost"])
