@@ -5,7 +5,11 @@ export function compute(v, c) {
   const viaPohj = toPohj * v.pohj_referral_rate;
   const total = direct + viaPohj;
   const induced = toPohj * v.induced_demand;
-  const withoutPohj = direct + (toPohj - induced) * v.counterfactual_referral_rate;
+  // Without a POH-J: the GP refers directly as now; of the non-induced youths the POH-J saw, those it
+  // referred on would have been referred anyway, and the counterfactual share of those it did not refer.
+  const notInduced = toPohj - induced;
+  const withoutPohj = direct + notInduced * (v.pohj_referral_rate
+    + v.counterfactual_referral_rate * (1 - v.pohj_referral_rate));
   const avoided = withoutPohj - total;
   const r = {
     to_pohj: toPohj,
