@@ -14,7 +14,7 @@ import pytest
 from calculators.book import LEDGER_ENV, ledger_conflicts, named
 
 # figures that the issue on one definition per calculator found printed differently on different pages
-MUST_BE_NAMED = ("hr_helped_without_referral", "observed_self_helped_share", "studies_count")
+MUST_BE_NAMED = ("hr_self_treated_2020", "hr_not_referred_2020_model", "payback_share")
 
 
 def test_the_ledger_records_uses_and_finds_a_conflict(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
