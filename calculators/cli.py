@@ -37,7 +37,7 @@ from .published import all_cells
 from .published import counts as cell_counts
 from .ranges import Range
 from .referral import reach_what_if, referral
-from .registry import BREAK_EVEN, CAPACITY, REFERRAL, STAFFING, WHAT_IF, break_even_basis
+from .registry import BREAK_EVEN, CAPACITY, REFERRAL, STAFFING, WHAT_IF, Calculator, break_even_basis
 from .savings import builtin_scenario, custom_scenario, savings
 from .staffing import capacity, staffing
 from .parsing import parse_band_map, parse_number, parse_value
@@ -202,6 +202,23 @@ def cmd_published(args: argparse.Namespace) -> tuple[dict[str, Any], str]:
     return out, text
 
 
+def _as_text(x: float) -> str:
+    return str(int(x)) if float(x).is_integer() else repr(float(x))
+
+
+def add_inputs(p: argparse.ArgumentParser, calc: Calculator, required: tuple[str, ...] = ()) -> None:
+    """The calculator's inputs as options: name, default, label and bound from the registry (one definition)."""
+    for i in calc.inputs:
+        bound, unit = i.maximum(), i.unit_name()
+        help_text = i.dutch_label() + (f" (hoogstens {_as_text(bound)})" if bound is not None else "")
+        metavar = "F" if unit == "share" else "EUR" if unit.startswith("eur") else "N"
+        option = "--" + i.name.replace("_", "-")
+        if i.name in required:
+            p.add_argument(option, required=True, metavar=metavar, help=help_text)
+        else:
+            p.add_argument(option, default=_as_text(i.default_value()), metavar=metavar, help=help_text)
+
+
 def _default(key: str) -> str:
     """A default from data/ as CLI text (so --help shows the sourced value)."""
     v = data.value(key)
@@ -231,13 +248,8 @@ def build_parser() -> Parser:
         p.set_defaults(handler=fn)
         return p
 
-    p = command("staffing", "Formatie volgens de norm per 10.000 jeugdigen", cmd_staffing)
-    p.add_argument("--youths", required=True, metavar="N", help="aantal jeugdigen van 0–17 jaar")
-    p.add_argument("--fte-per-10k-low", default=str(data.bounds("fte_per_10k")[0]), help="norm, ondergrens")
-    p.add_argument("--fte-per-10k-high", default=str(data.bounds("fte_per_10k")[1]), help="norm, bovengrens")
-    p.add_argument("--hours-per-fte", default=_default("hours_per_fte"), help="uren per fte")
-    p.add_argument("--cost-per-fte-low", default=str(int(data.bounds("cost_per_fte")[0])), help="kosten per fte, ondergrens")
-    p.add_argument("--cost-per-fte-high", default=str(int(data.bounds("cost_per_fte")[1])), help="kosten per fte, bovengrens")
+    p = command(STAFFING.name, STAFFING.title, cmd_staffing)
+    add_inputs(p, STAFFING, required=("youths",))
 
     p = command("capacity", "Wat een aantal uren per week aan contacten en cliënten kan dragen", cmd_capacity)
     p.add_argument("--hours-per-week", required=True, metavar="H", help="uren POH-J per week")
@@ -274,15 +286,8 @@ def build_parser() -> Parser:
     p.add_argument("--sggz-share", default=None, metavar="BAND=F,...", help="eigen scenario: aandeel vermeden S-GGZ per band")
     p.add_argument("--hourly-cost", default=None, help="kosten per contactuur incl. indirecte tijd (standaard 61 x 1,33)")
 
-    p = command("referral", "Verwijsstromen en verwijsaandeel langs de huisartsroute", cmd_referral)
-    p.add_argument("--help-questions", default=_default("help_questions"), metavar="N", help="hulpvragen via de huisarts per jaar")
-    p.add_argument("--reach", default=_default("reach"), metavar="F", help="deel dat bij de POH-J komt (0–1)")
-    p.add_argument("--pohj-referral-rate", default=_default("pohj_referral_rate"), metavar="F",
-                   help="deel dat de POH-J naar jeugd-GGZ of overbrugging verwijst (0–1; definitie van Rebel)")
-    p.add_argument("--induced-demand", default=_default("induced_demand"), metavar="F",
-                   help="aanzuigende werking: deel van de POH-J-instroom dat nieuwe vraag is")
-    p.add_argument("--counterfactual-referral-rate", default=_default("counterfactual_referral_rate"), metavar="F",
-                   help="deel van de niet naar jeugd-GGZ verwezen jeugdigen dat anders was verwezen")
+    p = command(REFERRAL.name, REFERRAL.title, cmd_referral)
+    add_inputs(p, REFERRAL)
     p.add_argument("--trajectory-price", default=_default("bggz_price"), help="prijs van een vermeden verwijzing")
     p.add_argument("--baseline-referrals", default=None, metavar="N", help="verwijzingen in een basisjaar (2018: 1418)")
     p.add_argument("--target-reach", default=None, metavar="F", help="wat als het bereik dit wordt?")

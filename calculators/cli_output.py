@@ -94,6 +94,14 @@ def dutch_argparse_message(message: str) -> str:
 
 
 class DutchHelpFormatter(argparse.ArgumentDefaultsHelpFormatter):
+    def _get_help_string(self, action: argparse.Action) -> str | None:
+        # argparse's own suffix is English ('(default: 1)'); the same information in Dutch
+        text = action.help or ""
+        if "%(default)" not in text and action.default not in (None, False, argparse.SUPPRESS) \
+                and (action.option_strings or action.nargs in ("?", "*")):
+            text += " (standaard: %(default)s)"
+        return text
+
     def add_usage(self, usage: Any, actions: Any, groups: Any, prefix: str | None = None) -> None:
         # argparse passes prefix '' when it builds a subcommand's prog from the parent's usage
         super().add_usage(usage, actions, groups, prefix="gebruik: " if prefix is None else prefix)

@@ -115,7 +115,7 @@ def test_option_names_and_defaults_are_the_contract() -> None:
     parser = build_parser()
     sub = next(a for a in parser._actions if a.dest == "command").choices  # type: ignore[union-attr]
     expected = {
-        "staffing": {"--youths": None, "--fte-per-10k-low": "1.0", "--fte-per-10k-high": "1.2",
+        "staffing": {"--youths": None, "--fte-per-10k-low": "1", "--fte-per-10k-high": "1.2",
                      "--hours-per-fte": "38", "--cost-per-fte-low": "100000", "--cost-per-fte-high": "110000"},
         "break-even": {"--annual-cost": None, "--hours-per-week": None, "--hourly-rate": "61", "--paid-weeks": "52",
                        "--contracted-hours": None, "--trajectory-price": "876", "--direct-hours-per-trajectory": "6",
@@ -146,7 +146,9 @@ def test_text_output_is_a_dutch_table(capsys: pytest.CaptureFixture[str]) -> Non
 
 def test_help_is_dutch() -> None:
     proc = run("staffing", "--help")
-    assert proc.returncode == 0 and "gebruik:" in proc.stdout and "aantal jeugdigen" in proc.stdout
+    assert proc.returncode == 0 and "gebruik:" in proc.stdout and "Aantal jeugdigen" in proc.stdout
+    # the labels are the registry's and argparse's English '(default: …)' is Dutch
+    assert "(standaard: 38)" in proc.stdout and "default:" not in proc.stdout
 
 
 # ------------------------------------------------------------------ bad input
