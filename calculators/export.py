@@ -65,8 +65,34 @@ def frame(record: Record) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=COLUMNS)
 
 
+#: A text cell starting with one of these could be run as a formula by a spreadsheet (CSV injection).
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_text(value: object) -> object:
+    """A text cell for a CSV: a leading apostrophe keeps a formula-like text as text (OWASP); a carriage
+    return becomes a line feed, which the CSV writer quotes (a bare one would break the row)."""
+    if not isinstance(value, str):
+        return value
+    text = value.replace("\r\n", "\n").replace("\r", "\n")
+    return "'" + text if value.startswith(FORMULA_START) else text
+
+
+def text_cells(workbook: Any) -> None:
+    """Store every formula-like text cell of an openpyxl workbook as text, never as a formula."""
+    for ws in workbook.worksheets:
+        for row in ws.iter_rows():
+            for cell in row:
+                if isinstance(cell.value, str) and cell.value.startswith(FORMULA_START):
+                    cell.data_type = "s"
+
+
 def to_csv_bytes(record: Record) -> bytes:
-    return frame(record).to_csv(sep=";", decimal=",", index=False).encode("utf-8-sig")
+    df = frame(record)
+    for name in df.columns:
+        if not pd.api.types.is_numeric_dtype(df[name]):  # text columns only: numbers keep their decimal comma
+            df[name] = df[name].map(csv_text)
+    return df.to_csv(sep=";", decimal=",", index=False).encode("utf-8-sig")
 
 
 def to_xlsx_bytes(record: Record) -> bytes:
@@ -86,6 +112,7 @@ def to_xlsx_bytes(record: Record) -> bytes:
         props.version = edition.EDITION
         props.description = edition.colophon()
         props.keywords = f"editie {edition.EDITION}; {edition.TEXT_LICENSE}; {edition.CODE_LICENSE}"
+        text_cells(writer.book)
     return buffer.getvalue()
 
 

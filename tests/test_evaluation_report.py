@@ -103,3 +103,51 @@ def test_comparison_design_worked_example_by_hand() -> None:
     assert c.difference_in_differences == pytest.approx(-3.0545, abs=1e-4)
     with pytest.raises(Exception, match="groter zijn dan 0"):
         comparison.per_thousand(10, 0)
+
+
+PAYLOADS = ('=HYPERLINK("http://x","y")', "+1+1", "-2+3", "@SUM(A1)")
+
+
+def _formula_cells(content: bytes) -> dict[str, list[str]]:
+    """Per sheet, the cells stored as formulas: openpyxl's view and the sheet XML's <f> elements."""
+    import zipfile
+
+    book = openpyxl.load_workbook(io.BytesIO(content))
+    found = {ws.title: [c.coordinate for row in ws.iter_rows() for c in row if c.data_type == "f"]
+             for ws in book.worksheets}
+    archive = zipfile.ZipFile(io.BytesIO(content))
+    for name in archive.namelist():
+        if name.startswith("xl/worksheets/") and re.search(rb"<f[ >]", archive.read(name)):
+            found.setdefault(name, []).append("<f>")
+    return {k: v for k, v in found.items() if v}
+
+
+def test_no_formula_in_any_sheet_of_the_kit_with_the_payload_in_every_text_column() -> None:
+    # the text that reaches the tables: the practice code (the only free-text column the kit keeps)
+    # and the file name; categories must be the format's own, other columns are dropped or ignored
+    closed = [r for r in TWELVE if r[6]]
+    ten = closed + closed[:2]  # 10 closed trajectories each: every practice gets a row of its own
+    rows = [[*r, p] for p in PAYLOADS for r in ten]
+    ev = run(csv_bytes(rows, [*HEADERS, "Praktijk"]), "f.csv", min_cell=3)
+    content = to_xlsx(ev, "=cmd|' /C calc'!A0.csv")
+    assert _formula_cells(content) == {}
+    book = openpyxl.load_workbook(io.BytesIO(content))
+    practice = next(ws for ws in book.worksheets if ws.title.startswith("Inzet per praktijk"))
+    column_a = [c.value for c in practice["A"]]
+    assert all(p in column_a for p in PAYLOADS), column_a  # kept, as text
+
+
+def test_no_formula_in_a_calculator_export_xlsx_or_csv() -> None:
+    from calculators import export
+
+    record = export.Record(app=PAYLOADS[0], title=PAYLOADS[1], inputs={"x": 1.0},
+                           results={"y": (PAYLOADS[2], 1.0, 2.0, "\teur")}, sentence=PAYLOADS[3],
+                           notes=["\r=1+1", "-gewoon tekst"])
+    assert _formula_cells(export.to_xlsx_bytes(record)) == {}
+    text = export.to_csv_bytes(record).decode("utf-8-sig")
+    import csv
+
+    cells = [c for row in csv.reader(io.StringIO(text, newline=""), delimiter=";") for c in row]
+    assert len(cells) == 9 * 8  # header and seven rows of nine cells: the payloads did not break a row
+    assert not any(c.startswith(export.FORMULA_START) for c in cells), cells
+    assert "'@SUM(A1)" in text and "'-gewoon tekst" in text

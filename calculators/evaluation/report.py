@@ -18,12 +18,12 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from ..edition import colophon
+from ..export import FORMULA_START
 from ..formatting import number, percent
 from . import benchmarks, comparison
 from .indicators import TOTAL, Evaluation, Table
 from .summary import HIDDEN
 
-FORMULA_START = ("=", "+", "-", "@")
 
 _CSS = """
 body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;max-width:60rem;margin:2rem auto;
