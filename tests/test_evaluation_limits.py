@@ -55,6 +55,7 @@ def measure(tmp_path: Path, content: bytes, name: str) -> dict[str, object]:
 
 
 def assert_refused(result: dict[str, object], words: str) -> None:
+    print(words[:30], result["cpu"], result["maxrss_kb"])  # the figures in the README (pytest -s)
     assert words in str(result["outcome"]), result["outcome"]
     assert float(result["cpu"]) < 2, result  # type: ignore[arg-type]
     assert int(result["maxrss_kb"]) < GIB_KB, result  # type: ignore[call-overload]
