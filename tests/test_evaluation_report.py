@@ -151,3 +151,30 @@ def test_no_formula_in_a_calculator_export_xlsx_or_csv() -> None:
     assert len(cells) == 9 * 8  # header and seven rows of nine cells: the payloads did not break a row
     assert not any(c.startswith(export.FORMULA_START) for c in cells), cells
     assert "'@SUM(A1)" in text and "'-gewoon tekst" in text
+
+
+def test_headline_sentence_by_hand(evaluation) -> None:  # noqa: ANN001
+    # TWELVE three times (counted in evaluation_helpers): 36 trajectories, 8 x 3 = 24 closed, 4 x 3 = 12 open;
+    # self-helped 7 x 3 = 21, bridging 2 x 3 = 6, referred 3 x 3 = 9
+    sentence = ("In 2020 begonnen 36 trajecten; 24 zijn afgesloten en 12 lopen nog. Van alle trajecten: de POH-J "
+                "hielp er 21 zelf, 6 kregen overbruggingshulp en 9 zijn verwezen.")
+    assert sentence in to_html(evaluation, "r.csv")
+    book = openpyxl.load_workbook(io.BytesIO(to_xlsx(evaluation, "r.csv")))
+    assert book["Toelichting"]["A2"].value == sentence
+
+
+def test_headline_says_less_than_the_minimum_for_a_hidden_count() -> None:
+    ev = run(csv_bytes(TWELVE), "r.csv", min_cell=5)  # 4 open: hidden, and 8 closed with it (12 is shown)
+    assert "In 2020 begonnen 12 trajecten; minder dan 5 zijn afgesloten en minder dan 5 lopen nog." in \
+        to_html(ev, "r.csv")
+
+
+def test_intervals_in_words_and_sources_as_places_not_lines(evaluation) -> None:  # noqa: ANN001
+    page = to_html(evaluation, "r.csv")
+    # self-helped 21 of 36 = 58 %; Wilson 95 % interval 42 %-73 % (stats.wilson_interval, checked in test_stats)
+    assert "met 95% zekerheid ligt het aandeel tussen 42% en 73%" in page
+    assert not re.search(r"\bL\d{2,}", page), re.findall(r".{40}\bL\d{2,}.{10}", page)
+    assert "dia ‘Takenpakket POH-J en zwaartepunt van de inzet’" in page
+    book = openpyxl.load_workbook(io.BytesIO(to_xlsx(evaluation, "r.csv")))
+    sources = [c.value for c in book["Vergelijking"]["I"][1:]]
+    assert sources and not any(re.search(r"\bL\d{2,}", str(v)) for v in sources), sources

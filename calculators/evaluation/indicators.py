@@ -243,8 +243,8 @@ def evaluate(reg: Registration, period: str = "kwartaal", min_cell: int | None =
         **statistics}
     notes = [f"Aantallen onder {min_cell} zijn niet getoond (•), en ook niet de aandelen die erop berusten. "
              "Waar nodig is ook een ander aantal verborgen, zodat geen verborgen aantal uit de andere cellen en de "
-             "totalen is terug te rekenen. Aandelen zijn afgerond op hele procenten; de 95%-intervallen zijn "
-             "Wilson-intervallen."]
+             "totalen is terug te rekenen. Aandelen zijn afgerond op hele procenten; bij elk aandeel staat het "
+             "95%-interval (Wilson-methode): met 95% zekerheid ligt het aandeel tussen die twee grenzen."]
     return Evaluation(period, min_cell, periods, weeks, b.tables, b.values, hidden, b.equations, reg, statistics, notes)
 
 

@@ -17,10 +17,12 @@ import vl_convert as vlc
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from .. import data, locators
 from ..edition import colophon
 from ..export import FORMULA_START
 from ..formatting import number, percent
 from . import benchmarks, comparison
+from . import format as fmt
 from .indicators import TOTAL, Evaluation, Table
 from .summary import HIDDEN
 
@@ -118,7 +120,7 @@ def _benchmark_html(ev: Evaluation) -> str:
                 f"{percent(c.pilot.share)} ({percent(c.pilot.ci_low)}–{percent(c.pilot.ci_high)}; "  # type: ignore[arg-type]
                 f"n = {number(c.pilot.base)})")  # type: ignore[arg-type]
         derived = " Aantal teruggerekend uit het gedrukte aandeel." if bm.count_derived else ""
-        rows += (f"<tr><td>{_e(bm.row)}</td><td>{_e(bm.study)}<br><small>{_e(bm.source)} {_e(bm.ref)}</small></td>"
+        rows += (f"<tr><td>{_e(bm.row)}</td><td>{_e(bm.study)}<br><small>{_e(source_place(bm.source, bm.ref))}</small></td>"
                  f"<td>{theirs}</td><td>{ours}</td><td>{_e(bm.difference)}{derived}</td><td>{_e(c.verdict)}</td></tr>")
     return ('<table><caption>Eigen cijfers naast de gepubliceerde</caption><thead><tr><th scope="col">Categorie'
             '</th><th scope="col">Studie</th><th scope="col">Studie: aandeel (95%-interval)</th><th scope="col">'
@@ -156,6 +158,49 @@ def design_html() -> str:
         "voorbeeld zijn verzonnen.</p>")
 
 
+def source_place(source: str, ref: str) -> str:
+    """A source as the book names it: the document and the place in it (section, slide, table),
+    never a line number of our text extraction."""
+    name = data.sources().get(source, {}).get("short_nl", source)
+    where = locators.place(source, ref) if ref and source not in data.PSEUDO_SOURCES else ""
+    return f"{name}, {where}" if where else name
+
+
+def _amount(ev: Evaluation, var: str) -> str:
+    count = ev.count(var)
+    return f"minder dan {ev.min_cell}" if count is None else number(count)
+
+
+def headline(ev: Evaluation) -> str:
+    """One plain Dutch sentence on top of the report: how many began, closed, how they were helped."""
+    traj, groups = ev.table("trajectories"), ev.table("groups")
+    years = sorted({p[:4] for p in ev.periods})
+    when = f"In {years[0]}" if len(years) == 1 else f"Van {years[0]} tot en met {years[-1]}"
+    total = ev.count(traj.cells[(TOTAL, TOTAL)])
+    began = "begonnen " + ("trajecten (het aantal is afgeschermd)" if total is None else
+                           f"{number(total)} {'traject' if total == 1 else 'trajecten'}")
+    sentence = (f"{when} {began}; {_amount(ev, traj.cells[('Afgesloten', TOTAL)])} zijn afgesloten en "
+                f"{_amount(ev, traj.cells[('Open', TOTAL)])} lopen nog.")
+    parts = [f"de POH-J hielp er {_amount(ev, groups.cells[(fmt.GROUP_SELF, TOTAL)])} zelf",
+             f"{_amount(ev, groups.cells[(fmt.GROUP_BRIDGING, TOTAL)])} kregen overbruggingshulp",
+             f"{_amount(ev, groups.cells[(fmt.GROUP_REFERRED, TOTAL)])} zijn verwezen"]
+    return f"{sentence} Van alle trajecten: {parts[0]}, {parts[1]} en {parts[2]}."
+
+
+def interval_in_words(ev: Evaluation) -> str:
+    """The 95 % interval explained once, with a shown share of the report as the example."""
+    groups = ev.table("groups")
+    example = next((ev.cell(groups, g, TOTAL) for g in groups.rows if ev.cell(groups, g, TOTAL).share is not None),
+                   None)
+    text = ("Bij elk aandeel staat tussen haakjes een interval. Dat leest u zo: met 95% zekerheid ligt het aandeel "
+            "dat u op den duur bij dezelfde werkwijze zou zien tussen de twee getallen")
+    if example is not None:
+        text += (f"; bijvoorbeeld {percent(example.share)} ({percent(example.ci_low)}–{percent(example.ci_high)}) "  # type: ignore[arg-type]
+                 f"betekent: met 95% zekerheid ligt het aandeel tussen {percent(example.ci_low)} en "  # type: ignore[arg-type]
+                 f"{percent(example.ci_high)}")  # type: ignore[arg-type]
+    return text + ". Hoe minder trajecten, hoe breder het interval."
+
+
 def body_html(ev: Evaluation, filename: str, fictional: bool | None = None) -> str:
     """The report's content (no document wrapper): the app shows it as its dashboard."""
     fictional = is_fictional(filename) if fictional is None else fictional
@@ -185,11 +230,13 @@ def body_html(ev: Evaluation, filename: str, fictional: bool | None = None) -> s
 POH-Jeugd. Periode per kolom: {_e(ev.period)}. Kleinste getoonde aantal: {ev.min_cell}.</p>
 <p class="note">{_e(colophon())}.</p>
 <h2>Samenvatting</h2>
+<p class="kop">{_e(headline(ev))}</p>
 <p class="samenvatting">Trajecten: {cell_text(ev, traj, TOTAL, TOTAL)}{per_week}; \
 afgesloten {cell_text(ev, traj, 'Afgesloten', TOTAL)}, open {cell_text(ev, traj, 'Open', TOTAL)}.</p>
 <p>Een traject zonder einddatum telt als open.</p>
 {dropped}{ignored}
 <p class="note">{_e(ev.notes[0])}</p>
+<p class="note">{_e(interval_in_words(ev))}</p>
 {chart_inflow(ev)}{chart_groups(ev)}
 <h2>Tabellen</h2>{tables}{stats}
 <h2>Vergelijking met gepubliceerde cijfers</h2>{_benchmark_html(ev)}
@@ -230,7 +277,7 @@ def to_xlsx(ev: Evaluation, filename: str) -> bytes:
     info = book.active
     info.title = "Toelichting"
     used = {"Toelichting"}
-    lines = [f"Evaluatie van {filename}", *(["Fictieve gegevens."] if is_fictional(filename) else []),
+    lines = [f"Evaluatie van {filename}", headline(ev), *(["Fictieve gegevens."] if is_fictional(filename) else []),
              f"Periode per kolom: {ev.period}; kleinste getoonde aantal: {ev.min_cell}.", *ev.notes,
              f"Leeg vak bij aantal = niet getoond ({HIDDEN}).", "Alleen geaggregeerde tabellen; geen trajecten.",
              colophon() + "."]
@@ -263,7 +310,7 @@ def to_xlsx(ev: Evaluation, filename: str) -> bytes:
     for i, c in enumerate(benchmarks.compare(ev), start=2):
         for j, value in enumerate((c.benchmark.row, c.benchmark.study, c.benchmark.share, c.benchmark.base,
                                    c.pilot.share, c.pilot.base, c.benchmark.difference, c.verdict,
-                                   f"{c.benchmark.source} {c.benchmark.ref}"), start=1):
+                                   source_place(c.benchmark.source, c.benchmark.ref)), start=1):
             _put(ws, i, j, value)
     buffer = io.BytesIO()
     book.save(buffer)
