@@ -178,3 +178,35 @@ def test_intervals_in_words_and_sources_as_places_not_lines(evaluation) -> None:
     book = openpyxl.load_workbook(io.BytesIO(to_xlsx(evaluation, "r.csv")))
     sources = [c.value for c in book["Vergelijking"]["I"][1:]]
     assert sources and not any(re.search(r"\bL\d{2,}", str(v)) for v in sources), sources
+
+
+def test_a4_pdf_from_the_command_line_rendered_and_checked(tmp_path) -> None:  # noqa: ANN001
+    import subprocess
+    import sys
+
+    import pypdf
+
+    registration, out = tmp_path / "r.csv", tmp_path / "rapport.pdf"
+    registration.write_bytes(csv_bytes(THIRTY_SIX))
+    done = subprocess.run([sys.executable, "-m", "calculators", "evaluate", str(registration), "--min-cell", "3",
+                           "--pdf", str(out)], capture_output=True, text=True, timeout=300, check=False)
+    assert done.returncode == 0, done.stderr
+    assert f"Rapport (A4) geschreven naar {out}" in done.stdout
+    reader = pypdf.PdfReader(out)
+    assert len(reader.pages) >= 2
+    for page in reader.pages:  # A4: 210 x 297 mm = 595.3 x 841.9 points
+        assert abs(float(page.mediabox.width) - 595.3) < 1 and abs(float(page.mediabox.height) - 841.9) < 1
+    text = " ".join((page.extract_text() or "") for page in reader.pages)
+    assert "begonnen 36 trajecten" in " ".join(text.split())
+
+
+def test_the_app_offers_the_pdf_on_request() -> None:
+    from calculators.ui.evaluation import EvaluationApp
+
+    app = EvaluationApp()
+    assert app.pdf_button.layout.display == "none"  # nothing to print yet
+    app.min_cell.value = 3
+    app.load(csv_bytes(THIRTY_SIX), "r.csv")
+    assert app.pdf_button.layout.display == "" and app.pdf_link.value == ""
+    app.pdf_button.click()
+    assert 'download="r-rapport.pdf" href="data:application/pdf;base64,JVBER' in app.pdf_link.value  # '%PDF'

@@ -37,6 +37,7 @@ th:first-child,td:first-child{text-align:left}caption{text-align:left;font-weigh
 .note{font-size:.85rem;color:#444;margin-top:0}.fictief{background:#fff3cd;border:1px solid #e0c36b;
 padding:.5rem 1rem;font-weight:600}figure{margin:1rem 0}figcaption{font-size:.85rem;color:#444}
 @media print{body{margin:0;max-width:none}h2{break-after:avoid}table,figure{break-inside:avoid}}
+.kop{font-size:1.15em;font-weight:600}
 """
 
 
@@ -250,6 +251,44 @@ def to_html(ev: Evaluation, filename: str, fictional: bool | None = None) -> str
 <h1>Evaluatierapport POH-Jeugd</h1>
 {body_html(ev, filename, fictional)}
 </body></html>"""
+
+
+# --------------------------------------------------------------------------- PDF
+
+#: The report on A4 paper: margins as the book's PDF, no page-wide maximum, tables kept whole.
+A4_CSS = ("@page{size:A4;margin:15mm 14mm}@media print{body{max-width:none;margin:0;padding:0;font-size:10pt}"
+          "table,figure,svg{break-inside:avoid}h2{break-after:avoid}}")
+
+
+def to_pdf(ev: Evaluation, filename: str) -> bytes:
+    """The HTML report printed on A4 by Debian's chromium (the path of the book's PDF and the annex).
+
+    The page exists only in a temporary folder for chromium to read (aggregates only) and is gone
+    when this returns. InputError (Dutch) when chromium is missing or fails.
+    """
+    import shutil
+    import subprocess
+    import tempfile
+    from pathlib import Path
+
+    from ..annex.render import CHROMIUM_ARGS
+    from ..errors import InputError
+
+    exe = shutil.which("chromium") or shutil.which("chromium-browser")
+    if not exe:
+        raise InputError("PDF maken lukt niet: chromium is niet geïnstalleerd. Download het rapport als HTML.",
+                         field="output")
+    page_html = to_html(ev, filename).replace("</style>", A4_CSS + "</style>", 1)
+    with tempfile.TemporaryDirectory() as tmp:
+        page = Path(tmp) / "rapport.html"
+        page.write_text(page_html, encoding="utf-8")
+        target = Path(tmp) / "rapport.pdf"
+        proc = subprocess.run([exe, *CHROMIUM_ARGS, f"--user-data-dir={tmp}/profile", f"--print-to-pdf={target}",
+                               page.as_uri()], capture_output=True, text=True, timeout=120, check=False)
+        if proc.returncode != 0 or not target.exists():
+            raise InputError("PDF maken is mislukt (chromium gaf een fout). Download het rapport als HTML.",
+                             field="output")
+        return target.read_bytes()
 
 
 # --------------------------------------------------------------------------- XLSX

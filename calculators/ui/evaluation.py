@@ -64,6 +64,12 @@ class EvaluationApp:
         self.errors = w.HTML("")
         self.dashboard = w.HTML("")
         self.downloads = w.HTML("")
+        # the PDF takes chromium a few seconds: made on request, not on every change of period or minimum
+        self.pdf_button = w.Button(description="Maak rapport als pdf (A4)", layout=w.Layout(width="auto",
+                                                                                           display="none"))
+        self.pdf_button.on_click(lambda _b: self.make_pdf())
+        self.pdf_link = w.HTML("")
+        self._evaluation: Any = None
         self._registration: Registration | None = None
         self._name = ""
         self.upload.observe(self._uploaded, names="value")
@@ -81,7 +87,8 @@ class EvaluationApp:
             f"<p>{templates}</p>"
             f'<p id="upload-grens"><strong>Bestanden tot {limit} MB</strong> (.xlsx of .csv).</p>')
         self.widget = w.VBox([head, self.upload, w.HBox([self.period, self.min_cell]), self.notice, self.status, self.errors,
-                              self.downloads, self.dashboard, w.HTML(colophon_html())],
+                              self.downloads, w.HBox([self.pdf_button, self.pdf_link]), self.dashboard,
+                              w.HTML(colophon_html())],
                              layout=w.Layout(padding="0 1em"))
         self.widget.add_class("calc-app")
         route_errors(self.show_notice)
@@ -121,7 +128,9 @@ class EvaluationApp:
         self.update()
 
     def _refuse(self, message: str, items: list[str] | None = None, rest: int = 0) -> None:
-        self.dashboard.value = self.downloads.value = ""
+        self.dashboard.value = self.downloads.value = self.pdf_link.value = ""
+        self._evaluation = None
+        self.pdf_button.layout.display = "none"
         listed = "".join(f"<li>{html.escape(i)}</li>" for i in items or [])
         more = f"<p>En nog {number(rest)} andere meldingen.</p>" if rest else ""
         self.errors.value = (f'<div class="veld-fout evaluatie-fout" role="alert"><p>{html.escape(message)}</p>'
@@ -152,3 +161,20 @@ class EvaluationApp:
             _link(to_html(ev, self._name).encode("utf-8"), "text/html", f"{stem}-rapport.html", "Download rapport (HTML)")
             + _link(to_xlsx(ev, self._name), XLSX_MIME, f"{stem}-tabellen.xlsx", "Download tabellen (Excel)"))
         self.dashboard.value = f'<div class="evaluatie-dashboard">{body_html(ev, self._name)}</div>'
+        self._evaluation = ev
+        self.pdf_link.value = ""
+        self.pdf_button.layout.display = ""
+
+    def make_pdf(self) -> None:
+        """Print the current report on A4 (chromium) and offer it as a download."""
+        if self._evaluation is None:
+            return
+        from ..evaluation.report import to_pdf
+
+        stem = self._name.rsplit(".", 1)[0]
+        try:
+            content = to_pdf(self._evaluation, self._name)
+        except InputError as exc:
+            self.pdf_link.value = f'<div class="veld-fout" role="alert">{html.escape(exc.message)}</div>'
+            return
+        self.pdf_link.value = _link(content, "application/pdf", f"{stem}-rapport.pdf", "Download rapport (pdf, A4)")
