@@ -4,6 +4,7 @@ the comparison design's worked example is computed by hand."""
 
 from __future__ import annotations
 
+import html
 import io
 import re
 
@@ -210,3 +211,20 @@ def test_the_app_offers_the_pdf_on_request() -> None:
     assert app.pdf_button.layout.display == "" and app.pdf_link.value == ""
     app.pdf_button.click()
     assert 'download="r-rapport.pdf" href="data:application/pdf;base64,JVBER' in app.pdf_link.value  # '%PDF'
+
+
+def test_a_report_that_hides_a_headline_figure_offers_the_settings_that_show_it() -> None:
+    from calculators.evaluation.indicators import hidden_headline
+    from calculators.evaluation.summary import advice_text
+
+    # TWELVE twice, by hand: groups over all 24 trajectories: self 14, bridging 4, referred 6. With minimum 5
+    # the 4 is hidden, and 24 - 14 - 6 would give it away: the smallest shown part, referred (6), goes too.
+    ev = run(csv_bytes(TWELVE * 2), "r.csv", min_cell=5)
+    assert hidden_headline(ev) == ["de groep 'Verwezen'"]
+    text = advice_text(ev)
+    assert "ook de groep 'Verwezen'. Met kleinste getoonde aantal 3 zijn de kerncijfers zichtbaar" in text
+    assert "--period kwartaal --min-cell 3" in text and html.escape(text) in to_html(ev, "r.csv")
+    assert to_json(ev)["advice"]["min_cell"] == 3
+    better = run(csv_bytes(TWELVE * 2), "r.csv", "kwartaal", 3)  # the advice, taken
+    assert hidden_headline(better) == [] and to_json(better)["groups"]["Verwezen"]["count"] == 6
+    assert advice_text(run(csv_bytes(TWELVE * 5), "r.csv", "jaar", 5)) == ""  # 60 trajectories, one year: no need

@@ -24,7 +24,7 @@ from ..formatting import number, percent
 from . import benchmarks, comparison
 from . import format as fmt
 from .indicators import TOTAL, Evaluation, Table
-from .summary import HIDDEN
+from .summary import HIDDEN, advice_text
 
 
 _CSS = """
@@ -38,6 +38,7 @@ th:first-child,td:first-child{text-align:left}caption{text-align:left;font-weigh
 padding:.5rem 1rem;font-weight:600}figure{margin:1rem 0}figcaption{font-size:.85rem;color:#444}
 @media print{body{margin:0;max-width:none}h2{break-after:avoid}table,figure{break-inside:avoid}}
 .kop{font-size:1.15em;font-weight:600}
+.advies{border-left:4px solid #b45309;padding:.3em .8em;background:#fff7ed}
 """
 
 
@@ -232,6 +233,7 @@ POH-Jeugd. Periode per kolom: {_e(ev.period)}. Kleinste getoonde aantal: {ev.min
 <p class="note">{_e(colophon())}.</p>
 <h2>Samenvatting</h2>
 <p class="kop">{_e(headline(ev))}</p>
+{f'<p class="advies" role="note">{_e(advice)}</p>' if (advice := advice_text(ev)) else ""}
 <p class="samenvatting">Trajecten: {cell_text(ev, traj, TOTAL, TOTAL)}{per_week}; \
 afgesloten {cell_text(ev, traj, 'Afgesloten', TOTAL)}, open {cell_text(ev, traj, 'Open', TOTAL)}.</p>
 <p>Een traject zonder einddatum telt als open.</p>
