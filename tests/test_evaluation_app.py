@@ -78,3 +78,14 @@ def test_upload_event_and_unreadable_file() -> None:
     assert "r.csv is verwerkt" in app.status.value
     app.load(b"PK nonsense", "kapot.xlsx")
     assert "geen geldig Excel-bestand" in app.errors.value and app.dashboard.value == ""
+
+
+def test_identifiers_in_the_formats_own_columns_never_reach_the_page() -> None:
+    for column, value in ((1, "bsn 123456782"), (0, "12-03-2010"), (2, "BSN: 123456782")):
+        app = EvaluationApp()
+        rows = [r[:] for r in TWELVE * 3]
+        rows[5][column] = value
+        app.load(csv_bytes(rows), "p.csv")
+        page = app.errors.value + app.status.value + app.dashboard.value + app.downloads.value + app.pdf_link.value
+        assert "persoonsgegevens" in page and HEADERS[column] in page
+        assert value not in page and "123456782" not in page and "2010" not in page
