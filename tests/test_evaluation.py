@@ -402,3 +402,22 @@ def test_long_free_text_is_screened_in_linear_time() -> None:
     start = time.process_time()
     load(csv_bytes(rows, [*HEADERS, "Notitie"]), "lang.csv")
     assert time.process_time() - start < 2
+
+
+def test_a_refusal_says_what_to_do_per_kind_of_column() -> None:
+    rows = [[*r, "sanne@example.nl" if i == 0 else ""] for i, r in enumerate(TWELVE)]
+    rows[3][1] = "bsn 123456782"
+    with pytest.raises(PrivacyRefusal) as info:
+        load(csv_bytes(rows, [*HEADERS, "Contact"]), "p.csv")
+    assert ("Wat u kunt doen: verwijder de kolom 'Contact' of vervang de inhoud door een pseudoniem; haal het "
+            "persoonsgegeven uit 'Geslacht' (die kolom hoort bij het format: laat de cel leeg of vul een geldige "
+            "waarde in), en laad het bestand opnieuw.") in info.value.message
+
+
+def test_an_unknown_header_is_named_with_the_nearest_in_the_report() -> None:
+    from calculators.evaluation.report import foreign_with_nearest
+
+    assert foreign_with_nearest(["Doel bereik", "Opmerking"]) == [
+        "Doel bereik (onbekende kop; bedoelt u 'Doelbereik'?)", "Opmerking"]
+    reg = load(csv_bytes([[*r, "3 (ja)"] for r in TWELVE], [*HEADERS, "Doel bereik"]), "d.csv")
+    assert reg.foreign == ["Doel bereik"]  # checked, then ignored: not a privacy refusal

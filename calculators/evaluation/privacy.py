@@ -174,10 +174,18 @@ class PrivacyRefusal(InputError):
     def __init__(self, findings: list[Finding]) -> None:
         self.findings = findings
         listed = "; ".join(f.message() for f in findings)
+        own = [f.column for f in findings if fmt.match_header(f.column) is not None]
+        other = [f.column for f in findings if fmt.match_header(f.column) is None]
+        steps = []
+        if other:
+            steps.append("verwijder " + ("de kolom " if len(set(other)) == 1 else "de kolommen ")
+                         + ", ".join(f"'{c}'" for c in dict.fromkeys(other)) + " of vervang de inhoud door een pseudoniem")
+        if own:
+            steps.append("haal het persoonsgegeven uit " + ", ".join(f"'{c}'" for c in dict.fromkeys(own))
+                         + " (die kolom hoort bij het format: laat de cel leeg of vul een geldige waarde in)")
         super().__init__(
             f"Het bestand is niet verwerkt omdat het persoonsgegevens lijkt te bevatten: {listed}. "
-            "Verwijder die kolom(men), of vervang de inhoud door een pseudoniem, en laad het bestand opnieuw.",
-            field="upload")
+            f"Wat u kunt doen: {'; '.join(steps)}, en laad het bestand opnieuw.", field="upload")
 
 
 def _column_findings(header: str, values: pd.Series, col: fmt.Column | None) -> list[str]:

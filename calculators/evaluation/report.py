@@ -160,6 +160,15 @@ def design_html() -> str:
         "voorbeeld zijn verzonnen.</p>")
 
 
+def foreign_with_nearest(headers: list[str]) -> list[str]:
+    """Unknown headers, each with the format's header it most resembles: 'Doel bereik (bedoelt u 'Doelbereik'?)'."""
+    out = []
+    for header in headers:
+        near = fmt.nearest_column(header)
+        out.append(f"{header} (onbekende kop; bedoelt u '{near.name}'?)" if near is not None else header)
+    return out
+
+
 def source_place(source: str, ref: str) -> str:
     """A source as the book names it: the document and the place in it (section, slide, table),
     never a line number of our text extraction."""
@@ -215,7 +224,7 @@ def body_html(ev: Evaluation, filename: str, fictional: bool | None = None) -> s
     dropped = (f"<p>Ongelezen verwijderd (patiëntnummer en open tekst): {_e(', '.join(reg.dropped))}.</p>"
                if reg.dropped else "<p>Het bestand had geen patiëntnummer en geen open-tekstvelden.</p>")
     ignored = (f"<p>Kolommen buiten het format (gecontroleerd op persoonsgegevens, verder niet gebruikt): "
-               f"{_e(', '.join(reg.foreign))}.</p>" if reg.foreign else "")
+               f"{_e(', '.join(foreign_with_nearest(reg.foreign)))}.</p>" if reg.foreign else "")
     stats = ""
     for name, per in ev.statistics.items():
         cells = "".join(f"<td>{HIDDEN if v is None else number(v, 1)}</td>" for v in per.values())
