@@ -85,7 +85,7 @@ def column_letter(n: int) -> str:
 
 
 def raw_xlsx(rows: list[list[str]] | None = None, dimension: str | None = None, sheet_xml: bytes | None = None,
-             extra_cells: dict[int, int] | None = None, compresslevel: int = 6) -> bytes:
+             extra_cells: dict[int, int] | None = None, compresslevel: int = 6, sheet: str = "Registratie") -> bytes:
     """A minimal XLSX written directly with zipfile (fast for large or hostile test files).
 
     ``rows``: text cells (inline strings), row 1 = headers; ``dimension``: the declared ``<dimension ref>``
@@ -121,7 +121,7 @@ def raw_xlsx(rows: list[list[str]] | None = None, dimension: str | None = None, 
         f'<Relationship Id="rId1" Type="{ns}/officeDocument/2006/relationships/officeDocument" '
         'Target="xl/workbook.xml"/></Relationships>',
         "xl/workbook.xml": f'<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="{ns}/spreadsheetml/2006/main" '
-        f'xmlns:r="{ns}/officeDocument/2006/relationships"><sheets><sheet name="Registratie" sheetId="1" '
+        f'xmlns:r="{ns}/officeDocument/2006/relationships"><sheets><sheet name="{sheet}" sheetId="1" '
         'r:id="rId1"/></sheets></workbook>',
         "xl/_rels/workbook.xml.rels": f'<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="{ns}/package/'
         f'2006/relationships"><Relationship Id="rId1" Type="{ns}/officeDocument/2006/relationships/worksheet" '

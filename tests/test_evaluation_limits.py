@@ -154,3 +154,38 @@ def test_the_largest_refused_invalid_file_is_quick(tmp_path: Path) -> None:
     print(result)  # the figures in the README (pytest -s)
     assert "Het bestand is niet verwerkt" in str(result["outcome"])
     assert float(result["cpu"]) < 10 and int(result["maxrss_kb"]) < GIB_KB, result  # type: ignore[call-overload]
+
+
+# ------------------------------------------------------------------ the same limits for 'Laad export'
+
+
+def test_laad_export_counts_the_bytes_and_clears_the_widget() -> None:
+    import datetime as dt
+
+    from calculators.ui import ReferralApp
+
+    app = ReferralApp()
+    content = b"x" * (int(data.value("evaluation_upload_max_mb") * 1024 * 1024) + 1)
+    app.upload.value = ({"name": "groot.csv", "content": memoryview(content), "size": 1000, "type": "",
+                         "last_modified": dt.datetime(2026, 1, 1)},)  # the browser's word: 1000 bytes
+    assert "de grens is 20 MB" in app.message.value
+    assert app.upload.value == () and len(app.upload.get_state()["value"]) == 0
+
+
+@pytest.mark.parametrize(("name", "make", "words"), [
+    ("bom.xlsx", lambda: raw_xlsx(sheet_xml=b"<worksheet><!--" + b" " * (50 * 1024 * 1024) + b"--></worksheet>",
+                                  compresslevel=9), "pakt uit tot 50,0 MB"),
+    ("ver.xlsx", lambda: raw_xlsx([["sectie", "sleutel", "waarde"], ["invoer", "x", "1"]], dimension="A1:XFD2",
+                                  extra_cells={2: 16384}, sheet="Invoer"), "een cel in kolom 16.384"),
+    ("miljoen.csv", lambda: b"sectie;sleutel;waarde\n" + b"invoer;x;1\n" * 1_000_000, "meer dan 5.000 rijen"),
+])
+def test_laad_export_refuses_hostile_files_quickly(name: str, make: object, words: str) -> None:
+    import time
+
+    from calculators import export
+
+    content = make()  # type: ignore[operator]
+    start = time.process_time()
+    with pytest.raises(InputError, match=words):
+        export.read_inputs(content, name, "verwijsaandeel")
+    assert time.process_time() - start < 2
