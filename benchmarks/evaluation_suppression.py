@@ -20,10 +20,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
-from evaluation_helpers import csv_bytes  # noqa: E402
+from evaluation_helpers import csv_bytes
 
-from calculators.evaluation import run  # noqa: E402
-from calculators.evaluation.indicators import hidden_headline, hidden_share  # noqa: E402
+from calculators.evaluation import run
+from calculators.evaluation.indicators import hidden_headline, hidden_share
 
 INTERVENTIONS = ["1 gesprek geen verdere hulpvraag", "kortdurende begeleiding/behandeling door POH jeugd",
                  "overbruggingshulp", "verwijzing preventieve hulp", "verwijzing JGT inzet", "crisishulp",

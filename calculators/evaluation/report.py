@@ -26,7 +26,6 @@ from . import format as fmt
 from .indicators import TOTAL, Evaluation, Table
 from .summary import HIDDEN, advice_text
 
-
 _CSS = """
 body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;max-width:60rem;margin:2rem auto;
 padding:0 1rem;color:#1a1a1a;line-height:1.45}
