@@ -13,13 +13,12 @@ Every file names the handbook's edition and licences (``edition.colophon()``): a
 from __future__ import annotations
 
 import io
-import zipfile
 from dataclasses import dataclass, field
 from typing import Any
 
 import pandas as pd
 
-from . import data, edition
+from . import data, edition, uploads
 from .errors import InputError
 
 COLUMNS = ["sectie", "sleutel", "omschrijving", "waarde", "ondergrens", "bovengrens", "eenheid", "bron", "regel"]
@@ -66,8 +65,34 @@ def frame(record: Record) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=COLUMNS)
 
 
+#: A text cell starting with one of these could be run as a formula by a spreadsheet (CSV injection).
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_text(value: object) -> object:
+    """A text cell for a CSV: a leading apostrophe keeps a formula-like text as text (OWASP); a carriage
+    return becomes a line feed, which the CSV writer quotes (a bare one would break the row)."""
+    if not isinstance(value, str):
+        return value
+    text = value.replace("\r\n", "\n").replace("\r", "\n")
+    return "'" + text if value.startswith(FORMULA_START) else text
+
+
+def text_cells(workbook: Any) -> None:
+    """Store every formula-like text cell of an openpyxl workbook as text, never as a formula."""
+    for ws in workbook.worksheets:
+        for row in ws.iter_rows():
+            for cell in row:
+                if isinstance(cell.value, str) and cell.value.startswith(FORMULA_START):
+                    cell.data_type = "s"
+
+
 def to_csv_bytes(record: Record) -> bytes:
-    return frame(record).to_csv(sep=";", decimal=",", index=False).encode("utf-8-sig")
+    df = frame(record)
+    for name in df.columns:
+        if not pd.api.types.is_numeric_dtype(df[name]):  # text columns only: numbers keep their decimal comma
+            df[name] = df[name].map(csv_text)
+    return df.to_csv(sep=";", decimal=",", index=False).encode("utf-8-sig")
 
 
 def to_xlsx_bytes(record: Record) -> bytes:
@@ -87,6 +112,7 @@ def to_xlsx_bytes(record: Record) -> bytes:
         props.version = edition.EDITION
         props.description = edition.colophon()
         props.keywords = f"editie {edition.EDITION}; {edition.TEXT_LICENSE}; {edition.CODE_LICENSE}"
+        text_cells(writer.book)
     return buffer.getvalue()
 
 
@@ -94,12 +120,23 @@ def _read_frame(content: bytes, filename: str) -> pd.DataFrame:
     name = filename.lower()
     try:
         if name.endswith(".xlsx"):
-            if not zipfile.is_zipfile(io.BytesIO(content)):
-                raise InputError(f"'{filename}' is geen geldig Excel-bestand (.xlsx).", field="upload")
-            return pd.read_excel(io.BytesIO(content), sheet_name="Invoer", dtype={"sleutel": str})
+            try:
+                _sheet, rows = uploads.xlsx_rows(content, filename, "Invoer", required_sheet=True)
+            except InputError as exc:
+                if "geen tabblad" in exc.message:
+                    raise InputError(f"'{filename}' heeft geen tabblad 'Invoer': is het een export van deze "
+                                     "rekentool?", field="upload") from None
+                raise
+            if not rows:
+                raise InputError(f"'{filename}' heeft een leeg tabblad 'Invoer'.", field="upload")
+            df = pd.DataFrame(rows[1:], columns=[str(h) for h in rows[0]])
+            if "sleutel" in df.columns:
+                df["sleutel"] = df["sleutel"].map(lambda v: v if v is None else str(v))
+            return df
         if name.endswith(".csv"):
-            return pd.read_csv(io.BytesIO(content), sep=";", decimal=",", encoding="utf-8-sig",
-                               dtype={"sleutel": str})
+            text = content.decode("utf-8-sig")
+            uploads.check_csv(text, filename, ";")
+            return pd.read_csv(io.StringIO(text), sep=";", decimal=",", dtype={"sleutel": str})
     except InputError:
         raise
     except ValueError as exc:
@@ -119,6 +156,7 @@ def read_inputs(content: bytes, filename: str, app: str) -> dict[str, float | tu
     """The inputs of an earlier export of ``app``; InputError (Dutch) for anything else."""
     if not content:
         raise InputError(f"'{filename}' is leeg.", field="upload")
+    uploads.check_size(content, filename)  # the bytes received, whatever size the browser reported
     df = _read_frame(content, filename)
     missing = [c for c in ("sectie", "sleutel", "waarde") if c not in df.columns]
     if missing:

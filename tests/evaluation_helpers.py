@@ -73,3 +73,63 @@ def as_excel_values(rows: list[list[str]]) -> list[list[object]]:
                 cells.append(value or None)
         out.append(cells)
     return out
+
+
+def column_letter(n: int) -> str:
+    """1 -> A, 27 -> AA, 16384 -> XFD."""
+    out = ""
+    while n:
+        n, rem = divmod(n - 1, 26)
+        out = chr(65 + rem) + out
+    return out
+
+
+def raw_xlsx(rows: list[list[str]] | None = None, dimension: str | None = None, sheet_xml: bytes | None = None,
+             extra_cells: dict[int, int] | None = None, compresslevel: int = 6, sheet: str = "Registratie") -> bytes:
+    """A minimal XLSX written directly with zipfile (fast for large or hostile test files).
+
+    ``rows``: text cells (inline strings), row 1 = headers; ``dimension``: the declared ``<dimension ref>``
+    (None: none declared); ``extra_cells``: {row number: column number} of one more cell 'x' in that row;
+    ``sheet_xml``: the whole sheet instead.
+    """
+    import zipfile
+    from xml.sax.saxutils import escape
+
+    if sheet_xml is None:
+        parts = [b'<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/'
+                 b'spreadsheetml/2006/main">']
+        if dimension:
+            parts.append(f'<dimension ref="{dimension}"/>'.encode())
+        parts.append(b"<sheetData>")
+        for r, row in enumerate(rows or [], start=1):
+            cells = "".join(f'<c r="{column_letter(c)}{r}" t="inlineStr"><is><t>{escape(v)}</t></is></c>'
+                            for c, v in enumerate(row, start=1) if v != "")
+            if extra_cells and r in extra_cells:
+                cells += f'<c r="{column_letter(extra_cells[r])}{r}" t="inlineStr"><is><t>x</t></is></c>'
+            parts.append(f'<row r="{r}">{cells}</row>'.encode())
+        parts.append(b"</sheetData></worksheet>")
+        sheet_xml = b"".join(parts)
+    ns = "http://schemas.openxmlformats.org"
+    files = {
+        "[Content_Types].xml": f'<?xml version="1.0" encoding="UTF-8"?><Types xmlns="{ns}/package/2006/content-types">'
+        '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+        '<Default Extension="xml" ContentType="application/xml"/>'
+        '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.'
+        'spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/'
+        'vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>',
+        "_rels/.rels": f'<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="{ns}/package/2006/relationships">'
+        f'<Relationship Id="rId1" Type="{ns}/officeDocument/2006/relationships/officeDocument" '
+        'Target="xl/workbook.xml"/></Relationships>',
+        "xl/workbook.xml": f'<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="{ns}/spreadsheetml/2006/main" '
+        f'xmlns:r="{ns}/officeDocument/2006/relationships"><sheets><sheet name="{sheet}" sheetId="1" '
+        'r:id="rId1"/></sheets></workbook>',
+        "xl/_rels/workbook.xml.rels": f'<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="{ns}/package/'
+        f'2006/relationships"><Relationship Id="rId1" Type="{ns}/officeDocument/2006/relationships/worksheet" '
+        'Target="worksheets/sheet1.xml"/></Relationships>',
+    }
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=compresslevel) as archive:
+        for name, text in files.items():
+            archive.writestr(name, text)
+        archive.writestr("xl/worksheets/sheet1.xml", sheet_xml)
+    return buffer.getvalue()

@@ -243,8 +243,8 @@ def test_every_problem_with_spreadsheet_row_and_column() -> None:
         "rij 6, kolom 'Datum eerste consult': de datum van het eerste consult ontbreekt (verplicht)",
         "rij 7, kolom 'Leeftijd bij aanvang': '-1' ligt buiten 0–23 (leeftijd in jaren)",
         "rij 8, kolom 'Leeftijd bij aanvang': '7,5' is geen heel getal (leeftijd in jaren)",
-        "rij 9, kolom 'Datum eerste consult': '31-02-2020' is geen datum (gebruik dd-mm-jjjj, jjjj-mm-dd of een "
-        "Excel-datum)",
+        "rij 9, kolom 'Datum eerste consult': (waarde niet getoond: lijkt op een persoonsgegeven) is geen datum "
+        "(gebruik dd-mm-jjjj, jjjj-mm-dd of een Excel-datum)",  # a full date is never repeated: it may be a birth date
     ]
 
 
@@ -265,22 +265,52 @@ def _problems_from_text(text: str) -> list[str]:
     return [p.text() for p in info.value.problems]
 
 
-def test_first_fifty_problems_and_the_count_of_the_rest() -> None:
-    rows = [["99", *TWELVE[0][1:]] for _ in range(60)]
+def test_a_repeated_problem_is_one_message_per_column_with_its_count() -> None:
+    rows = [["99", *TWELVE[0][1:]] for _ in range(60)]  # 60 ages out of range, spreadsheet rows 2-61
     with pytest.raises(ValidationRefusal) as info:
         load(csv_bytes(rows), "v.csv")
     refusal = info.value
-    assert len(refusal.problems) == 60 and len(refusal.shown) == 50 and refusal.not_shown == 10
-    assert refusal.message.startswith("Het bestand is niet verwerkt: 60 problemen in 60 rijen.")
-    assert refusal.message.endswith("en nog 10 andere.")
-    assert "rij 51," in refusal.message and "rij 52," not in refusal.message  # rows 2..51 are the first fifty
+    assert refusal.total == 60 and len(refusal.problems) == 1
+    assert refusal.message == ("Het bestand is niet verwerkt: 60 problemen in 60 rijen. Herstel ze en laad het bestand "
+                               "opnieuw. kolom 'Leeftijd bij aanvang': 60 waarden buiten 0–23, bijvoorbeeld rij 2: "
+                               "'99'; controleer de leeftijd in jaren.")
+    rows = [["99", *TWELVE[0][1:]] for _ in range(3)]  # three: below the grouping, one line each
+    assert len(_problems(rows)) == 3
+
+
+def test_two_digit_years_one_message() -> None:
+    rows = [[*r[:3], r[3][:6] + r[3][8:], *r[4:]] for r in TWELVE * 29][:347]  # '06-01-20': 347 rows
+    problems = _problems(rows)
+    assert problems == ["kolom 'Datum eerste consult': 347 datums met een jaartal van twee cijfers, bijvoorbeeld "
+                        "rij 2: 06-01-20; schrijf het jaar voluit (dd-mm-jjjj, bijvoorbeeld 03-01-2023)"]
+
+
+def test_at_most_a_hundred_listed_with_the_total() -> None:
+    from calculators.evaluation.validation import Problem
+
+    refusal = ValidationRefusal([Problem(r, "Geslacht", "fout") for r in range(2, 152)])  # 150 rows, 2-151
+    assert refusal.total == 150 and len(refusal.shown) == 100 and refusal.not_shown == 50
+    assert refusal.message.startswith("Het bestand is niet verwerkt: 150 problemen in 150 rijen.")
+    assert refusal.message.endswith("en nog 50 andere meldingen.")
+    assert "rij 101," in refusal.message and "rij 102," not in refusal.message  # rows 2..101 are the first hundred
 
 
 def test_missing_required_column_is_named() -> None:
     headers = [h for h in HEADERS if h != "Verwijzer"]
     rows = [[v for h, v in zip(HEADERS, r, strict=True) if h != "Verwijzer"] for r in TWELVE]
-    assert _problems(rows, headers) == ["rij 1, kolom 'Verwijzer': deze kolom ontbreekt (verplicht; kopregel: de "
-                                        "naam of de code n5)"]
+    with pytest.raises(ValidationRefusal) as info:
+        load(csv_bytes(rows, headers), "v.csv")
+    assert info.value.message == ("Het bestand is niet verwerkt: 1 probleem. Herstel het en laad het bestand opnieuw. "
+                                  "kolom 'Verwijzer': deze verplichte kolom ontbreekt. Zet de kop 'Verwijzer' (of de "
+                                  "code n5) boven de kolom.")
+
+
+def test_renamed_header_is_unknown_with_the_nearest_not_a_privacy_refusal() -> None:
+    headers = ["Datum 1e consult" if h == "Datum eerste consult" else h for h in HEADERS]
+    assert _problems(TWELVE, headers) == [
+        "kolom 'Datum eerste consult': deze verplichte kolom ontbreekt. Zet de kop 'Datum eerste consult' (of de code "
+        "n6) boven de kolom. De kolom 'Datum 1e consult' kent de rekentool niet; bedoelt u 'Datum eerste consult'? "
+        "Hernoem die kop dan."]
 
 
 def test_application_after_first_consult_is_a_problem() -> None:
@@ -301,3 +331,93 @@ def test_the_same_column_twice_is_refused() -> None:
     rows = [[*r, r[0]] for r in TWELVE]
     assert _problems(rows, [*HEADERS, "n2"]) == [
         "rij 1, kolom 'n2': deze kolom betekent hetzelfde als 'Leeftijd bij aanvang'; laat er één staan"]
+
+
+# 123456782: 9 + 16 + 21 + 24 + 25 + 24 + 21 + 16 - 2 = 154 = 14 x 11, a valid BSN
+# 012345672 (Excel drops the zero: 12345672): 0 + 8 + 14 + 18 + 20 + 20 + 18 + 14 - 2 = 110 = 10 x 11
+IDENTIFIER_FORMS = {
+    "moeder gebeld, bsn 123456782": ("burgerservicenummer", "123456782"),
+    "BSN: 123456782": ("burgerservicenummer", "123456782"),
+    "123-456-782": ("burgerservicenummer", "456"),
+    "12345672": ("burgerservicenummer", "12345672"),
+    "mail ouder: sanne@example.nl": ("e-mailadres", "example"),
+    "bellen via 06 1234 5678 na 17:00": ("telefoonnummer", "5678"),
+    "geboren 12-03-2010": ("geboortedatum", "2010"),
+}
+
+
+@pytest.mark.parametrize("value", list(IDENTIFIER_FORMS))
+def test_identifiers_inside_free_text_of_an_extra_column_are_refused_never_repeated(value: str) -> None:
+    rule, secret = IDENTIFIER_FORMS[value]
+    rows = [[*r, value if i == 4 else "geen bijzonderheden"] for i, r in enumerate(TWELVE)]
+    with pytest.raises(PrivacyRefusal) as info:
+        load(csv_bytes(rows, [*HEADERS, "Notitie"]), "p.csv")
+    assert "'Notitie'" in info.value.message and rule in info.value.message
+    assert secret not in info.value.message and value not in info.value.message
+
+
+@pytest.mark.parametrize(("column", "value", "rule"), [
+    (1, "bsn 123456782", "burgerservicenummer"),  # in the sex column, the example
+    (2, "BSN: 123456782", "burgerservicenummer"),
+    (0, "12-03-2010", "geboortedatum"),  # a full date typed in the age column
+    (0, "2010-03-12", "geboortedatum"),  # the same from an Excel date
+])
+def test_identifiers_in_the_formats_own_columns_are_refused_never_repeated(column: int, value: str, rule: str) -> None:
+    rows = [r[:] for r in TWELVE]
+    rows[3][column] = value
+    with pytest.raises(PrivacyRefusal) as info:
+        load(csv_bytes(rows), "p.csv")
+    assert f"'{HEADERS[column]}'" in info.value.message and rule in info.value.message
+    assert value not in info.value.message and "123456782" not in info.value.message and "2010" not in info.value.message
+
+
+@pytest.mark.parametrize(("header", "row"), [
+    # row 1 of TWELVE: age 9, first consult 13-01-2020; the date of birth 13-01-2011 lies 9 years before
+    ("Datum einde zorg", ["9", "Vrouw", "Huisarts", "13-01-2020", "1 gesprek geen verdere hulpvraag", "1 contact",
+                          "13-01-2011", ""]),
+    ("Datum eerste consult", ["9", "Vrouw", "Huisarts", "13-01-2011", "1 gesprek geen verdere hulpvraag", "1 contact",
+                              "13-01-2020", ""]),
+])
+def test_a_date_of_birth_in_a_date_column_is_detected(header: str, row: list[str]) -> None:
+    rows = [r[:] for r in TWELVE]
+    rows[1] = row
+    with pytest.raises(PrivacyRefusal) as info:
+        load(csv_bytes(rows), "p.csv")
+    assert f"'{header}' bevat een volledige geboortedatum" in info.value.message
+    assert "2011" not in info.value.message
+
+
+def test_a_date_of_birth_as_application_date_is_detected_and_a_real_one_is_not() -> None:
+    rows = [[*r, "01-12-2019"] for r in TWELVE]  # application a few weeks before the first consult: fine
+    assert len(load(csv_bytes(rows, [*HEADERS, "Datum aanmelding"]), "a.csv").frame) == 12
+    rows[1][-1] = "13-01-2011"  # age 9, first consult 13-01-2020
+    with pytest.raises(PrivacyRefusal, match="'Datum aanmelding' bevat een volledige geboortedatum"):
+        load(csv_bytes(rows, [*HEADERS, "Datum aanmelding"]), "a.csv")
+
+
+def test_long_free_text_is_screened_in_linear_time() -> None:
+    import time
+
+    rows = [[*r, "x" * 20_000 + str(i)] for i, r in enumerate(TWELVE * 20)]  # no '@': the old pattern was quadratic
+    start = time.process_time()
+    load(csv_bytes(rows, [*HEADERS, "Notitie"]), "lang.csv")
+    assert time.process_time() - start < 2
+
+
+def test_a_refusal_says_what_to_do_per_kind_of_column() -> None:
+    rows = [[*r, "sanne@example.nl" if i == 0 else ""] for i, r in enumerate(TWELVE)]
+    rows[3][1] = "bsn 123456782"
+    with pytest.raises(PrivacyRefusal) as info:
+        load(csv_bytes(rows, [*HEADERS, "Contact"]), "p.csv")
+    assert ("Wat u kunt doen: verwijder de kolom 'Contact' of vervang de inhoud door een pseudoniem; haal het "
+            "persoonsgegeven uit 'Geslacht' (die kolom hoort bij het format: laat de cel leeg of vul een geldige "
+            "waarde in), en laad het bestand opnieuw.") in info.value.message
+
+
+def test_an_unknown_header_is_named_with_the_nearest_in_the_report() -> None:
+    from calculators.evaluation.report import foreign_with_nearest
+
+    assert foreign_with_nearest(["Doel bereik", "Opmerking"]) == [
+        "Doel bereik (onbekende kop; bedoelt u 'Doelbereik'?)", "Opmerking"]
+    reg = load(csv_bytes([[*r, "3 (ja)"] for r in TWELVE], [*HEADERS, "Doel bereik"]), "d.csv")
+    assert reg.foreign == ["Doel bereik"]  # checked, then ignored: not a privacy refusal

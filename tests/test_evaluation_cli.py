@@ -181,3 +181,16 @@ def test_unreadable_csv_and_xlsx(tmp_path: Path) -> None:
         load(buffer.getvalue(), "x.xlsx")
     with pytest.raises(InputError, match="meer dan eens"):
         load(csv_bytes(TWELVE, [*HEADERS[:-1], HEADERS[0]]), "d.csv")
+
+
+@pytest.mark.parametrize(("column", "value"), [(1, "bsn 123456782"), (0, "12-03-2010"), (8, "BSN: 123456782"),
+                                               (8, "12345672"), (8, "moeder: 06 1234 5678")])
+def test_an_identifier_is_never_repeated_on_the_command_line(tmp_path: Path, column: int, value: str) -> None:
+    rows = [[*r, "geen"] for r in TWELVE]
+    rows[2][column] = value
+    (tmp_path / "p.csv").write_bytes(csv_bytes(rows, [*HEADERS, "Notitie"]))
+    proc = cli("evaluate", str(tmp_path / "p.csv"), "--report", str(tmp_path / "r.html"))
+    assert proc.returncode == 2 and "persoonsgegevens" in proc.stderr, proc.stderr
+    digits = "".join(ch for ch in value if ch.isdigit())
+    assert value not in proc.stderr + proc.stdout and digits[-6:] not in proc.stderr + proc.stdout
+    assert not (tmp_path / "r.html").exists()  # nothing written

@@ -4,6 +4,7 @@ the comparison design's worked example is computed by hand."""
 
 from __future__ import annotations
 
+import html
 import io
 import re
 
@@ -103,3 +104,127 @@ def test_comparison_design_worked_example_by_hand() -> None:
     assert c.difference_in_differences == pytest.approx(-3.0545, abs=1e-4)
     with pytest.raises(Exception, match="groter zijn dan 0"):
         comparison.per_thousand(10, 0)
+
+
+PAYLOADS = ('=HYPERLINK("http://x","y")', "+1+1", "-2+3", "@SUM(A1)")
+
+
+def _formula_cells(content: bytes) -> dict[str, list[str]]:
+    """Per sheet, the cells stored as formulas: openpyxl's view and the sheet XML's <f> elements."""
+    import zipfile
+
+    book = openpyxl.load_workbook(io.BytesIO(content))
+    found = {ws.title: [c.coordinate for row in ws.iter_rows() for c in row if c.data_type == "f"]
+             for ws in book.worksheets}
+    archive = zipfile.ZipFile(io.BytesIO(content))
+    for name in archive.namelist():
+        if name.startswith("xl/worksheets/") and re.search(rb"<f[ >]", archive.read(name)):
+            found.setdefault(name, []).append("<f>")
+    return {k: v for k, v in found.items() if v}
+
+
+def test_no_formula_in_any_sheet_of_the_kit_with_the_payload_in_every_text_column() -> None:
+    # the text that reaches the tables: the practice code (the only free-text column the kit keeps)
+    # and the file name; categories must be the format's own, other columns are dropped or ignored
+    closed = [r for r in TWELVE if r[6]]
+    ten = closed + closed[:2]  # 10 closed trajectories each: every practice gets a row of its own
+    rows = [[*r, p] for p in PAYLOADS for r in ten]
+    ev = run(csv_bytes(rows, [*HEADERS, "Praktijk"]), "f.csv", min_cell=3)
+    content = to_xlsx(ev, "=cmd|' /C calc'!A0.csv")
+    assert _formula_cells(content) == {}
+    book = openpyxl.load_workbook(io.BytesIO(content))
+    practice = next(ws for ws in book.worksheets if ws.title.startswith("Inzet per praktijk"))
+    column_a = [c.value for c in practice["A"]]
+    assert all(p in column_a for p in PAYLOADS), column_a  # kept, as text
+
+
+def test_no_formula_in_a_calculator_export_xlsx_or_csv() -> None:
+    from calculators import export
+
+    record = export.Record(app=PAYLOADS[0], title=PAYLOADS[1], inputs={"x": 1.0},
+                           results={"y": (PAYLOADS[2], 1.0, 2.0, "\teur")}, sentence=PAYLOADS[3],
+                           notes=["\r=1+1", "-gewoon tekst"])
+    assert _formula_cells(export.to_xlsx_bytes(record)) == {}
+    text = export.to_csv_bytes(record).decode("utf-8-sig")
+    import csv
+
+    cells = [c for row in csv.reader(io.StringIO(text, newline=""), delimiter=";") for c in row]
+    assert len(cells) == 9 * 8  # header and seven rows of nine cells: the payloads did not break a row
+    assert not any(c.startswith(export.FORMULA_START) for c in cells), cells
+    assert "'@SUM(A1)" in text and "'-gewoon tekst" in text
+
+
+def test_headline_sentence_by_hand(evaluation) -> None:  # noqa: ANN001
+    # TWELVE three times (counted in evaluation_helpers): 36 trajectories, 8 x 3 = 24 closed, 4 x 3 = 12 open;
+    # self-helped 7 x 3 = 21, bridging 2 x 3 = 6, referred 3 x 3 = 9
+    sentence = ("In 2020 begonnen 36 trajecten; 24 zijn afgesloten en 12 lopen nog. Van alle trajecten: de POH-J "
+                "hielp er 21 zelf, 6 kregen overbruggingshulp en 9 zijn verwezen.")
+    assert sentence in to_html(evaluation, "r.csv")
+    book = openpyxl.load_workbook(io.BytesIO(to_xlsx(evaluation, "r.csv")))
+    assert book["Toelichting"]["A2"].value == sentence
+
+
+def test_headline_says_less_than_the_minimum_for_a_hidden_count() -> None:
+    ev = run(csv_bytes(TWELVE), "r.csv", min_cell=5)  # 4 open: hidden, and 8 closed with it (12 is shown)
+    assert "In 2020 begonnen 12 trajecten; minder dan 5 zijn afgesloten en minder dan 5 lopen nog." in \
+        to_html(ev, "r.csv")
+
+
+def test_intervals_in_words_and_sources_as_places_not_lines(evaluation) -> None:  # noqa: ANN001
+    page = to_html(evaluation, "r.csv")
+    # self-helped 21 of 36 = 58 %; Wilson 95 % interval 42 %-73 % (stats.wilson_interval, checked in test_stats)
+    assert "met 95% zekerheid ligt het aandeel tussen 42% en 73%" in page
+    assert not re.search(r"\bL\d{2,}", page), re.findall(r".{40}\bL\d{2,}.{10}", page)
+    assert "dia ‘Takenpakket POH-J en zwaartepunt van de inzet’" in page
+    book = openpyxl.load_workbook(io.BytesIO(to_xlsx(evaluation, "r.csv")))
+    sources = [c.value for c in book["Vergelijking"]["I"][1:]]
+    assert sources and not any(re.search(r"\bL\d{2,}", str(v)) for v in sources), sources
+
+
+def test_a4_pdf_from_the_command_line_rendered_and_checked(tmp_path) -> None:  # noqa: ANN001
+    import subprocess
+    import sys
+
+    import pypdf
+
+    registration, out = tmp_path / "r.csv", tmp_path / "rapport.pdf"
+    registration.write_bytes(csv_bytes(THIRTY_SIX))
+    done = subprocess.run([sys.executable, "-m", "calculators", "evaluate", str(registration), "--min-cell", "3",
+                           "--pdf", str(out)], capture_output=True, text=True, timeout=300, check=False)
+    assert done.returncode == 0, done.stderr
+    assert f"Rapport (A4) geschreven naar {out}" in done.stdout
+    reader = pypdf.PdfReader(out)
+    assert len(reader.pages) >= 2
+    for page in reader.pages:  # A4: 210 x 297 mm = 595.3 x 841.9 points
+        assert abs(float(page.mediabox.width) - 595.3) < 1 and abs(float(page.mediabox.height) - 841.9) < 1
+    text = " ".join((page.extract_text() or "") for page in reader.pages)
+    assert "begonnen 36 trajecten" in " ".join(text.split())
+
+
+def test_the_app_offers_the_pdf_on_request() -> None:
+    from calculators.ui.evaluation import EvaluationApp
+
+    app = EvaluationApp()
+    assert app.pdf_button.layout.display == "none"  # nothing to print yet
+    app.min_cell.value = 3
+    app.load(csv_bytes(THIRTY_SIX), "r.csv")
+    assert app.pdf_button.layout.display == "" and app.pdf_link.value == ""
+    app.pdf_button.click()
+    assert 'download="r-rapport.pdf" href="data:application/pdf;base64,JVBER' in app.pdf_link.value  # '%PDF'
+
+
+def test_a_report_that_hides_a_headline_figure_offers_the_settings_that_show_it() -> None:
+    from calculators.evaluation.indicators import hidden_headline
+    from calculators.evaluation.summary import advice_text
+
+    # TWELVE twice, by hand: groups over all 24 trajectories: self 14, bridging 4, referred 6. With minimum 5
+    # the 4 is hidden, and 24 - 14 - 6 would give it away: the smallest shown part, referred (6), goes too.
+    ev = run(csv_bytes(TWELVE * 2), "r.csv", min_cell=5)
+    assert hidden_headline(ev) == ["de groep 'Verwezen'"]
+    text = advice_text(ev)
+    assert "ook de groep 'Verwezen'. Met kleinste getoonde aantal 3 zijn de kerncijfers zichtbaar" in text
+    assert "--period kwartaal --min-cell 3" in text and html.escape(text) in to_html(ev, "r.csv")
+    assert to_json(ev)["advice"]["min_cell"] == 3
+    better = run(csv_bytes(TWELVE * 2), "r.csv", "kwartaal", 3)  # the advice, taken
+    assert hidden_headline(better) == [] and to_json(better)["groups"]["Verwezen"]["count"] == 6
+    assert advice_text(run(csv_bytes(TWELVE * 5), "r.csv", "jaar", 5)) == ""  # 60 trajectories, one year: no need

@@ -1,6 +1,6 @@
 """The kit's subcommands ``evaluate`` and ``template``, registered on the main CLI parser.
 
-``python -m calculators evaluate FILE [--json] [--report out.html] [--xlsx out.xlsx]
+``python -m calculators evaluate FILE [--json] [--report out.html] [--pdf out.pdf] [--xlsx out.xlsx]
 [--period kwartaal|halfjaar|jaar] [--min-cell N]`` and ``python -m calculators template -o FILE``.
 A refused file exits with 2 and one Dutch message on stderr (through ``calculators.cli.main``).
 """
@@ -54,6 +54,11 @@ def cmd_evaluate(args: argparse.Namespace) -> tuple[dict[str, Any], str]:
 
         _write_file(args.report, to_html(ev, Path(args.file).name).encode("utf-8"))
         text += f"\n\nRapport geschreven naar {args.report}."
+    if args.pdf:
+        from .report import to_pdf
+
+        _write_file(args.pdf, to_pdf(ev, Path(args.file).name))
+        text += f"\nRapport (A4) geschreven naar {args.pdf}."
     if args.xlsx:
         from .report import to_xlsx
 
@@ -76,6 +81,7 @@ def register(sub: Any) -> None:
     p.add_argument("file", metavar="BESTAND", help="registratie als .xlsx of .csv")
     p.add_argument("--json", action="store_true", help="één JSON-object met onafgeronde getallen")
     p.add_argument("--report", default=None, metavar="RAPPORT.html", help="schrijf een zelfstandig HTML-rapport")
+    p.add_argument("--pdf", default=None, metavar="RAPPORT.pdf", help="schrijf het rapport als A4-pdf (met chromium)")
     p.add_argument("--xlsx", default=None, metavar="TABELLEN.xlsx", help="schrijf de geaggregeerde tabellen")
     p.add_argument("--period", default="kwartaal", choices=list(PERIODS), help="periode per kolom")
     p.add_argument("--min-cell", default=None, metavar="N",

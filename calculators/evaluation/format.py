@@ -87,6 +87,15 @@ def match_header(header: str) -> Column | None:
     return _header_index().get(normalise(header))
 
 
+def nearest_column(header: str) -> Column | None:
+    """The format column whose name a foreign header most resembles ('Datum 1e consult'), or None."""
+    import difflib
+
+    index = _header_index()
+    match = difflib.get_close_matches(normalise(header), [k for k in index if len(k) > 3], n=1, cutoff=0.75)
+    return index[match[0]] if match else None
+
+
 def category(col: Column, value: str) -> str | None:
     """The canonical label of ``value`` in a category column, or None when it is not a category."""
     wanted = normalise(value)

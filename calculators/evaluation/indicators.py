@@ -63,6 +63,7 @@ class Evaluation:
     registration: Registration
     statistics: dict[str, dict[str, float | None]] = field(default_factory=dict)  # medians and means per period
     notes: list[str] = field(default_factory=list)
+    cache: dict[str, Any] = field(default_factory=dict, repr=False)  # advice, computed once per report
 
     def table(self, key: str) -> Table:
         return next(t for t in self.tables if t.key == key)
@@ -243,8 +244,8 @@ def evaluate(reg: Registration, period: str = "kwartaal", min_cell: int | None =
         **statistics}
     notes = [f"Aantallen onder {min_cell} zijn niet getoond (•), en ook niet de aandelen die erop berusten. "
              "Waar nodig is ook een ander aantal verborgen, zodat geen verborgen aantal uit de andere cellen en de "
-             "totalen is terug te rekenen. Aandelen zijn afgerond op hele procenten; de 95%-intervallen zijn "
-             "Wilson-intervallen."]
+             "totalen is terug te rekenen. Aandelen zijn afgerond op hele procenten; bij elk aandeel staat het "
+             "95%-interval (Wilson-methode): met 95% zekerheid ligt het aandeel tussen die twee grenzen."]
     return Evaluation(period, min_cell, periods, weeks, b.tables, b.values, hidden, b.equations, reg, statistics, notes)
 
 
@@ -292,3 +293,63 @@ def _practice_table(b: _Builder, reg: Registration, group_table: Table, all_vars
     b.tables.append(Table("practices", "Inzet per praktijk (praktijken met minstens "
                           f"{needed} afgesloten trajecten)", rows, cols, cells, "trajecten van de praktijk",
                           share_along="row"))
+
+
+# --------------------------------------------------------------------------- when a table is mostly dots
+
+#: Above this share of hidden cells a report is 'mostly dots' and says which settings would show more.
+MOSTLY_HIDDEN = 0.5
+
+
+def headline_vars(ev: Evaluation) -> dict[str, str]:
+    """The headline figures (Dutch label -> variable): trajectories, closed, open and Rebel's three groups."""
+    traj, groups = ev.table("trajectories"), ev.table("groups")
+    out = {"het aantal trajecten": traj.cells[(TOTAL, TOTAL)],
+           "het aantal afgesloten trajecten": traj.cells[("Afgesloten", TOTAL)],
+           "het aantal open trajecten": traj.cells[("Open", TOTAL)]}
+    out.update({f"de groep '{group}'": groups.cells[(group, TOTAL)] for group in fmt.GROUPS})
+    return out
+
+
+def hidden_headline(ev: Evaluation) -> list[str]:
+    """Headline figures at or above the minimum that are hidden all the same (as complements)."""
+    return [label for label, var in headline_vars(ev).items() if var in ev.hidden and ev.values[var] >= ev.min_cell]
+
+
+def hidden_share(ev: Evaluation) -> float:
+    cells = [var for t in ev.tables for var in t.cells.values()]
+    return sum(var in ev.hidden for var in cells) / len(cells) if cells else 0.0
+
+
+@dataclass(frozen=True)
+class Advice:
+    """Settings with which the headline figures show: a longer period and/or the lowest minimum."""
+
+    period: str
+    min_cell: int
+    hidden_share: float
+
+
+def advise(ev: Evaluation) -> Advice | None:
+    """For a report that is mostly dots or hides a headline figure: the finest period, and the highest
+    minimum allowed, with which no headline figure at or above the minimum is hidden (None: no need,
+    or no setting helps). Lowering the minimum stays the user's choice: the report only offers it."""
+    if "advice" in ev.cache:
+        return ev.cache["advice"]  # type: ignore[no-any-return]
+    ev.cache["advice"] = _advise(ev)
+    return ev.cache["advice"]  # type: ignore[no-any-return]
+
+
+def _advise(ev: Evaluation) -> Advice | None:
+    if not hidden_headline(ev) and hidden_share(ev) <= MOSTLY_HIDDEN:
+        return None
+    order = list(PERIODS)
+    floor = int(data.bounds("evaluation_min_cell")[0])
+    for min_cell in sorted({ev.min_cell, floor}, reverse=True):
+        for period in order[order.index(ev.period):]:
+            if (period, min_cell) == (ev.period, ev.min_cell):
+                continue
+            other = evaluate(ev.registration, period, min_cell)
+            if not hidden_headline(other) and hidden_share(other) < hidden_share(ev):
+                return Advice(period, min_cell, hidden_share(other))
+    return None

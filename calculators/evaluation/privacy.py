@@ -32,12 +32,25 @@ RULE_ADDRESS = "postcode met huisnummer"
 RULE_BIRTH = "volledige geboortedatum"
 RULE_NAME = "naam van een persoon"
 
-_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[A-Za-z]{2,}")
-_PHONE = re.compile(r"(?:\+31|0031|0)[1-9]\d{8}")
+# Searched inside any text, not only whole cells: 'moeder gebeld, bsn 123456782' is caught too.
+# The patterns avoid nested repetition, so a long cell costs linear time (the old e-mail pattern
+# took quadratic time on long text without an '@').
+_EMAIL = re.compile(r"(?<=[\w.+-])@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}")  # starts at the '@': a fast literal search
+#: A run of digits with the separators of numbers and dates, and the text around it in the same cell
+#: (enough for 'bsn: ', '+31 ' or 'geboren '): the digit rules search only these snippets.
+_DIGIT_RUN = re.compile(r"\d[\d .\-()+/:]*")
+SNIPPET_CONTEXT = 24
+_PHONE = re.compile(r"(?<![\d+])(?:\+31|0031|0)[ \-().]*[1-9](?:[ \-().]?\d){8}(?![\d])")
 _PHONE_STRIP = re.compile(r"[\s\-().]")
+_BSN = re.compile(r"(?<!\d)(\d{9}|\d{3}[ .-]\d{3}[ .-]\d{3}|\d{4}[ .-]\d{2}[ .-]\d{3}|\d{2}[ .-]\d{3}[ .-]\d{2}[ .-]\d{2})"
+                  r"(?!\d)")
+#: A BSN whose leading zero Excel dropped: a whole cell of eight digits, or eight digits after 'bsn'.
+_BSN_EIGHT = re.compile(r"^\d{8}$|(?:bsn|burgerservicenummer|sofi)\D{0,5}(\d{8})(?!\d)", re.IGNORECASE | re.MULTILINE)
 _POSTCODE = re.compile(r"\b[1-9]\d{3}\s?[A-Za-z]{2}\b")
 _HOUSE_NUMBER = re.compile(r"\b\d{1,5}\s?[A-Za-z]?\b")
 _FULL_DATE = re.compile(r"^(\d{1,2}[-/.]\d{1,2}[-/.]\d{4}|\d{4}-\d{2}-\d{2})(\s.*)?$")
+_DATE_IN_TEXT = re.compile(r"(?<!\d)(?:\d{1,2}[-/.]\d{1,2}[-/.]\d{4}|\d{4}-\d{1,2}-\d{1,2})(?!\d)")
+_TIME_IN_TEXT = re.compile(r"(?<!\d)\d{1,2}:\d{2}(?::\d{2})?")
 _WORD = re.compile(r"^[A-ZÀ-Þ][a-zß-ÿ]+(?:[-'][A-ZÀ-Þa-zß-ÿ]+)*\.?$")
 _PARTICLES = frozenset({"van", "de", "der", "den", "te", "ten", "ter", "het", "'t", "la", "le", "du", "da",
                         "von", "el", "al", "in", "op", "v.d.", "vd"})
@@ -69,17 +82,48 @@ def passes_eleven_test(digits: str) -> bool:
     return total % 11 == 0 and total != 0
 
 
+def _bsn_candidates(text: str) -> list[str]:
+    found = [re.sub(r"\D", "", m) for m in _BSN.findall(text)]
+    found += ["0" + (m.group(1) or m.group(0)) for m in _BSN_EIGHT.finditer(text)]
+    return found
+
+
 def is_bsn(value: str) -> bool:
-    digits = re.sub(r"[\s.]", "", value)
-    return passes_eleven_test(digits)
+    """Nine digits passing the eleven-test anywhere in the text, with or without separators or 'bsn';
+    also eight digits whose lost leading zero makes a valid BSN (a whole cell, or after 'bsn')."""
+    return any(passes_eleven_test(d) for d in _bsn_candidates(value))
+
+
+def digit_snippets(text: str) -> str:
+    """The parts of ``text`` around its digits, one per line, cut at the cell's line boundaries.
+
+    A column of long free text is mostly letters; the digit rules (BSN, phone, dates) run on these
+    snippets instead of the whole text, which keeps the screen of a 20 MB file within seconds.
+    """
+    parts = []
+    end_of_last = -1
+    for match in _DIGIT_RUN.finditer(text):
+        if match.start() < end_of_last:
+            continue
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        line_end = text.find("\n", match.end())
+        line_end = len(text) if line_end < 0 else line_end
+        start = max(line_start, match.start() - SNIPPET_CONTEXT)
+        end_of_last = min(line_end, match.end() + SNIPPET_CONTEXT)
+        parts.append(text[start:end_of_last])
+    return "\n".join(parts)
 
 
 def is_email(value: str) -> bool:
-    return bool(_EMAIL.search(value))
+    return "@" in value and bool(_EMAIL.search(value))
 
 
 def is_phone(value: str) -> bool:
-    return bool(_PHONE.fullmatch(_PHONE_STRIP.sub("", value)))
+    """A Dutch phone number anywhere in the text (dates and times are taken out first)."""
+    if not any(c.isdigit() for c in value):
+        return False
+    text = _TIME_IN_TEXT.sub(" ", _DATE_IN_TEXT.sub(" ", value))
+    return bool(_PHONE.search(text))
 
 
 def is_address(value: str) -> bool:
@@ -92,7 +136,14 @@ def is_address(value: str) -> bool:
 
 
 def is_full_date(value: str) -> bool:
-    return bool(_FULL_DATE.match(value))
+    """A whole cell that is a full date, or a full date inside text ('geboren 12-03-2010')."""
+    return bool(_FULL_DATE.match(value) or _DATE_IN_TEXT.search(value))
+
+
+def looks_identifying(value: str) -> bool:
+    """Whether a cell may carry an identity, so that no message may repeat it."""
+    return (is_bsn(value) or is_email(value) or is_phone(value) or is_address(value) or is_full_date(value)
+            or looks_like_name(value) or bool(re.search(r"\d[\d .-]{6,}\d", value)))
 
 
 def looks_like_name(value: str) -> bool:
@@ -123,10 +174,18 @@ class PrivacyRefusal(InputError):
     def __init__(self, findings: list[Finding]) -> None:
         self.findings = findings
         listed = "; ".join(f.message() for f in findings)
+        own = [f.column for f in findings if fmt.match_header(f.column) is not None]
+        other = [f.column for f in findings if fmt.match_header(f.column) is None]
+        steps = []
+        if other:
+            steps.append("verwijder " + ("de kolom " if len(set(other)) == 1 else "de kolommen ")
+                         + ", ".join(f"'{c}'" for c in dict.fromkeys(other)) + " of vervang de inhoud door een pseudoniem")
+        if own:
+            steps.append("haal het persoonsgegeven uit " + ", ".join(f"'{c}'" for c in dict.fromkeys(own))
+                         + " (die kolom hoort bij het format: laat de cel leeg of vul een geldige waarde in)")
         super().__init__(
             f"Het bestand is niet verwerkt omdat het persoonsgegevens lijkt te bevatten: {listed}. "
-            "Verwijder die kolom(men), of vervang de inhoud door een pseudoniem, en laad het bestand opnieuw.",
-            field="upload")
+            f"Wat u kunt doen: {'; '.join(steps)}, en laad het bestand opnieuw.", field="upload")
 
 
 def _column_findings(header: str, values: pd.Series, col: fmt.Column | None) -> list[str]:
@@ -142,10 +201,22 @@ def _column_findings(header: str, values: pd.Series, col: fmt.Column | None) -> 
     if col is None:
         head = fmt.normalise(header)
         rules += [rule for pattern, rule in _HEADER_RULES if pattern.search(head)]
-    for rule, test in ((RULE_BSN, is_bsn), (RULE_EMAIL, is_email), (RULE_PHONE, is_phone), (RULE_ADDRESS, is_address)):
-        if any(test(v) for v in uniques):
-            rules.append(rule)
-    if (col is None or col.kind != "datum") and any(is_full_date(v) for v in uniques):
+    # one search over all distinct values of the column joined, then per value only where needed
+    blob = "\n".join(uniques)
+    digits = digit_snippets(blob)
+    if any(passes_eleven_test(d) for d in _bsn_candidates(digits)):
+        rules.append(RULE_BSN)
+    if is_email(blob):
+        rules.append(RULE_EMAIL)
+    if is_phone(digits):
+        rules.append(RULE_PHONE)
+    if _POSTCODE.search(blob) and any(is_address(v) for v in uniques):
+        rules.append(RULE_ADDRESS)
+    date_like = col is not None and col.kind == "datum"
+    near = fmt.nearest_column(header) if col is None else None
+    if near is not None and near.kind == "datum":
+        date_like = True  # 'Datum 1e consult': a misspelt date column, reported as such by the validation
+    if not date_like and _DATE_IN_TEXT.search(digits):
         # a full date outside the format's own date columns (first consult, end, application) may be a birth date
         rules.append(RULE_BIRTH)
     named = counts[[looks_like_name(v) for v in counts.index.astype(str)]]
@@ -154,6 +225,44 @@ def _column_findings(header: str, values: pd.Series, col: fmt.Column | None) -> 
     if named.sum() * 2 >= len(filled) and len(named) * 2 >= named.sum():
         rules.append(RULE_NAME)
     return list(dict.fromkeys(rules))
+
+
+#: A date this many whole years before another date of the same trajectory, equal to the age at the
+#: first consult (±1), is taken for a date of birth; from this age on (a shorter gap could be a long
+#: trajectory of a toddler).
+BIRTH_MIN_AGE = 4
+
+
+def _birth_dates_in_date_columns(frame: pd.DataFrame) -> list[Finding]:
+    """A date of birth typed into one of the format's own date columns.
+
+    The age at the first consult and the dates of the same row say so: a date that lies as many years
+    before the first consult as the youth's age, or a first consult that lies that many years before
+    another date of the trajectory (end, application), is a date of birth, not an event.
+    """
+    from .validation import parse_dates
+
+    by_code = {c.code: h for h in frame.columns if (c := fmt.match_header(h)) is not None}
+    if "n2" not in by_code or "n6" not in by_code:
+        return []
+    age = pd.to_numeric(frame[by_code["n2"]].astype(str).str.replace(",", "."), errors="coerce")
+    start = parse_dates(frame[by_code["n6"]])
+    findings = []
+    for code in ("n15", "aanmelding", "n6"):
+        if code not in by_code:
+            continue
+        header = by_code[code]
+        if code == "n6":  # the first consult itself: compare with the later dates
+            later = [parse_dates(frame[by_code[c]]) for c in ("n15", "aanmelding") if c in by_code]
+            gaps = [(d - start).dt.days / 365.25 for d in later]
+        else:
+            gaps = [(start - parse_dates(frame[header])).dt.days / 365.25]
+        for gap in gaps:
+            if ((age >= BIRTH_MIN_AGE) & ((gap - age).abs() <= 1)).any():
+                findings.append(Finding(header, RULE_BIRTH + " (de datum ligt de leeftijd bij aanvang in jaren "
+                                                "van de andere datums van het traject af)"))
+                break
+    return findings
 
 
 def screen(raw: RawTable) -> tuple[pd.DataFrame, list[str], list[str]]:
@@ -171,6 +280,8 @@ def screen(raw: RawTable) -> tuple[pd.DataFrame, list[str], list[str]]:
             continue
         findings += [Finding(header, rule) for rule in _column_findings(header, raw.frame[header], col)]
         (keep if col is not None else foreign).append(header)
+    if not findings:
+        findings = _birth_dates_in_date_columns(raw.frame[keep])
     if findings:
         raise PrivacyRefusal(findings)
     return raw.frame[keep], dropped, foreign

@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
 
 import pandas as pd
 
+from .. import uploads
 from ..errors import InputError
 
 HEADER_ROW = 1  # the spreadsheet row that holds the headers; data start on the next row
@@ -88,6 +88,7 @@ def _finish(df: pd.DataFrame, filename: str, file_type: str, **extra: str | None
 def read_csv(content: bytes, filename: str) -> RawTable:
     text, encoding = _decode(content, filename)
     sep = _separator(text)
+    uploads.check_csv(text, filename, sep)
     try:
         # header=None: pandas would rename a repeated header ('Geslacht.1'); the check in _finish must see it
         df = pd.read_csv(io.StringIO(text), sep=sep, dtype=str, keep_default_na=False, skip_blank_lines=False,
@@ -110,16 +111,14 @@ def _csv_reason(exc: Exception) -> str:
 
 
 def read_xlsx(content: bytes, filename: str) -> RawTable:
-    if not zipfile.is_zipfile(io.BytesIO(content)):
-        raise InputError(f"'{filename}' is geen geldig Excel-bestand (.xlsx).", field="upload")
-    try:
-        book = pd.ExcelFile(io.BytesIO(content), engine="openpyxl")
-        sheet = TEMPLATE_SHEET if TEMPLATE_SHEET in book.sheet_names else book.sheet_names[0]
-        df = pd.read_excel(book, sheet_name=sheet, dtype=object, header=0)
-    except Exception:  # any parser failure on a foreign file is the user's file, not a crash
-        raise InputError(f"'{filename}' kon niet worden gelezen: het bestand is beschadigd of heeft een "
-                         "onbekende opbouw.", field="upload") from None
-    df = df.map(_cell_text) if not df.empty else df.astype(str)
+    # bounded: archive, dimensions and rows are checked before and while reading (calculators/uploads.py)
+    _sheet, rows = uploads.xlsx_rows(content, filename, TEMPLATE_SHEET)
+    if not rows:
+        raise InputError(f"'{filename}' bevat geen trajecten: alleen kopregel of lege rijen.", field="upload")
+    width = len(rows[0])
+    header = [_cell_text(v) or f"Unnamed: {i}" for i, v in enumerate(rows[0])]
+    body = [[_cell_text(v) for v in r] if r else [""] * width for r in rows[1:]]
+    df = pd.DataFrame(body, columns=header, dtype=object) if body else pd.DataFrame(columns=header, dtype=object)
     return _finish(df, filename, "xlsx")
 
 
@@ -127,6 +126,7 @@ def read(content: bytes, filename: str) -> RawTable:
     """Read ``content`` by the file's extension; InputError (Dutch) when it cannot be read."""
     if not content:
         raise InputError(f"'{filename}' is leeg.", field="upload")
+    uploads.check_size(content, filename)  # the bytes received, whatever size the browser reported
     name = filename.lower()
     if name.endswith(".xlsx"):
         return read_xlsx(content, filename)

@@ -17,13 +17,14 @@ import vl_convert as vlc
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from .. import data, locators
 from ..edition import colophon
+from ..export import FORMULA_START
 from ..formatting import number, percent
 from . import benchmarks, comparison
+from . import format as fmt
 from .indicators import TOTAL, Evaluation, Table
-from .summary import HIDDEN
-
-FORMULA_START = ("=", "+", "-", "@")
+from .summary import HIDDEN, advice_text
 
 _CSS = """
 body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;max-width:60rem;margin:2rem auto;
@@ -35,6 +36,8 @@ th:first-child,td:first-child{text-align:left}caption{text-align:left;font-weigh
 .note{font-size:.85rem;color:#444;margin-top:0}.fictief{background:#fff3cd;border:1px solid #e0c36b;
 padding:.5rem 1rem;font-weight:600}figure{margin:1rem 0}figcaption{font-size:.85rem;color:#444}
 @media print{body{margin:0;max-width:none}h2{break-after:avoid}table,figure{break-inside:avoid}}
+.kop{font-size:1.15em;font-weight:600}
+.advies{border-left:4px solid #b45309;padding:.3em .8em;background:#fff7ed}
 """
 
 
@@ -118,7 +121,7 @@ def _benchmark_html(ev: Evaluation) -> str:
                 f"{percent(c.pilot.share)} ({percent(c.pilot.ci_low)}–{percent(c.pilot.ci_high)}; "  # type: ignore[arg-type]
                 f"n = {number(c.pilot.base)})")  # type: ignore[arg-type]
         derived = " Aantal teruggerekend uit het gedrukte aandeel." if bm.count_derived else ""
-        rows += (f"<tr><td>{_e(bm.row)}</td><td>{_e(bm.study)}<br><small>{_e(bm.source)} {_e(bm.ref)}</small></td>"
+        rows += (f"<tr><td>{_e(bm.row)}</td><td>{_e(bm.study)}<br><small>{_e(source_place(bm.source, bm.ref))}</small></td>"
                  f"<td>{theirs}</td><td>{ours}</td><td>{_e(bm.difference)}{derived}</td><td>{_e(c.verdict)}</td></tr>")
     return ('<table><caption>Eigen cijfers naast de gepubliceerde</caption><thead><tr><th scope="col">Categorie'
             '</th><th scope="col">Studie</th><th scope="col">Studie: aandeel (95%-interval)</th><th scope="col">'
@@ -156,6 +159,58 @@ def design_html() -> str:
         "voorbeeld zijn verzonnen.</p>")
 
 
+def foreign_with_nearest(headers: list[str]) -> list[str]:
+    """Unknown headers, each with the format's header it most resembles: 'Doel bereik (bedoelt u 'Doelbereik'?)'."""
+    out = []
+    for header in headers:
+        near = fmt.nearest_column(header)
+        out.append(f"{header} (onbekende kop; bedoelt u '{near.name}'?)" if near is not None else header)
+    return out
+
+
+def source_place(source: str, ref: str) -> str:
+    """A source as the book names it: the document and the place in it (section, slide, table),
+    never a line number of our text extraction."""
+    name = data.sources().get(source, {}).get("short_nl", source)
+    where = locators.place(source, ref) if ref and source not in data.PSEUDO_SOURCES else ""
+    return f"{name}, {where}" if where else name
+
+
+def _amount(ev: Evaluation, var: str) -> str:
+    count = ev.count(var)
+    return f"minder dan {ev.min_cell}" if count is None else number(count)
+
+
+def headline(ev: Evaluation) -> str:
+    """One plain Dutch sentence on top of the report: how many began, closed, how they were helped."""
+    traj, groups = ev.table("trajectories"), ev.table("groups")
+    years = sorted({p[:4] for p in ev.periods})
+    when = f"In {years[0]}" if len(years) == 1 else f"Van {years[0]} tot en met {years[-1]}"
+    total = ev.count(traj.cells[(TOTAL, TOTAL)])
+    began = "begonnen " + ("trajecten (het aantal is afgeschermd)" if total is None else
+                           f"{number(total)} {'traject' if total == 1 else 'trajecten'}")
+    sentence = (f"{when} {began}; {_amount(ev, traj.cells[('Afgesloten', TOTAL)])} zijn afgesloten en "
+                f"{_amount(ev, traj.cells[('Open', TOTAL)])} lopen nog.")
+    parts = [f"de POH-J hielp er {_amount(ev, groups.cells[(fmt.GROUP_SELF, TOTAL)])} zelf",
+             f"{_amount(ev, groups.cells[(fmt.GROUP_BRIDGING, TOTAL)])} kregen overbruggingshulp",
+             f"{_amount(ev, groups.cells[(fmt.GROUP_REFERRED, TOTAL)])} zijn verwezen"]
+    return f"{sentence} Van alle trajecten: {parts[0]}, {parts[1]} en {parts[2]}."
+
+
+def interval_in_words(ev: Evaluation) -> str:
+    """The 95 % interval explained once, with a shown share of the report as the example."""
+    groups = ev.table("groups")
+    example = next((ev.cell(groups, g, TOTAL) for g in groups.rows if ev.cell(groups, g, TOTAL).share is not None),
+                   None)
+    text = ("Bij elk aandeel staat tussen haakjes een interval. Dat leest u zo: met 95% zekerheid ligt het aandeel "
+            "dat u op den duur bij dezelfde werkwijze zou zien tussen de twee getallen")
+    if example is not None:
+        text += (f"; bijvoorbeeld {percent(example.share)} ({percent(example.ci_low)}–{percent(example.ci_high)}) "  # type: ignore[arg-type]
+                 f"betekent: met 95% zekerheid ligt het aandeel tussen {percent(example.ci_low)} en "  # type: ignore[arg-type]
+                 f"{percent(example.ci_high)}")  # type: ignore[arg-type]
+    return text + ". Hoe minder trajecten, hoe breder het interval."
+
+
 def body_html(ev: Evaluation, filename: str, fictional: bool | None = None) -> str:
     """The report's content (no document wrapper): the app shows it as its dashboard."""
     fictional = is_fictional(filename) if fictional is None else fictional
@@ -168,7 +223,7 @@ def body_html(ev: Evaluation, filename: str, fictional: bool | None = None) -> s
     dropped = (f"<p>Ongelezen verwijderd (patiëntnummer en open tekst): {_e(', '.join(reg.dropped))}.</p>"
                if reg.dropped else "<p>Het bestand had geen patiëntnummer en geen open-tekstvelden.</p>")
     ignored = (f"<p>Kolommen buiten het format (gecontroleerd op persoonsgegevens, verder niet gebruikt): "
-               f"{_e(', '.join(reg.foreign))}.</p>" if reg.foreign else "")
+               f"{_e(', '.join(foreign_with_nearest(reg.foreign)))}.</p>" if reg.foreign else "")
     stats = ""
     for name, per in ev.statistics.items():
         cells = "".join(f"<td>{HIDDEN if v is None else number(v, 1)}</td>" for v in per.values())
@@ -185,11 +240,14 @@ def body_html(ev: Evaluation, filename: str, fictional: bool | None = None) -> s
 POH-Jeugd. Periode per kolom: {_e(ev.period)}. Kleinste getoonde aantal: {ev.min_cell}.</p>
 <p class="note">{_e(colophon())}.</p>
 <h2>Samenvatting</h2>
+<p class="kop">{_e(headline(ev))}</p>
+{f'<p class="advies" role="note">{_e(advice)}</p>' if (advice := advice_text(ev)) else ""}
 <p class="samenvatting">Trajecten: {cell_text(ev, traj, TOTAL, TOTAL)}{per_week}; \
 afgesloten {cell_text(ev, traj, 'Afgesloten', TOTAL)}, open {cell_text(ev, traj, 'Open', TOTAL)}.</p>
 <p>Een traject zonder einddatum telt als open.</p>
 {dropped}{ignored}
 <p class="note">{_e(ev.notes[0])}</p>
+<p class="note">{_e(interval_in_words(ev))}</p>
 {chart_inflow(ev)}{chart_groups(ev)}
 <h2>Tabellen</h2>{tables}{stats}
 <h2>Vergelijking met gepubliceerde cijfers</h2>{_benchmark_html(ev)}
@@ -203,6 +261,44 @@ def to_html(ev: Evaluation, filename: str, fictional: bool | None = None) -> str
 <h1>Evaluatierapport POH-Jeugd</h1>
 {body_html(ev, filename, fictional)}
 </body></html>"""
+
+
+# --------------------------------------------------------------------------- PDF
+
+#: The report on A4 paper: margins as the book's PDF, no page-wide maximum, tables kept whole.
+A4_CSS = ("@page{size:A4;margin:15mm 14mm}@media print{body{max-width:none;margin:0;padding:0;font-size:10pt}"
+          "table,figure,svg{break-inside:avoid}h2{break-after:avoid}}")
+
+
+def to_pdf(ev: Evaluation, filename: str) -> bytes:
+    """The HTML report printed on A4 by Debian's chromium (the path of the book's PDF and the annex).
+
+    The page exists only in a temporary folder for chromium to read (aggregates only) and is gone
+    when this returns. InputError (Dutch) when chromium is missing or fails.
+    """
+    import shutil
+    import subprocess
+    import tempfile
+    from pathlib import Path
+
+    from ..annex.render import CHROMIUM_ARGS
+    from ..errors import InputError
+
+    exe = shutil.which("chromium") or shutil.which("chromium-browser")
+    if not exe:
+        raise InputError("PDF maken lukt niet: chromium is niet geïnstalleerd. Download het rapport als HTML.",
+                         field="output")
+    page_html = to_html(ev, filename).replace("</style>", A4_CSS + "</style>", 1)
+    with tempfile.TemporaryDirectory() as tmp:
+        page = Path(tmp) / "rapport.html"
+        page.write_text(page_html, encoding="utf-8")
+        target = Path(tmp) / "rapport.pdf"
+        proc = subprocess.run([exe, *CHROMIUM_ARGS, f"--user-data-dir={tmp}/profile", f"--print-to-pdf={target}",
+                               page.as_uri()], capture_output=True, text=True, timeout=120, check=False)
+        if proc.returncode != 0 or not target.exists():
+            raise InputError("PDF maken is mislukt (chromium gaf een fout). Download het rapport als HTML.",
+                             field="output")
+        return target.read_bytes()
 
 
 # --------------------------------------------------------------------------- XLSX
@@ -230,7 +326,7 @@ def to_xlsx(ev: Evaluation, filename: str) -> bytes:
     info = book.active
     info.title = "Toelichting"
     used = {"Toelichting"}
-    lines = [f"Evaluatie van {filename}", *(["Fictieve gegevens."] if is_fictional(filename) else []),
+    lines = [f"Evaluatie van {filename}", headline(ev), *(["Fictieve gegevens."] if is_fictional(filename) else []),
              f"Periode per kolom: {ev.period}; kleinste getoonde aantal: {ev.min_cell}.", *ev.notes,
              f"Leeg vak bij aantal = niet getoond ({HIDDEN}).", "Alleen geaggregeerde tabellen; geen trajecten.",
              colophon() + "."]
@@ -263,7 +359,7 @@ def to_xlsx(ev: Evaluation, filename: str) -> bytes:
     for i, c in enumerate(benchmarks.compare(ev), start=2):
         for j, value in enumerate((c.benchmark.row, c.benchmark.study, c.benchmark.share, c.benchmark.base,
                                    c.pilot.share, c.pilot.base, c.benchmark.difference, c.verdict,
-                                   f"{c.benchmark.source} {c.benchmark.ref}"), start=1):
+                                   source_place(c.benchmark.source, c.benchmark.ref)), start=1):
             _put(ws, i, j, value)
     buffer = io.BytesIO()
     book.save(buffer)

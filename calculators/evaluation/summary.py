@@ -11,7 +11,7 @@ from tabulate import tabulate
 
 from ..formatting import number, percent
 from . import benchmarks
-from .indicators import TOTAL, Evaluation, Share
+from .indicators import TOTAL, Evaluation, Share, advise, hidden_share
 
 HIDDEN = "•"
 
@@ -45,6 +45,9 @@ def to_json(ev: Evaluation, filename: str = "") -> dict[str, Any]:
         "groups": _dist(ev, "groups"),
         "intensity": _dist(ev, "intensity"),
         "suppressed": ev.suppressed_cells(),
+        "hidden_share": hidden_share(ev),
+        "advice": None if (a := advise(ev)) is None else {"period": a.period, "min_cell": a.min_cell,
+                                                           "hidden_share": a.hidden_share},
         "tables": tables,
         "statistics": ev.statistics,
         "benchmarks": [{"table": c.benchmark.table, "category": c.benchmark.row, "study": c.benchmark.study,
@@ -70,11 +73,36 @@ def count_text(count: int | None) -> str:
     return HIDDEN if count is None else number(count)
 
 
+def advice_text(ev: Evaluation) -> str:
+    """What to do when the report is mostly dots or hides a headline figure ('' when neither)."""
+    from .indicators import MOSTLY_HIDDEN, advise, hidden_headline, hidden_share
+
+    share, hidden = hidden_share(ev), hidden_headline(ev)
+    if share <= MOSTLY_HIDDEN and not hidden:
+        return ""
+    what = (f"{percent(share)} van de cellen is afgeschermd" + (f", ook {', '.join(hidden)}" if hidden else "")
+            + ".")
+    advice = advise(ev)
+    if advice is None:
+        return (f"{what[0].upper()}{what[1:]} Ook met een langere periode of het kleinste toegestane aantal blijven "
+                "kerncijfers afgeschermd: er zijn te weinig trajecten per categorie.")
+    change = []
+    if advice.period != ev.period:
+        change.append(f"periode per kolom '{advice.period}'")
+    if advice.min_cell != ev.min_cell:
+        change.append(f"kleinste getoonde aantal {advice.min_cell}")
+    return (f"{what[0].upper()}{what[1:]} Met {' en '.join(change)} zijn de kerncijfers zichtbaar (trajecten, "
+            f"afgesloten, open en de drie groepen) en is {percent(advice.hidden_share)} afgeschermd. Kies dat "
+            f"hierboven, of op de opdrachtregel met --period {advice.period} --min-cell {advice.min_cell}.")
+
+
 def to_text(ev: Evaluation) -> str:
     traj = ev.table("trajectories")
     lines = [f"Trajecten: {count_text(ev.count(traj.cells[(TOTAL, TOTAL)]))} "
              f"(afgesloten {count_text(ev.count(traj.cells[('Afgesloten', TOTAL)]))}, "
              f"open {count_text(ev.count(traj.cells[('Open', TOTAL)]))})", ""]
+    if advice := advice_text(ev):
+        lines += [advice, ""]
     for key in ("groups", "interventions", "intensity"):
         t = ev.table(key)
         rows = [(row, count_text(s.count), share_text(s)) for row, s in ev.distribution(key).items()]

@@ -10,16 +10,21 @@ trajectory without an end date is open, not an error.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import pandas as pd
 
 from .. import data
 from ..errors import InputError
+from ..formatting import number
 from . import format as fmt
 from .reading import map_unique
 
-SHOWN_PROBLEMS = 50
+#: At most this many problems are listed; the message gives the total count.
+SHOWN_PROBLEMS = 100
+#: A problem of the same kind in this many rows of one column or more is one message for the column.
+GROUP_FROM = 4
 
 #: Canonical column names of the validated registration, per format code.
 FIELDS = {
@@ -34,28 +39,32 @@ _DMY = re.compile(r"^\d{1,2}-\d{1,2}-\d{4}$")
 
 @dataclass(frozen=True)
 class Problem:
-    row: int  # as the spreadsheet shows it (1 = the header row)
+    row: int | None  # as the spreadsheet shows it (1 = the header row); None: the whole column
     column: str  # header as in the file
     message: str  # Dutch
+    count: int = 1  # cells with this problem (a grouped message stands for many)
 
     def text(self) -> str:
+        if self.count > 1 or self.row is None:
+            return f"kolom '{self.column}': {self.message}"
         return f"rij {self.row}, kolom '{self.column}': {self.message}"
 
 
 class ValidationRefusal(InputError):
-    """The file has invalid cells; ``problems`` lists them all."""
+    """The file has invalid cells; ``problems`` lists them, a repeated problem once per column."""
 
-    def __init__(self, problems: list[Problem]) -> None:
+    def __init__(self, problems: list[Problem], rows: int | None = None) -> None:
         self.problems = problems
-        rows = len({p.row for p in problems})
-        noun = "probleem" if len(problems) == 1 else "problemen"
-        first = "; ".join(p.text() for p in problems[:SHOWN_PROBLEMS])
+        self.total = sum(p.count for p in problems)
+        rows = rows if rows is not None else len({p.row for p in problems if p.row is not None})
+        noun = "probleem" if self.total == 1 else "problemen"
+        where = f" in {number(rows)} {'rij' if rows == 1 else 'rijen'}" if rows else ""
+        self.headline = (f"Het bestand is niet verwerkt: {number(self.total)} {noun}{where}. "
+                         f"Herstel {'het' if self.total == 1 else 'ze'} en laad het bestand opnieuw.")
+        first = "; ".join(p.text() for p in problems[:SHOWN_PROBLEMS]).rstrip(".")
         rest = len(problems) - SHOWN_PROBLEMS
-        more = f"; en nog {rest} andere" if rest > 0 else ""
-        super().__init__(
-            f"Het bestand is niet verwerkt: {len(problems)} {noun} in {rows} "
-            f"{'rij' if rows == 1 else 'rijen'}. Herstel ze en laad het bestand opnieuw. {first}{more}.",
-            field="upload")
+        more = f"; en nog {number(rest)} andere meldingen" if rest > 0 else ""
+        super().__init__(f"{self.headline} {first}{more}.", field="upload")
 
     @property
     def shown(self) -> list[Problem]:
@@ -81,7 +90,35 @@ class Registration:
 
 
 def _show(value: str) -> str:
+    """A cell for a message, or a placeholder when it may carry an identity (never repeated)."""
+    from .privacy import looks_identifying
+
+    if looks_identifying(value):
+        return "(waarde niet getoond: lijkt op een persoonsgegeven)"
     return f"'{value[:40]}…'" if len(value) > 40 else f"'{value}'"
+
+
+class _Problems(list[Problem]):
+    """The problems found so far, and the spreadsheet rows they are in."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.rows_seen: set[int] = set()
+
+
+def _report(problems: list[Problem], rows: pd.Series, header: str, bad: list[int], single: Callable[[int], str],
+            plural: str, example: Callable[[int], str], fix: str) -> None:
+    """Problems of one kind in one column: one per row when few, else one for the column."""
+    if not bad:
+        return
+    if isinstance(problems, _Problems):
+        problems.rows_seen.update(int(rows[i]) for i in bad)
+    if len(bad) < GROUP_FROM:
+        problems += [Problem(int(rows[i]), header, single(i)) for i in bad]
+        return
+    first = bad[0]
+    problems.append(Problem(int(rows[first]), header, f"{number(len(bad))} {plural}, bijvoorbeeld rij "
+                            f"{int(rows[first])}: {example(first)}; {fix}", count=len(bad)))
 
 
 def parse_date(text: str) -> pd.Timestamp | None:
@@ -113,8 +150,9 @@ def _categories(col: fmt.Column, values: pd.Series, header: str, rows: pd.Series
     if bad.any():
         options = "; ".join(col.categories)
         hint = f"kies uit: {options}" if len(col.categories) <= 6 else "kies een waarde uit de keuzelijst van het sjabloon"
-        problems += [Problem(int(rows[i]), header, f"onbekende categorie {_show(values[i])} ({hint})")
-                     for i in values.index[bad]]
+        _report(problems, rows, header, list(values.index[bad]),
+                lambda i: f"onbekende categorie {_show(values[i])} ({hint})",
+                "waarden die geen categorie van het format zijn", lambda i: _show(values[i]), hint)
     return mapped.astype(object).where(mapped.notna(), None)
 
 
@@ -122,32 +160,53 @@ def _integers(values: pd.Series, header: str, rows: pd.Series, problems: list[Pr
               low: int, high: int | None, what: str) -> pd.Series:
     numbers = pd.to_numeric(values.str.replace(",", ".", regex=False), errors="coerce")
     filled = values != ""
-    for i in values.index[filled & numbers.isna()]:
-        problems.append(Problem(int(rows[i]), header, f"{_show(values[i])} is geen getal ({what})"))
     ok = filled & numbers.notna()
-    for i in values.index[ok & (numbers % 1 != 0)]:
-        problems.append(Problem(int(rows[i]), header, f"{_show(values[i])} is geen heel getal ({what})"))
     out_of_range = ok & (numbers % 1 == 0) & ((numbers < low) | ((numbers > high) if high is not None else False))
     bounds = f"{low}–{high}" if high is not None else f"{low} of meer"
-    for i in values.index[out_of_range]:
-        problems.append(Problem(int(rows[i]), header, f"{_show(values[i])} ligt buiten {bounds} ({what})"))
+    for mask, single, plural, fix in (
+            (filled & numbers.isna(), "is geen getal", "waarden die geen getal zijn", f"vul een heel getal in ({what})"),
+            (ok & (numbers % 1 != 0), "is geen heel getal", "waarden die geen heel getal zijn",
+             f"vul een heel getal in ({what})"),
+            (out_of_range, f"ligt buiten {bounds}", f"waarden buiten {bounds}", f"controleer de {what}")):
+        _report(problems, rows, header, list(values.index[mask]),
+                lambda i, single=single: f"{_show(values[i])} {single} ({what})", plural,
+                lambda i: _show(values[i]), fix)
     good = ok & (numbers % 1 == 0) & ~out_of_range
     return numbers.where(good).astype("Int64")
 
 
+_TWO_DIGIT_YEAR = re.compile(r"^\d{1,2}[-/.]\d{1,2}[-/.]\d{2}$")
+
+
 def _dates(values: pd.Series, header: str, rows: pd.Series, problems: list[Problem]) -> pd.Series:
     dates = parse_dates(values)
-    for i in values.index[(values != "") & dates.isna()]:
-        problems.append(Problem(int(rows[i]), header,
-                                f"{_show(values[i])} is geen datum (gebruik dd-mm-jjjj, jjjj-mm-dd of een Excel-datum)"))
+    bad = (values != "") & dates.isna()
+    short = bad & values.str.match(_TWO_DIGIT_YEAR)
+    _report(problems, rows, header, list(values.index[short]),
+            lambda i: f"{_show(values[i])} heeft een jaartal van twee cijfers; schrijf het jaar voluit (dd-mm-jjjj)",
+            "datums met een jaartal van twee cijfers", lambda i: values[i],
+            "schrijf het jaar voluit (dd-mm-jjjj, bijvoorbeeld 03-01-2023)")
+    fix = "gebruik dd-mm-jjjj, jjjj-mm-dd of een Excel-datum"
+    _report(problems, rows, header, list(values.index[bad & ~short]),
+            lambda i: f"{_show(values[i])} is geen datum ({fix})", "waarden die geen datum zijn",
+            lambda i: _show(values[i]), fix)
     return dates
+
+
+def _missing(code: str, foreign: list[str]) -> Problem:
+    col = fmt.column(code)
+    near = [h for h in foreign if (c := fmt.nearest_column(h)) is not None and c.code == code]
+    hint = (f" De kolom '{near[0]}' kent de rekentool niet; bedoelt u '{col.name}'? Hernoem die kop dan."
+            if near else "")
+    return Problem(None, col.name, f"deze verplichte kolom ontbreekt. Zet de kop '{col.name}' (of de code {code}) "
+                                   f"boven de kolom.{hint}")
 
 
 def validate(frame: pd.DataFrame, rows: pd.Series, dropped: list[str] | None = None,
              foreign: list[str] | None = None) -> Registration:
     """Check every cell; a clean Registration, or ValidationRefusal listing every problem."""
     headers: dict[str, str] = {}
-    problems: list[Problem] = []
+    problems = _Problems()
     for h in frame.columns:
         code = fmt.match_header(h).code  # type: ignore[union-attr]
         if code in headers:
@@ -157,9 +216,7 @@ def validate(frame: pd.DataFrame, rows: pd.Series, dropped: list[str] | None = N
         raise ValidationRefusal(problems)
     missing = [c for c in fmt.REQUIRED if c not in headers]
     if missing:
-        problems += [Problem(1, fmt.column(c).name, "deze kolom ontbreekt (verplicht; kopregel: de naam of de code "
-                             f"{c})") for c in missing]
-        raise ValidationRefusal(problems)
+        raise ValidationRefusal([_missing(c, foreign or []) for c in missing], rows=0)
     out = pd.DataFrame(index=frame.index)
     max_age = int(data.value("evaluation_max_age"))
     for code, name in FIELDS.items():
@@ -179,19 +236,24 @@ def validate(frame: pd.DataFrame, rows: pd.Series, dropped: list[str] | None = N
         else:
             out[name] = values.where(values != "", None)
     start_header = headers["n6"]
-    for i in frame.index[frame[start_header].astype(str) == ""]:
-        problems.append(Problem(int(rows[i]), start_header, "de datum van het eerste consult ontbreekt (verplicht)"))
+    empty_start = list(frame.index[frame[start_header].astype(str) == ""])
+    _report(problems, rows, start_header, empty_start, lambda _i: "de datum van het eerste consult ontbreekt (verplicht)",
+            "rijen zonder datum van het eerste consult", lambda _i: "leeg", "vul de datum in; die is verplicht")
     early_end = out["end"].notna() & out["start"].notna() & (out["end"] < out["start"])
-    for i in frame.index[early_end]:
-        problems.append(Problem(int(rows[i]), headers["n15"], "de einddatum ligt vóór de datum van het eerste consult"))
+    _report(problems, rows, headers.get("n15", ""), list(frame.index[early_end]),
+            lambda _i: "de einddatum ligt vóór de datum van het eerste consult",
+            "einddatums vóór de datum van het eerste consult", lambda i: "einde vóór eerste consult",
+            "controleer of de datums niet zijn verwisseld")
     if "aanmelding" in headers:
         late = out["applied"].notna() & out["start"].notna() & (out["applied"] > out["start"])
-        for i in frame.index[late]:
-            problems.append(Problem(int(rows[i]), headers["aanmelding"],
-                                    "de aanmelddatum ligt na de datum van het eerste consult"))
+        _report(problems, rows, headers["aanmelding"], list(frame.index[late]),
+                lambda _i: "de aanmelddatum ligt na de datum van het eerste consult",
+                "aanmelddatums na de datum van het eerste consult", lambda _i: "aanmelding na eerste consult",
+                "controleer of de datums niet zijn verwisseld")
     if problems:
-        problems.sort(key=lambda p: (p.row, list(frame.columns).index(p.column) if p.column in frame.columns else -1))
-        raise ValidationRefusal(problems)
+        order = list(frame.columns)
+        problems.sort(key=lambda p: (p.row or 0, order.index(p.column) if p.column in order else -1))
+        raise ValidationRefusal(problems, rows=len(problems.rows_seen))
     optional_missing = [c.name for c in fmt.columns() if c.kind not in fmt.DROPPED_KINDS and c.code not in headers]
     # an optional column left empty throughout (as in the template) is treated as absent
     present = {c for c, h in headers.items() if c in fmt.REQUIRED or (frame[h].astype(str) != "").any()}

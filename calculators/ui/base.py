@@ -371,9 +371,10 @@ class CalculatorApp:
         if not files:
             return
         item = files[0]
-        name = item.get("name", "bestand")
+        name, content = item.get("name", "bestand"), bytes(item["content"])
+        self.upload.value = ()  # the bytes leave the widget's state at once; the limits count `content`
         try:
-            values = export.read_inputs(bytes(item["content"]), name, self.app_id)
+            values = export.read_inputs(content, name, self.app_id)
         except InputError as exc:
             self.message.value = f'<div class="veld-fout" role="alert">{html.escape(exc.message)}</div>'
             return

@@ -1,8 +1,10 @@
 """The fourth app, 'evaluatie': upload a registration, see the dashboard, download report and tables.
 
 Thin: the kit (calculators.evaluation) reads, screens, validates, computes and writes; this layer
-checks the upload's size, shows the result or the Dutch list of problems, and offers downloads as
-data URIs. The upload stays in the kernel's memory; nothing is written to disk.
+shows the result or the Dutch list of problems, and offers downloads as data URIs. The upload's
+bytes are read once (the kit checks their size, not the size the browser reports), cleared from the
+upload widget at once, and only the screened registration (open text dropped unread) stays in the
+kernel's memory for a change of period or minimum; nothing is written to disk.
 """
 
 from __future__ import annotations
@@ -14,14 +16,22 @@ import ipywidgets as w
 
 from .. import data
 from ..errors import InputError
-from ..evaluation import PrivacyRefusal, ValidationRefusal, run
-from ..evaluation.indicators import PERIODS
+from ..evaluation import Registration, ValidationRefusal, load
+from ..evaluation.indicators import PERIODS, evaluate
 from ..evaluation.report import _CSS, body_html, to_html, to_xlsx
 from ..evaluation.template import csv_bytes as template_csv
 from ..evaluation.template import xlsx_bytes as template_xlsx
 from ..formatting import number
 from ..serving.kernel_log import route_errors
-from .base import UPLOAD_MAX_BYTES, UPLOAD_MAX_MB, XLSX_MIME, colophon_html, data_uri, style_html, upload_limit_html
+from .base import (
+    UPLOAD_MAX_BYTES,
+    UPLOAD_MAX_MB,
+    XLSX_MIME,
+    colophon_html,
+    data_uri,
+    style_html,
+    upload_limit_html,
+)
 
 MAX_MB, MAX_BYTES = UPLOAD_MAX_MB, UPLOAD_MAX_BYTES
 
@@ -54,7 +64,13 @@ class EvaluationApp:
         self.errors = w.HTML("")
         self.dashboard = w.HTML("")
         self.downloads = w.HTML("")
-        self._content: bytes | None = None
+        # the PDF takes chromium a few seconds: made on request, not on every change of period or minimum
+        self.pdf_button = w.Button(description="Maak rapport als pdf (A4)", layout=w.Layout(width="auto",
+                                                                                           display="none"))
+        self.pdf_button.on_click(lambda _b: self.make_pdf())
+        self.pdf_link = w.HTML("")
+        self._evaluation: Any = None
+        self._registration: Registration | None = None
         self._name = ""
         self.upload.observe(self._uploaded, names="value")
         self.period.observe(lambda _c: self.update(), names="value")
@@ -71,7 +87,8 @@ class EvaluationApp:
             f"<p>{templates}</p>"
             f'<p id="upload-grens"><strong>Bestanden tot {limit} MB</strong> (.xlsx of .csv).</p>')
         self.widget = w.VBox([head, self.upload, w.HBox([self.period, self.min_cell]), self.notice, self.status, self.errors,
-                              self.downloads, self.dashboard, w.HTML(colophon_html())],
+                              self.downloads, w.HBox([self.pdf_button, self.pdf_link]), self.dashboard,
+                              w.HTML(colophon_html())],
                              layout=w.Layout(padding="0 1em"))
         self.widget.add_class("calc-app")
         route_errors(self.show_notice)
@@ -89,43 +106,52 @@ class EvaluationApp:
         if not files:
             return
         item = files[0]
-        self.load(bytes(item["content"]), item.get("name", "bestand"), size=item.get("size"))
+        content, name = bytes(item["content"]), item.get("name", "bestand")
+        # the bytes leave the widget's state at once: whoever attaches to the kernel cannot fetch the file
+        self.upload.value = ()
+        self.load(content, name)
 
     def load(self, content: bytes, name: str, size: int | None = None) -> None:
-        size = len(content) if size is None else size
-        self._content, self._name = None, name
-        if size > MAX_BYTES:
-            self._refuse(f"'{name}' is {number(size / 1024 / 1024, 1)} MB; de grens is {number(MAX_MB)} MB. "
-                         "Splits het bestand, bijvoorbeeld per jaar.")
+        """Read, screen and validate once; keep only the screened registration (open text dropped).
+
+        ``size``, the size the browser reports, is ignored: the limits count the bytes received.
+        """
+        del size
+        self._registration, self._name = None, name
+        try:
+            self._registration = load(content, name)
+        except Exception as exc:  # noqa: BLE001 - every refusal is shown in Dutch, never a traceback
+            self._show_refusal(exc)
             return
-        self._content = content
+        finally:
+            del content
         self.update()
 
     def _refuse(self, message: str, items: list[str] | None = None, rest: int = 0) -> None:
-        self.dashboard.value = self.downloads.value = ""
+        self.dashboard.value = self.downloads.value = self.pdf_link.value = ""
+        self._evaluation = None
+        self.pdf_button.layout.display = "none"
         listed = "".join(f"<li>{html.escape(i)}</li>" for i in items or [])
-        more = f"<p>En nog {number(rest)} andere problemen.</p>" if rest else ""
+        more = f"<p>En nog {number(rest)} andere meldingen.</p>" if rest else ""
         self.errors.value = (f'<div class="veld-fout evaluatie-fout" role="alert"><p>{html.escape(message)}</p>'
                              f"{'<ul>' + listed + '</ul>' if listed else ''}{more}</div>")
         self.status.value = ""
 
+    def _show_refusal(self, exc: Exception) -> None:
+        if isinstance(exc, ValidationRefusal):
+            self._refuse(exc.headline, [p.text() for p in exc.shown], exc.not_shown)
+        elif isinstance(exc, InputError):
+            self._refuse(exc.message)
+        else:
+            self._refuse(f"Er ging iets mis bij het verwerken ({type(exc).__name__}). Meld dit.")
+
     def update(self) -> None:
-        if self._content is None:
+        if self._registration is None:
             return
         try:
-            ev = run(self._content, self._name, self.period.value, int(self.min_cell.value))
-        except ValidationRefusal as exc:
-            self._refuse(f"Het bestand is niet verwerkt: {number(len(exc.problems))} problemen. Herstel ze en laad "
-                         "het bestand opnieuw.", [p.text() for p in exc.shown], exc.not_shown)
-            return
-        except PrivacyRefusal as exc:
-            self._refuse(exc.message)
-            return
-        except InputError as exc:
-            self._refuse(exc.message)
-            return
-        except Exception as exc:  # never a traceback on the page
-            self._refuse(f"Er ging iets mis bij het verwerken ({type(exc).__name__}). Meld dit.")
+            ev = evaluate(self._registration, self.period.value, int(self.min_cell.value))
+        except Exception as exc:  # noqa: BLE001 - never a traceback on the page
+            self._show_refusal(exc)
             return
         self.errors.value = ""
         self.status.value = (f'<div class="uitkomst" role="status" aria-live="polite">{html.escape(self._name)} is '
@@ -135,3 +161,20 @@ class EvaluationApp:
             _link(to_html(ev, self._name).encode("utf-8"), "text/html", f"{stem}-rapport.html", "Download rapport (HTML)")
             + _link(to_xlsx(ev, self._name), XLSX_MIME, f"{stem}-tabellen.xlsx", "Download tabellen (Excel)"))
         self.dashboard.value = f'<div class="evaluatie-dashboard">{body_html(ev, self._name)}</div>'
+        self._evaluation = ev
+        self.pdf_link.value = ""
+        self.pdf_button.layout.display = ""
+
+    def make_pdf(self) -> None:
+        """Print the current report on A4 (chromium) and offer it as a download."""
+        if self._evaluation is None:
+            return
+        from ..evaluation.report import to_pdf
+
+        stem = self._name.rsplit(".", 1)[0]
+        try:
+            content = to_pdf(self._evaluation, self._name)
+        except InputError as exc:
+            self.pdf_link.value = f'<div class="veld-fout" role="alert">{html.escape(exc.message)}</div>'
+            return
+        self.pdf_link.value = _link(content, "application/pdf", f"{stem}-rapport.pdf", "Download rapport (pdf, A4)")

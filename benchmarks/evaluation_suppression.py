@@ -1,0 +1,69 @@
+"""How much small-number suppression hides on random registrations (measured, not a pass/fail test).
+
+Seeded random registrations of 40, 120 and 300 trajectories in one year (interventions drawn with
+weights near Rebel's spread, 60 % closed, minimum 5, quarters): the mean share of hidden cells over all
+tables, against a simple lower bound (the share of cells below the minimum, which must be hidden
+whatever the method), and how many files hide a headline figure that is itself at or above the minimum
+(trajectories, closed, open, Rebel's three groups).
+
+Usage: python benchmarks/evaluation_suppression.py [--files 20]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import random
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
+
+from evaluation_helpers import csv_bytes
+
+from calculators.evaluation import run
+from calculators.evaluation.indicators import hidden_headline, hidden_share
+
+INTERVENTIONS = ["1 gesprek geen verdere hulpvraag", "kortdurende begeleiding/behandeling door POH jeugd",
+                 "overbruggingshulp", "verwijzing preventieve hulp", "verwijzing JGT inzet", "crisishulp",
+                 "verwijzing Basis GGZ (licht)", "verwijzing Spec. GGZ (midden)", "verwijzing Spec. GGZ (hoog)"]
+WEIGHTS = [20, 35, 10, 5, 8, 2, 10, 6, 4]
+
+
+def registration(n: int, rng: random.Random) -> list[list[str]]:
+    rows = []
+    for _ in range(n):
+        start = dt.date(2023, 1, 1) + dt.timedelta(days=rng.randrange(365))
+        closed = rng.random() < 0.6
+        end = (start + dt.timedelta(days=rng.randrange(10, 120))).strftime("%d-%m-%Y") if closed else ""
+        rows.append([str(rng.randrange(0, 19)), rng.choice(["Man", "Vrouw", "Man", "Vrouw", ""]),
+                     rng.choice(["Huisarts", "Huisarts", "Huisarts", "School", "Ouders", "Wijkteam"]),
+                     start.strftime("%d-%m-%Y"), rng.choices(INTERVENTIONS, WEIGHTS)[0],
+                     rng.choice(["1 contact", "2 tot 5 contacten", "2 tot 5 contacten", "6 tot 10 contacten",
+                                 "meer dan 10 contacten"]),
+                     end, rng.choice(["3 (ja)", "2 (deels)", "1 (nee)", ""]) if closed else ""])
+    return rows
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--files", type=int, default=20)
+    args = parser.parse_args()
+    rng = random.Random(2121)
+    print("| trajectories | hidden cells (mean) | lower bound: cells below the minimum | files hiding a headline figure |")
+    print("|---|---|---|---|")
+    for n in (40, 120, 300):
+        shares, bounds, headline = [], [], 0
+        for _ in range(args.files):
+            ev = run(csv_bytes(registration(n, rng)), "r.csv")
+            cells = [v for t in ev.tables for v in t.cells.values()]
+            shares.append(hidden_share(ev))
+            bounds.append(sum(ev.values[v] < ev.min_cell for v in cells) / len(cells))
+            headline += bool(hidden_headline(ev))
+        print(f"| {n} | {sum(shares) / len(shares):.1%} | {sum(bounds) / len(bounds):.1%} | "
+              f"{headline} of {args.files} |")
+
+
+if __name__ == "__main__":
+    main()
