@@ -14,6 +14,10 @@ and sliders); each chapter therefore starts on a new page. pypdf assembles the p
    ('3.1'); under the question a short line points to it;
 5. a bookmark per chapter and the edition in the document metadata.
 
+The PDF is tagged: chromium prints every part with tags (page.pdf(tagged=True)), and tag_structure
+grafts the parts' structure trees into the merged file, which pypdf alone would drop; the running
+heads and page numbers are marked as artifacts.
+
 Page calculators print their chart for the default inputs and the address of the live page instead
 of the instruction to move the sliders. A short PDF per week of the learning path (chapter 15, data
 table ch15_programma) holds that week's chapters and their answers; it reuses the printed chapters.
@@ -444,7 +448,7 @@ def build(html_dir: Path, out: Path) -> tuple[int, float]:
             answer_pages = print_answers(page, shell, entries, tmp / "_answers.pdf")
             book_entries = list(entries)
             entries.append(Entry("_answers", ANSWERS, "", "", answer_pages))
-            weeks = print_weeks(page, shell, book_entries, tmp, out.parent)
+            weeks = print_weeks(page, shell, book_entries, tmp, style)
             front = print_html(page, front_matter_html(style), tmp / "_front.pdf")
             # the table of contents: print once to count its pages, then with the real numbers
             toc_pages = print_html(page, toc_html(entries, style), tmp / "_toc.pdf", margin=None)
@@ -529,9 +533,8 @@ def week_cover_html(week: str, theme: str, titles: list[str], style: house_style
 
 
 def print_weeks(page: Page, shell_url: str, entries: list[Entry], tmp: Path,
-                out_dir: Path) -> dict[str, list[Path]]:
+                style: house_style.HouseStyle) -> dict[str, list[Path]]:
     """Per learning week: a cover, the week's chapters (already printed) and their answers."""
-    style = house_style.load()
     labels, by_page = chapter_labels(), {e.page: e for e in entries}
     weeks: dict[str, list[Path]] = {}
     for row in data.rows("ch15_programma"):
