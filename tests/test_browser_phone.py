@@ -191,3 +191,32 @@ def test_headings_hyphenate_in_dutch(page: Page, book_url: str) -> None:
     styles = page.evaluate("() => { const s = getComputedStyle(document.querySelector('h2'));"
                            " return [s.hyphens || s.webkitHyphens, s.overflowWrap]; }")
     assert styles == ["auto", "break-word"]
+
+
+# scripts/build_pdf.py draws the charts in a 1280 px window with the print stylesheet, then chromium lays
+# the page out on A4 (210 mm less 2 x 16 mm margin = 673 px at 96 dpi) without drawing them again
+A4_COLUMN = 673
+CHARTS_WIDER_THAN_ARTICLE = """() => {
+  const article = document.querySelector('.bd-article').getBoundingClientRect();
+  return Array.from(document.querySelectorAll('.vega-grafiek svg'))
+    .filter(s => s.getBoundingClientRect().right > article.right + 1 || s.getBoundingClientRect().left < article.left - 1)
+    .map(s => (s.closest('.vega-grafiek').getAttribute('aria-label') || '?').slice(0, 60) + ' ' +
+              Math.round(s.getBoundingClientRect().width) + ' px');
+}"""
+
+
+def test_every_chart_fits_the_printed_column(page: Page, book_url: str) -> None:
+    """On paper a chart drawn for a wider column scales into the page (handboek.css, print), instead of
+    losing its right part (issue 20: chapter 9's longest bars)."""
+    page.emulate_media(media="print")
+    page.set_default_timeout(90_000)
+    failures = []
+    for name in PAGES:
+        page.set_viewport_size({"width": 1280, "height": 800})
+        open_page(page, f"{book_url}/{name}.html")
+        if not page.locator(".vega-grafiek svg").count():
+            continue
+        page.set_viewport_size({"width": A4_COLUMN, "height": 950})
+        page.wait_for_timeout(50)  # before a container-wide chart could be drawn again, as in print
+        failures += [f"{name}: {chart}" for chart in page.evaluate(CHARTS_WIDER_THAN_ARTICLE)]
+    assert not failures, "\n".join(failures)
