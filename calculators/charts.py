@@ -20,6 +20,9 @@ import pandas as pd
 import vl_convert as vlc
 
 _READY = False
+# room beside the plot for the axis labels and title, added to a chart's plot width to give the widest
+# its container may grow (charts with width "container" fill the column up to that)
+MAX_WIDTH_EXTRA = 260
 
 
 def embed_options() -> dict[str, Any]:
@@ -51,22 +54,27 @@ def embed_html(chart: alt.TopLevelMixin) -> str:
     spec_dict.pop("$schema", None)  # a URL that is never fetched; keep pages free of other hosts
     payload = json.dumps({"spec": spec_dict, "options": embed_options()}, ensure_ascii=False, sort_keys=True)
     div = "vega-" + hashlib.sha1(payload.encode()).hexdigest()[:12]
+    max_width = (spec_dict.get("usermeta") or {}).get("maxWidth")
+    style = f' style="max-width: min(100%, {int(max_width)}px)"' if max_width else ""
     # focusable with a name: a wide chart scrolls, and keyboard users must be able to scroll it
     name = html.escape(str(spec_dict.get("description") or spec_dict.get("title") or "Grafiek"), quote=True)
     data_json = payload.replace("</", "<\\/")  # never close the <script> element early
-    return (f'<div id="{div}" class="vega-grafiek" tabindex="0" role="group" aria-label="{name}"></div>'
+    return (f'<div id="{div}" class="vega-grafiek" tabindex="0" role="group" aria-label="{name}"{style}></div>'
             f'<script type="application/json" id="spec-{div}">{data_json}</script>')
 
 
 class DescribedChart:
-    """A chart followed by its description in text, for readers who cannot see it."""
+    """A chart followed by its description in text, for readers who cannot see it. A ``title`` is
+    printed above the chart as HTML text, so that it wraps in a narrow column (a Vega title does not)."""
 
-    def __init__(self, chart: alt.TopLevelMixin, description: str) -> None:
+    def __init__(self, chart: alt.TopLevelMixin, description: str, title: str = "") -> None:
         self.chart = chart
         self.description = description
+        self.title = title
 
     def _repr_html_(self) -> str:
-        return (f'<figure class="handboek-grafiek">{embed_html(self.chart)}'
+        head = f'<p class="grafiek-titel">{html.escape(self.title)}</p>' if self.title else ""
+        return (f'<figure class="handboek-grafiek">{head}{embed_html(self.chart)}'
                 f'<figcaption class="grafiek-beschrijving">{html.escape(self.description)}</figcaption></figure>')
 
     def __repr__(self) -> str:
@@ -96,13 +104,14 @@ def bar(
     setup()
     fmt = ".0%" if percent else ",.0f"
     y = alt.Y(f"{category}:N", title=category_title, sort=list(sort) if sort else None)
-    x = alt.X(f"{value}:Q", title=value_title, axis=alt.Axis(format=fmt))
+    # the axis title ends at the plot's right edge: centred under a narrow plot it would run out of the chart
+    x = alt.X(f"{value}:Q", title=value_title, axis=alt.Axis(format=fmt, titleAnchor="end"))
     encoding: dict[str, Any] = {"x": x, "y": y,
                                 "tooltip": [alt.Tooltip(f"{category}:N", title=category_title),
                                             alt.Tooltip(f"{value}:Q", title=value_title, format=fmt)]}
     if color:  # legend below the bars, so wide category labels and the legend fit the page
         encoding["color"] = alt.Color(f"{color}:N", title=color_title or color,
-                                      legend=alt.Legend(orient="bottom", columns=2))
+                                      legend=alt.Legend(orient="bottom", columns=1))
         encoding["yOffset"] = alt.YOffset(f"{color}:N")
         encoding["tooltip"].insert(0, alt.Tooltip(f"{color}:N", title=color_title or color))
     base = alt.Chart(frame)
@@ -113,8 +122,16 @@ def bar(
         text_encoding["text"] = alt.Text(f"{label}:N")
         layered = alt.layer(bars, base.mark_text(align="left", baseline="middle", dx=3, fontSize=10)
                             .encode(**text_encoding))
-    chart = layered.properties(title=title, width=width or (400 if color else 460), description=description)
-    return DescribedChart(chart, description)
+    # the chart takes the column's width (on a phone too): the bars shrink, the text keeps its size.
+    # ``width`` is the widest the plot may grow on a large screen. A chart with labels at the end of its
+    # bars keeps its width (Vega fits the plot, not text beyond it): on a phone it scrolls in its frame.
+    plot_width = width or (400 if color else 460)
+    if label:
+        chart = layered.properties(width=plot_width, description=description)
+    else:
+        chart = layered.properties(width="container", description=description,
+                                   usermeta={"maxWidth": plot_width + MAX_WIDTH_EXTRA})
+    return DescribedChart(chart, description, title)
 
 
 def share_with_base(share: float, base: float | None) -> str:
@@ -168,9 +185,9 @@ def interval_bars(
     texts = base.mark_text(align="left", dx=4, fontSize=11, color="#1a1a1a").encode(
         x=alt.value(width), y=y, text=f"{label}:N")
     chart = (alt.layer(bars, rules, texts)
-             .properties(title=title, width=width, description=description)
+             .properties(width=width, description=description)
              .configure_view(stroke=None))
-    return DescribedChart(chart, description)
+    return DescribedChart(chart, description, title)
 
 
 def tornado(sensitivity: Any, width: int = 320) -> DescribedChart:
@@ -179,5 +196,8 @@ def tornado(sensitivity: Any, width: int = 320) -> DescribedChart:
 
     setup()
     description = describe(sensitivity)
+    # its labels are whole assumption names (no limit): on a phone the chart scrolls in its frame
     spec = {**tornado_spec(sensitivity, width), "description": description}
-    return DescribedChart(alt.LayerChart.from_dict(spec), description)
+    title = spec.pop("title", {})
+    return DescribedChart(alt.LayerChart.from_dict(spec), description,
+                          title.get("text", "") if isinstance(title, dict) else str(title))

@@ -29,6 +29,11 @@ PDF_STEM = "handboek-poh-jeugd"
 PDF_NAME = f"{PDF_STEM}-{EDITION}.pdf"      # the edition's own file
 PDF_STABLE_NAME = f"{PDF_STEM}.pdf"          # always the latest edition (existing links)
 
+
+def week_pdf_name(week: int | str) -> str:
+    """The short PDF of one week of the learning path (chapter 15), built with the main PDF."""
+    return f"{PDF_STEM}-week-{week}.pdf"
+
 _MONTHS_NL = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
               "oktober", "november", "december"]
 

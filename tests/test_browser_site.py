@@ -92,4 +92,4 @@ def test_pdf_edition_is_built_with_the_book_and_linked(built_book: BookBuild) ->
     assert len(titles) >= 17 + 3 and "Capaciteit en formatie" in titles
     assert len(reader.pages) > 50
     intro = (built_book.html / "intro.html").read_text(encoding="utf-8")
-    assert 'href="_static/handboek-poh-jeugd.pdf"' in intro
+    assert f'href="_static/{edition.PDF_NAME}"' in intro  # the link names the edition's file (c29a02b)

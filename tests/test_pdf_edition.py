@@ -7,9 +7,11 @@ where the page number and the running head are printed; the words are checked wi
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -23,12 +25,41 @@ DPI = 50  # A4 at 50 dpi: 413 x 585 pixels
 
 
 @pytest.fixture(scope="module")
-def pdf(built_book: BookBuild) -> Path:
-    """The PDF that the session's full build wrote (serve.sh's build: scripts/build_pdf.py after the book)."""
+def html_dir(request: pytest.FixtureRequest) -> Path:
+    """The session's full build (serve.sh's build: scripts/build_pdf.py after the book). HANDBOEK_HTML
+    names another built book instead (with its PDFs from scripts/build_pdf.py --html), for development."""
+    if os.environ.get("HANDBOEK_HTML"):
+        return Path(os.environ["HANDBOEK_HTML"])
+    built_book: BookBuild = request.getfixturevalue("built_book")
     assert built_book.returncode == 0, built_book.output[-3000:]
-    out = built_book.html / "_static" / edition.PDF_NAME
+    return built_book.html
+
+
+@pytest.fixture(scope="module")
+def pdf(html_dir: Path) -> Path:
+    """The PDF that the session's full build wrote."""
+    out = html_dir / "_static" / edition.PDF_NAME
     assert out.is_file(), f"the full build wrote no {out.name}"
     return out
+
+
+def plain(text: str) -> str:
+    """Extracted text with ligatures ('ﬁ') as letters and one space between words."""
+    return " ".join(unicodedata.normalize("NFKC", text).split())
+
+
+@pytest.fixture(scope="module")
+def page_texts(pdf: Path) -> list[str]:
+    return [plain(page.extract_text()) for page in PdfReader(pdf).pages]
+
+
+def chapter_pages(pdf: Path) -> dict[str, tuple[int, int]]:
+    """Outline title -> (first, last) page index (0-based) of that part of the PDF."""
+    reader = PdfReader(pdf)
+    starts = sorted((reader.get_destination_page_number(item), item.title) for item in reader.outline
+                    if not isinstance(item, list))
+    ends = [s for s, _ in starts[1:]] + [len(reader.pages)]
+    return {title: (start, end - 1) for (start, title), end in zip(starts, ends, strict=True)}
 
 
 def render_gray(pdf: Path, page: int, tmp_path: Path) -> tuple[int, int, bytes]:
@@ -97,3 +128,91 @@ def test_metadata_names_the_edition_and_licences(pdf: Path) -> None:
     meta = PdfReader(pdf).metadata
     assert meta.title == "Handboek POH-Jeugd, editie 2026.2"
     assert meta.subject == "Handboek POH-Jeugd, editie 2026.2 — tekst en data CC BY 4.0, code EUPL-1.2"
+
+
+# --------------------------------------------------------------------------- a PDF a trainer can hand out (issue 20)
+
+ANSWER_2 = "De uitspraak springt van de schakel"  # the start of chapter 2's answer (book/chapters/02-…)
+
+
+def test_answers_are_at_the_back_not_under_the_questions(pdf: Path, page_texts: list[str]) -> None:
+    parts = chapter_pages(pdf)
+    assert list(parts)[-1] == "Antwoorden"  # the last part of the book
+    first, last = parts["Antwoorden"]
+    chapter = parts["Wat is een POH-Jeugd?"]
+    chapter_text = " ".join(page_texts[chapter[0]:chapter[1] + 1])
+    back = " ".join(page_texts[first:last + 1])
+    # under the question: a line that points to the back, not the answer
+    assert ANSWER_2 not in chapter_text
+    assert re.search(r"Antwoord: achterin, onder .Antwoorden., bij 2\.1\.", chapter_text), chapter_text[-1500:]
+    # at the back: under the chapter and its number
+    assert re.search(r"2\. Wat is een POH-Jeugd\? 2\.1 Antwoord \(Oefening\) " + ANSWER_2, back), back[:800]
+    assert back.index("2.1 Antwoord") < back.index("3.1 Antwoord casus A") < back.index("3.3 Antwoord casus C")
+    # every answer left the chapters: no answer title over an open answer in the body
+    body = " ".join(page_texts[:first])
+    assert body.count("achterin, onder") >= 20
+    assert "Modelantwoord Sanne" not in body
+
+
+def test_no_slider_instructions_on_paper_but_the_live_address(pdf: Path, page_texts: list[str]) -> None:
+    from calculators.static_calculators import INSTRUCTION
+
+    whole = " ".join(page_texts)
+    instruction = INSTRUCTION.split(";")[0]  # the page calculators' 'move the sliders / type' line
+    assert instruction not in whole and "Verschuif de schuifjes of typ een getal" not in whole
+    first, last = chapter_pages(pdf)["Capaciteit en formatie"]
+    chapter = " ".join(page_texts[first:last + 1]).lower()
+    # instead: the result for the default inputs and where to calculate with one's own numbers
+    # (the Vega calculators get this line from scripts/build_pdf.py, the HTML forms print their own)
+    assert "uitkomst bij de standaardwaarden" in chapter and "eigen getallen" in chapter
+
+
+def test_a_short_pdf_per_learning_week_exists_and_is_linked(html_dir: Path) -> None:
+    from calculators import data
+
+    weeks = data.rows("ch15_programma")
+    chapter = (html_dir / "chapters" / "15-leerpad-voor-opleiders.html").read_text(encoding="utf-8")
+    for row in weeks:
+        name = edition.week_pdf_name(row["week"])
+        assert f'href="../_static/{name}"' in chapter, name
+        assert (html_dir / "_static" / name).is_file(), name
+    # week 9: capacity and financing, with their answers at the back, and nothing of other weeks
+    reader = PdfReader(html_dir / "_static" / edition.week_pdf_name(9))
+    texts = [plain(p.extract_text()) for p in reader.pages]
+    assert "Leerpad week 9: Capaciteit en financiering" in texts[0]
+    whole = " ".join(texts)
+    assert "Capaciteit en formatie" in whole and "Financiering en business case" in whole
+    assert "Taakkader" not in whole and "Verschuif de schuifjes of typ een getal" not in whole
+    answers = next(i for i, t in enumerate(texts) if t.startswith("Antwoorden"))
+    assert "9.1 Antwoord" in " ".join(texts[answers:]) and "10.1 Antwoord" in " ".join(texts[answers:])
+    assert "9.1 Antwoord" not in " ".join(texts[:answers])
+    assert len(reader.pages) < len(PdfReader(html_dir / "_static" / edition.PDF_NAME).pages) // 3
+
+
+def test_the_pdf_is_tagged_for_screen_readers(pdf: Path) -> None:
+    """Chromium tags every printed part (page.pdf(tagged=True)); scripts/build_pdf.py grafts the parts'
+    structure trees under one /Document and renumbers the parent tree, so the tags survive the merge."""
+    reader = PdfReader(pdf)
+    catalog = reader.trailer["/Root"]
+    assert bool(catalog["/MarkInfo"]["/Marked"]) and catalog["/Lang"] == "nl"
+    tree = catalog["/StructTreeRoot"].get_object()
+    document = tree["/K"].get_object()
+    assert document["/S"] == "/Document"
+    page_ids = {p.indirect_reference.idnum: i for i, p in enumerate(reader.pages)}
+    headings, pages_with_content = 0, set()
+    stack = list(document["/K"])
+    while stack:
+        elem = stack.pop().get_object()
+        if not isinstance(elem, dict) or "/S" not in elem:
+            continue
+        headings += elem["/S"] == "/H1"
+        if "/Pg" in elem:
+            pages_with_content.add(page_ids[elem.raw_get("/Pg").idnum])  # every /Pg is a page of this PDF
+        kids = elem.get("/K")
+        stack += kids if isinstance(kids, list) else [kids] if kids is not None else []
+    assert headings >= 20  # a heading per chapter at least
+    assert len(pages_with_content) > 0.9 * len(reader.pages)
+    # each page's marked content is found from its /StructParents in the parent tree
+    keys = set(tree["/ParentTree"]["/Nums"][::2])
+    assert all(p["/StructParents"] in keys for p in reader.pages if "/StructParents" in p)
+    assert sum("/StructParents" in p for p in reader.pages) > 0.9 * len(reader.pages)
