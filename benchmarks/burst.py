@@ -114,19 +114,21 @@ def wait_for_pool(voila_pids: list[int], settle: float = 10.0, timeout: float = 
     return last
 
 
-def voila_command(port: int, k: int, processes: int) -> list[str]:
+def voila_command(port: int, k: int, processes: int, extra: tuple[str, ...] = ()) -> list[str]:
     """Voila process ``k`` of ``processes``, as scripts/serve.sh starts it: with several processes,
-    process k names its kernels with the hex prefix k, which nginx routes on (deploy/README.md)."""
+    process k names its kernels with the hex prefix k, which nginx routes on (deploy/README.md).
+    ``extra``: further command-line options (e.g. a setting to compare against)."""
     prefix = [f"--ClassroomKernelManager.kernel_id_prefix={k:x}"] if processes > 1 else []
     return [str(VENV_BIN / "voila"), "calculators/", "--no-browser", f"--port={port}", "--Voila.base_url=/apps/",
-            *prefix]
+            *prefix, *extra]
 
 
 @contextmanager
-def started_stack(processes: int = 1) -> Iterator[Stack]:
+def started_stack(processes: int = 1, extra: tuple[str, ...] = ()) -> Iterator[Stack]:
     """Voila (as scripts/serve.sh starts it, with the repository's voila.json) behind nginx
     (deploy/nginx.conf.template), on loopback ports, with an empty book root; ``processes`` Voila
-    processes behind one nginx, each page's kernel routed to its own process.
+    processes behind one nginx, each page's kernel routed to its own process; ``extra``: further
+    Voila options.
     """
     sys.path.insert(0, str(ROOT / "deploy"))
     from render_nginx import render
@@ -139,7 +141,7 @@ def started_stack(processes: int = 1) -> Iterator[Stack]:
             voila_ports = [free_port() for _ in range(processes)]
             for k, port in enumerate(voila_ports):
                 with open(Path(tmp) / f"voila-{k}.log", "wb") as log:
-                    procs.append(subprocess.Popen(voila_command(port, k, processes), cwd=ROOT, env=env,
+                    procs.append(subprocess.Popen(voila_command(port, k, processes, extra), cwd=ROOT, env=env,
                                                   stdout=log, stderr=subprocess.STDOUT))
             for port, proc in zip(voila_ports, procs):
                 wait_for(f"http://127.0.0.1:{port}/apps/", proc)
