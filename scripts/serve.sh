@@ -3,7 +3,9 @@
 # with the Voila calculators on http://127.0.0.1:8000/ (book) and /apps/ (calculators).
 # Stop with Ctrl-C. Ports: BOOK_PORT (8000), VOILA_PORT (8866). VOILA_PROCESSES (1): how many
 # Voila processes serve the apps (ports VOILA_PORT, VOILA_PORT+1, ...; nginx routes each page's
-# kernel to its own process, see deploy/README.md).
+# kernel to its own process, see deploy/README.md). MAX_KERNELS (per process) and KERNEL_MEMORY_MB
+# (per kernel; defaults in voila.json): the cap times the limit must fit the machine's memory, else
+# the cap is lowered (calculators/serving/budget.py); the budget is printed at start.
 #   --clean          rebuild everything (clean strict build with execution, and the PDF)
 #   --build-only     build, then exit without serving
 #   --exit-when-ready  serve until both servers answer, print the addresses, then stop (tests)
@@ -49,6 +51,10 @@ python scripts/build_state.py record
 echo "serve: book ready in $(( $(date +%s) - start )) s ($mode)"
 [ "$build_only" -eq 1 ] && exit 0
 
+# kernel cap x memory limit per kernel within the machine's memory (prints the budget on stderr)
+budget=$(python -m calculators.serving.budget --processes "$voila_processes") || exit 2
+read -r kernel_cap kernel_memory_mb <<<"$budget"
+
 state=.state/serve
 mkdir -p "$state"
 pids=()
@@ -59,7 +65,9 @@ for ((k = 0; k < voila_processes; k++)); do
   # process k names its kernels 'k…' so that nginx sends each page's websocket to its owner
   prefix=()
   [ "$voila_processes" -gt 1 ] && prefix=("--ClassroomKernelManager.kernel_id_prefix=$(printf %x "$k")")
-  voila calculators/ --no-browser --port="$port" --Voila.base_url=/apps/ "${prefix[@]}" >"$state/voila-$k.log" 2>&1 &
+  voila calculators/ --no-browser --port="$port" --Voila.base_url=/apps/ "${prefix[@]}" \
+    --ClassroomKernelManager.max_kernels="$kernel_cap" --ClassroomKernelManager.kernel_memory_limit_mb="$kernel_memory_mb" \
+    >"$state/voila-$k.log" 2>&1 &
   pids+=($!)
   upstreams+=(--voila-port "$port")
   ready+=("http://127.0.0.1:$port/apps/voila/static/voila.js")

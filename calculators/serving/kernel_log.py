@@ -28,6 +28,9 @@ from collections.abc import Callable
 
 NOTICE = ("Er ging iets mis bij het verwerken van een bericht van de pagina. De rekentool werkt verder met "
           "de laatste geldige invoer; laad de pagina opnieuw als iets niet klopt.")
+MEMORY_NOTICE = ("Deze bewerking heeft meer geheugen nodig dan de rekentool per bezoeker mag gebruiken en is "
+                 "afgebroken. De rekentool werkt verder met de laatste geldige invoer; probeer een kleiner bestand "
+                 "of een kortere periode.")
 # ipykernel.comm: comm_open errors; Comm: comm_msg and comm_close errors (the comm package).
 WIDGET_LOGGERS = ("ipykernel.comm", "Comm")
 
@@ -49,15 +52,26 @@ class ServerLogHandler(logging.Handler):
         except Exception:  # a closed stream must not break the kernel's message loop
             self.handleError(record)
         if record.levelno >= logging.ERROR:
+            notice = notice_for(record)
             for ref in list(self.listeners):
                 show = ref()
                 if show is None:  # the app is gone
                     self.listeners.remove(ref)
                     continue
                 try:
-                    show(NOTICE)
+                    show(notice)
                 except Exception:  # a closed widget; the server log has the details already
                     pass
+
+
+def notice_for(record: logging.LogRecord) -> str:
+    """The Dutch sentence for an error record: a failed allocation (the kernel's memory limit,
+    calculators/serving/kernels.py) says so; anything else gets the general notice."""
+    exc = record.exc_info[1] if record.exc_info else None
+    if isinstance(exc, MemoryError) or str(record.msg).startswith("MemoryError") or (
+            record.args and isinstance(record.args, tuple) and record.args[0] == "MemoryError"):
+        return MEMORY_NOTICE
+    return NOTICE
 
 
 _handler: ServerLogHandler | None = None

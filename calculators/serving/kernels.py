@@ -11,6 +11,14 @@ sees every kernel start, pooled or not.
 - ``unclaimed_timeout``: a page whose browser never opens the kernel websocket (a crawler, a
   script, a tab closed during loading) loses its kernel after this many seconds instead of after
   the 15-minute idle cull. Kernels waiting in the pool are not touched.
+- ``kernel_memory_limit_mb``: the most data memory (``RLIMIT_DATA``: heap and private writable
+  mappings) a kernel may hold, set in the kernel process before it starts (``preexec_fn``), so that a
+  restarted kernel gets it too. An allocation past it fails with ``MemoryError`` inside the kernel,
+  which the apps turn into a Dutch message; the kernel, Voila and the other pages carry on.
+  ``RLIMIT_AS`` does not fit: a kernel that has drawn a chart reserves about 35 GB of address
+  space (vl-convert's JavaScript engine), of which it uses a few hundred MB. Measured data size
+  of an app's kernel after its first answer: 830–850 MiB (formatie, terugverdienen,
+  verwijsaandeel), 343 MiB (evaluatie); resident memory 200–225 MiB.
 - ``kernel_id_prefix``: the first hex digit(s) of every kernel id this process creates. With
   several Voila processes behind nginx, process *k* gets prefix *k* and nginx sends
   ``/apps/api/kernels/<id>/...`` to the process whose prefix the id carries
@@ -20,7 +28,9 @@ sees every kernel start, pooled or not.
 from __future__ import annotations
 
 import asyncio
+import functools
 import re
+import resource
 import time
 import uuid
 from typing import Any
@@ -40,6 +50,8 @@ class ClassroomKernelManager(AsyncMappingKernelManager):  # type: ignore[misc]
                               help="Seconds a page's idle kernel may wait for its first websocket.")
     unclaimed_check_interval = Float(5.0, config=True, help="Seconds between unclaimed-kernel checks.")
     kernel_id_prefix = Unicode("", config=True, help="Hex digits every kernel id of this process starts with.")
+    kernel_memory_limit_mb = Int(1024, config=True,
+                                 help="Most data memory (RLIMIT_DATA, MiB) one kernel may hold; 0: no limit.")
 
     @validate("kernel_id_prefix")
     def _valid_prefix(self, proposal: dict[str, Any]) -> str:
@@ -97,6 +109,8 @@ class ClassroomKernelManager(AsyncMappingKernelManager):  # type: ignore[misc]
         # forward it to the page, and calculators/serving/kernel_log.py writes the details of a
         # refused widget message there.
         kwargs["extra_arguments"] = [*kwargs.get("extra_arguments", []), "--IPKernelApp.capture_fd_output=False"]
+        if self.kernel_memory_limit_mb > 0:
+            kwargs["preexec_fn"] = functools.partial(limit_memory, self.kernel_memory_limit_mb * 2**20)
         self._starting += 1
         try:
             kernel_id: str = await super().start_kernel(*args, **kwargs)
@@ -159,6 +173,12 @@ class ClassroomKernelManager(AsyncMappingKernelManager):  # type: ignore[misc]
                 except Exception as exc:  # a kernel that died meanwhile; the next check retries
                     self.log.warning("Could not cull kernel %s: %s", kernel_id, exc)
         return culled
+
+
+def limit_memory(limit_bytes: int) -> None:
+    """Runs in the kernel's process between fork and exec: cap its data memory, soft and hard (an
+    unprivileged kernel cannot raise it again)."""
+    resource.setrlimit(resource.RLIMIT_DATA, (limit_bytes, limit_bytes))
 
 
 def _failed(task: Any) -> bool:
