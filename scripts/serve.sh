@@ -6,6 +6,8 @@
 # kernel to its own process, see deploy/README.md). MAX_KERNELS (per process) and KERNEL_MEMORY_MB
 # (per kernel; defaults in voila.json): the cap times the limit must fit the machine's memory, else
 # the cap is lowered (calculators/serving/budget.py); the budget is printed at start.
+# SERVER_NAMES: the site's host names besides localhost/127.0.0.1 (space-separated, e.g. a
+# municipality's own name); requests for any other Host header are dropped.
 #   --clean          rebuild everything (clean strict build with execution, and the PDF)
 #   --build-only     build, then exit without serving
 #   --exit-when-ready  serve until both servers answer, print the addresses, then stop (tests)
@@ -72,7 +74,9 @@ for ((k = 0; k < voila_processes; k++)); do
   upstreams+=(--voila-port "$port")
   ready+=("http://127.0.0.1:$port/apps/voila/static/voila.js")
 done
-conf=$(python deploy/render_nginx.py --root book/_build/html --state "$state/nginx" --port "$book_port" "${upstreams[@]}")
+names=()
+for name in ${SERVER_NAMES:-}; do names+=(--server-name "$name"); done
+conf=$(python deploy/render_nginx.py --root book/_build/html --state "$state/nginx" --port "$book_port" "${upstreams[@]}" "${names[@]}")
 nginx_bin=$(command -v nginx || echo /usr/sbin/nginx)
 "$nginx_bin" -c "$PWD/$conf" -p "$PWD/$state/nginx" -g "daemon off;" &
 pids+=($!)

@@ -81,6 +81,44 @@ def test_a_kernel_that_never_got_a_websocket_is_culled_and_a_claimed_one_is_kept
     run_async(scenario())
 
 
+def test_a_kernel_whose_websocket_closed_is_culled_after_the_timeout_unless_it_reconnects() -> None:
+    async def scenario() -> None:
+        km = ClassroomKernelManager(unclaimed_timeout=50, disconnected_timeout=90)
+        closed = await km.start_kernel(kernel_name="python3")
+        reloaded = await km.start_kernel(kernel_name="python3")
+        try:
+            for kernel_id in (closed, reloaded):
+                km.notify_connect(kernel_id)
+                km.notify_disconnect(kernel_id)
+            km.notify_connect(reloaded)  # a reload: the page's new websocket within the timeout
+            gone = km._disconnected_since[closed]
+            assert reloaded not in km._disconnected_since
+            assert await km.cull_unclaimed(now=gone + 1) == []
+            assert await km.cull_unclaimed(now=gone + 89) == []
+            assert await km.cull_unclaimed(now=gone + 91) == [closed]
+            assert closed not in km and reloaded in km
+        finally:
+            await km.shutdown_all(now=True)
+
+    run_async(scenario())
+
+
+def test_a_kernel_is_culled_when_it_has_served_too_long_even_when_connected() -> None:
+    async def scenario() -> None:
+        km = ClassroomKernelManager(max_kernel_age=100)
+        kernel = await km.start_kernel(kernel_name="python3")
+        try:
+            km.notify_connect(kernel)
+            first = km._kernels[kernel].last_activity.timestamp()
+            assert await km.cull_unclaimed(now=first) == []  # first seen serving: the clock starts
+            assert await km.cull_unclaimed(now=first + 99) == []
+            assert await km.cull_unclaimed(now=first + 101) == [kernel]
+        finally:
+            await km.shutdown_all(now=True)
+
+    run_async(scenario())
+
+
 def test_pooled_kernels_are_not_culled_and_count_towards_the_cap() -> None:
     """Voila's pool (the class voila_kernel_manager_factory puts above this one) keeps ready kernels
     as finished tasks in ``_pools``; the manager must neither cull them nor let the page handler

@@ -33,6 +33,9 @@ async def probe(apps_url: str, malformed: str) -> tuple[list[dict], str]:
         if malformed == "text value set to a list":
             await session.send("comm_msg", {"comm_id": model_of(session, "TextModel"), "data": {
                 "method": "update", "state": {"value": [1, 2]}, "buffer_paths": []}})
+        elif malformed == "NaN value":  # JSON NaN: the kernel's reply would carry a Python warning
+            await session.send("comm_msg", {"comm_id": model_of(session, "TextModel"), "data": {
+                "method": "update", "state": {"value": float("nan")}, "buffer_paths": []}})
         elif malformed == "dropdown index 99":
             await session.send("comm_msg", {"comm_id": model_of(session, "DropdownModel"), "data": {
                 "method": "update", "state": {"index": 99}, "buffer_paths": []}})
@@ -51,7 +54,8 @@ async def probe(apps_url: str, malformed: str) -> tuple[list[dict], str]:
         await close(session)
 
 
-@pytest.mark.parametrize("malformed", ["text value set to a list", "dropdown index 99", "comm without a version"])
+@pytest.mark.parametrize("malformed", ["text value set to a list", "dropdown index 99", "comm without a version",
+                                       "NaN value"])
 def test_a_malformed_widget_message_gets_a_dutch_line_and_no_traceback(apps_url: str, malformed: str) -> None:
     received, sentence = run_async(probe(apps_url, malformed))
     text = json.dumps(received, ensure_ascii=False)

@@ -10,7 +10,11 @@ Voila's ``show_tracebacks`` says, by two roads:
 - ipykernel and ``comm`` log errors (e.g. opening a comm fails) with no handler configured, so the
   record ends up on ``sys.stderr``, which ipykernel also publishes.
 
-In a Voila kernel, ``route_errors`` closes both: IPython's traceback display and the log records go
+A third road: a Python warning (``warnings.warn``, e.g. jupyter_client's about a JSON ``NaN`` it
+cannot send back) is printed on ``sys.stderr`` with the file and line that raised it.
+
+In a Voila kernel, ``route_errors`` closes all three (warnings go to the log through
+``logging.captureWarnings``): IPython's traceback display and the log records go
 to one handler that writes to the kernel process's real stderr (the Voila server's log:
 calculators/serving/kernels.py starts Voila kernels with ``capture_fd_output=False``) and tells the
 app, which shows ``NOTICE`` instead. Elsewhere (nbval, the book build, tests) it does nothing, so
@@ -113,6 +117,9 @@ def route_errors(show: Callable[[str], None] | None = None, *, force: bool = Fal
             logger.addHandler(_handler)
             logger.propagate = False
         logging.getLogger().addHandler(_handler)  # anything else that would reach lastResort
+        # Python warnings (e.g. jupyter_client's about a NaN it cannot send as JSON, quoting its
+        # install path) would go to sys.stderr, which ipykernel forwards to the page: log them.
+        logging.captureWarnings(True)
         _quiet_ipython()
     if show is not None:
         _handler.listeners.append(weakref.WeakMethod(show))  # type: ignore[arg-type]

@@ -11,6 +11,11 @@ sees every kernel start, pooled or not.
 - ``unclaimed_timeout``: a page whose browser never opens the kernel websocket (a crawler, a
   script, a tab closed during loading) loses its kernel after this many seconds instead of after
   the 15-minute idle cull. Kernels waiting in the pool are not touched.
+- ``disconnected_timeout``: a page whose websocket has closed (a tab closed without the shutdown
+  beacon, a browser gone to sleep) loses its kernel after this many seconds without a connection
+  (90 s; a reload reconnects well within that time, and a kernel with a websocket again is kept).
+- ``max_kernel_age``: no kernel serves a page longer than this (4 hours from leaving the pool), so
+  that nobody holds a slot for a day with an open tab.
 - ``kernel_memory_limit_mb``: the most data memory (``RLIMIT_DATA``: heap and private writable
   mappings) a kernel may hold, set in the kernel process before it starts (``preexec_fn``), so that a
   restarted kernel gets it too. An allocation past it fails with ``MemoryError`` inside the kernel,
@@ -49,6 +54,10 @@ class ClassroomKernelManager(AsyncMappingKernelManager):  # type: ignore[misc]
     unclaimed_timeout = Float(50.0, config=True,
                               help="Seconds a page's idle kernel may wait for its first websocket.")
     unclaimed_check_interval = Float(5.0, config=True, help="Seconds between unclaimed-kernel checks.")
+    disconnected_timeout = Float(90.0, config=True,
+                                 help="Seconds a kernel may go without a websocket after its last one closed.")
+    max_kernel_age = Float(4 * 3600.0, config=True,
+                           help="Seconds a kernel may serve a page (from leaving the pool); 0: no limit.")
     kernel_id_prefix = Unicode("", config=True, help="Hex digits every kernel id of this process starts with.")
     kernel_memory_limit_mb = Int(1024, config=True,
                                  help="Most data memory (RLIMIT_DATA, MiB) one kernel may hold; 0: no limit.")
@@ -65,6 +74,8 @@ class ClassroomKernelManager(AsyncMappingKernelManager):  # type: ignore[misc]
         self._starting = 0
         self._claimed: set[str] = set()  # kernels that have had a websocket
         self._unclaimed_since: dict[str, float] = {}
+        self._disconnected_since: dict[str, float] = {}
+        self._serving_since: dict[str, float] = {}  # first seen outside the pool
         self._closing = False
         self._unclaimed_checker: PeriodicCallback | None = None
         if hasattr(self, "get_pool_size"):  # inside Voila's pool (voila_kernel_manager_factory)
@@ -123,6 +134,8 @@ class ClassroomKernelManager(AsyncMappingKernelManager):  # type: ignore[misc]
         await ensure_async(super().shutdown_kernel(kernel_id, *args, **kwargs))
         self._claimed.discard(kernel_id)
         self._unclaimed_since.pop(kernel_id, None)
+        self._disconnected_since.pop(kernel_id, None)
+        self._serving_since.pop(kernel_id, None)
 
     async def shutdown_all(self, *args: Any, **kwargs: Any) -> None:
         self._closing = True
@@ -134,7 +147,13 @@ class ClassroomKernelManager(AsyncMappingKernelManager):  # type: ignore[misc]
     def notify_connect(self, kernel_id: str) -> None:
         self._claimed.add(kernel_id)
         self._unclaimed_since.pop(kernel_id, None)
+        self._disconnected_since.pop(kernel_id, None)
         super().notify_connect(kernel_id)
+
+    def notify_disconnect(self, kernel_id: str) -> None:
+        super().notify_disconnect(kernel_id)
+        if self._kernel_connections.get(kernel_id, 0) <= 0 and kernel_id in self._kernels:
+            self._disconnected_since[kernel_id] = time.time()
 
     def _pooled_kernel_ids(self) -> set[str]:
         ids = set()
@@ -150,29 +169,49 @@ class ClassroomKernelManager(AsyncMappingKernelManager):  # type: ignore[misc]
             self._unclaimed_checker.start()
 
     async def cull_unclaimed(self, now: float | None = None) -> list[str]:
-        """Shut down kernels that left the pool (or were started for a page) but never got a
-        websocket within ``unclaimed_timeout`` seconds. The clock starts when the kernel is first
-        seen outside the pool, or at its last activity if later: a kernel still executing its
-        notebook for a slow page is not culled. Returns the culled ids."""
+        """Shut down the kernels no page uses; returns the culled ids. Kernels waiting in the pool
+        are never touched. A kernel is culled when
+
+        - it never got a websocket within ``unclaimed_timeout`` seconds. The clock starts when the
+          kernel is first seen outside the pool, or at its last activity if later: a kernel still
+          executing its notebook for a slow page is not culled;
+        - its last websocket closed ``disconnected_timeout`` seconds ago and none came back;
+        - it has served longer than ``max_kernel_age`` seconds."""
         now = time.time() if now is None else now
         pooled = self._pooled_kernel_ids()
         culled = []
         for kernel_id in list(self._kernels):
-            if kernel_id in self._claimed or kernel_id in pooled:
+            if kernel_id in pooled:
                 self._unclaimed_since.pop(kernel_id, None)
                 continue
-            since = self._unclaimed_since.setdefault(kernel_id, now)
-            last_activity = getattr(self._kernels[kernel_id], "last_activity", None)
-            if last_activity is not None:
-                since = max(since, last_activity.timestamp())
-            if now - since >= self.unclaimed_timeout:
-                self.log.info("Culling kernel %s: no websocket within %.0f s", kernel_id, self.unclaimed_timeout)
-                culled.append(kernel_id)
-                try:
-                    await self.shutdown_kernel(kernel_id)
-                except Exception as exc:  # a kernel that died meanwhile; the next check retries
-                    self.log.warning("Could not cull kernel %s: %s", kernel_id, exc)
+            reason = self._cull_reason(kernel_id, now)
+            if reason is None:
+                continue
+            self.log.info("Culling kernel %s…: %s", kernel_id[:8], reason)
+            culled.append(kernel_id)
+            try:
+                await self.shutdown_kernel(kernel_id)
+            except Exception as exc:  # a kernel that died meanwhile; the next check retries
+                self.log.warning("Could not cull kernel %s…: %s", kernel_id[:8], exc)
         return culled
+
+    def _cull_reason(self, kernel_id: str, now: float) -> str | None:
+        serving_since = self._serving_since.setdefault(kernel_id, now)
+        if self.max_kernel_age > 0 and now - serving_since >= self.max_kernel_age:
+            return f"served longer than {self.max_kernel_age:.0f} s"
+        if kernel_id in self._claimed:
+            self._unclaimed_since.pop(kernel_id, None)
+            gone = self._disconnected_since.get(kernel_id)
+            if gone is not None and self.disconnected_timeout > 0 and now - gone >= self.disconnected_timeout:
+                return f"no websocket for {self.disconnected_timeout:.0f} s"
+            return None
+        since = self._unclaimed_since.setdefault(kernel_id, now)
+        last_activity = getattr(self._kernels[kernel_id], "last_activity", None)
+        if last_activity is not None:
+            since = max(since, last_activity.timestamp())
+        if now - since >= self.unclaimed_timeout:
+            return f"no websocket within {self.unclaimed_timeout:.0f} s"
+        return None
 
 
 def limit_memory(limit_bytes: int) -> None:
