@@ -80,6 +80,10 @@ def render(root: Path, state: Path, port: int, voila_port: int | list[int | str]
         (state / sub).mkdir(exist_ok=True)
         if user is not None:  # the workers write request bodies and proxy buffers here
             os.chown(state / sub, user[1], user[2])
+    for log in ("nginx-access.log", "nginx-error.log"):  # nginx would create them world-readable (0644)
+        path = state / log
+        path.touch(mode=0o640, exist_ok=True)
+        path.chmod(0o640)
     mime = next((p for p in (Path("/etc/nginx/mime.types"), Path("/usr/local/nginx/conf/mime.types")) if p.exists()),
                 Path("/etc/nginx/mime.types"))
     text = (HERE / "nginx.conf.template").read_text(encoding="utf-8")

@@ -57,8 +57,11 @@ echo "serve: book ready in $(( $(date +%s) - start )) s ($mode)"
 budget=$(python -m calculators.serving.budget --processes "$voila_processes") || exit 2
 read -r kernel_cap kernel_memory_mb <<<"$budget"
 
+# Logs and state readable by this account (and its group) only: they name client addresses.
+umask 027
 state=.state/serve
 mkdir -p "$state"
+chmod 750 "$state"
 pids=()
 upstreams=()
 ready=()
