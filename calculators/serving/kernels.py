@@ -46,6 +46,8 @@ from tornado.ioloop import PeriodicCallback
 from tornado.web import HTTPError
 from traitlets import Float, Int, TraitError, Unicode, validate
 
+from .widget_guard import STARTUP_LINE
+
 CAPACITY_REASON = "De rekentools zijn even druk, probeer het over een minuut opnieuw."
 
 
@@ -119,7 +121,9 @@ class ClassroomKernelManager(AsyncMappingKernelManager):  # type: ignore[misc]
         # The kernel's own stderr (fd 2) goes to this server's log only: ipykernel would otherwise
         # forward it to the page, and calculators/serving/kernel_log.py writes the details of a
         # refused widget message there.
-        kwargs["extra_arguments"] = [*kwargs.get("extra_arguments", []), "--IPKernelApp.capture_fd_output=False"]
+        # The page may not create widgets of its own (calculators/serving/widget_guard.py).
+        kwargs["extra_arguments"] = [*kwargs.get("extra_arguments", []), "--IPKernelApp.capture_fd_output=False",
+                                     f"--IPKernelApp.exec_lines={STARTUP_LINE}"]
         if self.kernel_memory_limit_mb > 0:
             kwargs["preexec_fn"] = functools.partial(limit_memory, self.kernel_memory_limit_mb * 2**20)
         self._starting += 1
