@@ -18,7 +18,7 @@ connects from its own loopback address (127.0.0.2, ...), as 25 users at home do,
 per address apply to each; --one-address: all from one, as a class behind a school's router.
 
 Usage: python benchmarks/burst.py [--sessions 25] [--spread 10] [--app formatie] [--timeout 120]
-       [--processes 1] [--assets] [--one-address] [--url http://127.0.0.1:8000 --voila-pid PID]
+       [--processes 1] [--assets] [--one-address] [--pool 25] [--url http://127.0.0.1:8000 --voila-pid PID]
        [--out benchmarks/results/burst.json]
 """
 
@@ -352,6 +352,8 @@ def main() -> None:
                         help="every visitor also fetches the page's static files (recorded from one chromium visit)")
     parser.add_argument("--one-address", action="store_true",
                         help="all visitors from one address (a class behind one router), not one each")
+    parser.add_argument("--pool", type=int, default=0,
+                        help="own stack: keep this many kernels of --app ready (ClassroomKernelManager.app_pool)")
     parser.add_argument("--out", type=Path, default=HERE / "results" / "burst.json")
     args = parser.parse_args()
 
@@ -364,14 +366,18 @@ def main() -> None:
     if args.url:
         report = run(args.url.rstrip("/"), args.voila_pid, processes)
     else:
-        with started_stack(processes) as stack:
-            wait_for_pool(stack.voila_pids)  # measure the preheated pool of voila.json, as in production
+        pool = (f"--ClassroomKernelManager.app_pool={args.pool}",
+                f"--ClassroomKernelManager.pool_apps={args.app}") if args.pool else ()
+        with started_stack(processes, extra=pool) as stack:
+            # measure the preheated pool of voila.json (or --pool), as in production
+            wait_for_pool(stack.voila_pids, timeout=180.0 + 15.0 * args.pool)
             report = run(stack.url, stack.voila_pids, processes)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     existing = json.loads(args.out.read_text(encoding="utf-8")) if args.out.exists() else {}
     # one entry per set-up: one or two Voila processes, with or without the static files, one
     # address for all or one each
-    key = f"{processes}-process" + ("-assets" if args.assets else "") + ("-one-address" if args.one_address else "")
+    key = f"{processes}-process" + ("-assets" if args.assets else "") + ("-one-address" if args.one_address else "") \
+        + (f"-pool-{args.pool}" if args.pool else "")
     existing[key] = report
     args.out.write_text(json.dumps(existing, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     summary = {k: v for k, v in report.items() if k != "visitors"}

@@ -6,6 +6,8 @@
 # kernel to its own process, see deploy/README.md). MAX_KERNELS (per process) and KERNEL_MEMORY_MB
 # (per kernel; defaults in voila.json): the cap times the limit must fit the machine's memory, else
 # the cap is lowered (calculators/serving/budget.py); the budget is printed at start.
+# APP_POOL: ready kernels (app already executed) per app in POOL_APPS (default: every app), e.g.
+# APP_POOL=25 POOL_APPS=formatie for a class that opens one app at once; within the budget above.
 # SERVER_NAMES: the site's host names besides localhost/127.0.0.1 (space-separated, e.g. a
 # municipality's own name); requests for any other Host header are dropped.
 #   --clean          rebuild everything (clean strict build with execution, and the PDF)
@@ -55,7 +57,9 @@ echo "serve: book ready in $(( $(date +%s) - start )) s ($mode)"
 
 # kernel cap x memory limit per kernel within the machine's memory (prints the budget on stderr)
 budget=$(python -m calculators.serving.budget --processes "$voila_processes") || exit 2
-read -r kernel_cap kernel_memory_mb <<<"$budget"
+read -r kernel_cap kernel_memory_mb app_pool pool_apps <<<"$budget"
+pool=()
+[ "$app_pool" -gt 0 ] && pool=("--ClassroomKernelManager.app_pool=$app_pool" "--ClassroomKernelManager.pool_apps=$pool_apps")
 
 # Logs and state readable by this account (and its group) only: they name client addresses.
 umask 027
@@ -72,6 +76,7 @@ for ((k = 0; k < voila_processes; k++)); do
   [ "$voila_processes" -gt 1 ] && prefix=("--ClassroomKernelManager.kernel_id_prefix=$(printf %x "$k")")
   voila calculators/ --no-browser --port="$port" --Voila.base_url=/apps/ "${prefix[@]}" \
     --ClassroomKernelManager.max_kernels="$kernel_cap" --ClassroomKernelManager.kernel_memory_limit_mb="$kernel_memory_mb" \
+    "${pool[@]}" \
     >"$state/voila-$k.log" 2>&1 &
   pids+=($!)
   upstreams+=(--voila-port "$port")

@@ -29,6 +29,23 @@ def test_kernel_ids_carry_the_process_prefix_and_stay_uuid_shaped() -> None:
                                        ClassroomKernelManager().new_kernel_id()))
 
 
+def test_a_pool_for_named_apps_is_written_into_voilas_pool_configuration() -> None:
+    from traitlets import Dict
+
+    class Pooled(ClassroomKernelManager):  # stands in for Voila's VoilaKernelManager, which has this trait
+        kernel_pools_config = Dict({"default": {"pool_size": 2, "kernel_env_variables": {"VOILA_PREHEAT": "True"}}},
+                                   config=True)
+
+    km = Pooled(app_pool=25, pool_apps="formatie evaluatie")
+    assert km.kernel_pools_config == {
+        "default": {"pool_size": 2, "kernel_env_variables": {"VOILA_PREHEAT": "True"}},
+        "formatie.ipynb": {"pool_size": 25, "kernel_env_variables": {"VOILA_PREHEAT": "True"}},
+        "evaluatie.ipynb": {"pool_size": 25, "kernel_env_variables": {"VOILA_PREHEAT": "True"}}}
+    assert Pooled().kernel_pools_config == {"default": {"pool_size": 2, "kernel_env_variables": {"VOILA_PREHEAT": "True"}}}
+    with pytest.raises(TraitError):
+        Pooled(app_pool=2, pool_apps="../formatie")
+
+
 @pytest.mark.parametrize("prefix", ["g", "1-", "123456789", "../"])
 def test_a_prefix_that_is_not_hex_is_refused(prefix: str) -> None:
     with pytest.raises(TraitError):

@@ -24,6 +24,12 @@ sees every kernel start, pooled or not.
   space (vl-convert's JavaScript engine), of which it uses a few hundred MB. Measured data size
   of an app's kernel after its first answer: 830–850 MiB (formatie, terugverdienen,
   verwijsaandeel), 343 MiB (evaluatie); resident memory 200–225 MiB.
+- ``app_pool`` and ``pool_apps``: a pool of ``app_pool`` started kernels (each with its app
+  already executed) for each app named in ``pool_apps`` (space-separated, e.g. ``formatie``), for a
+  training where a class opens one app at once (``APP_POOL=25 POOL_APPS=formatie ./scripts/serve.sh``).
+  Voila's pool hands them out and refills in the background; pooled kernels count towards
+  ``max_kernels`` (a refill waits for room), and serve.sh keeps the pools within the memory budget
+  (calculators/serving/budget.py). The other apps keep ``default_pool_size`` (voila.json).
 - ``kernel_id_prefix``: the first hex digit(s) of every kernel id this process creates. With
   several Voila processes behind nginx, process *k* gets prefix *k* and nginx sends
   ``/apps/api/kernels/<id>/...`` to the process whose prefix the id carries
@@ -61,8 +67,18 @@ class ClassroomKernelManager(AsyncMappingKernelManager):  # type: ignore[misc]
     max_kernel_age = Float(4 * 3600.0, config=True,
                            help="Seconds a kernel may serve a page (from leaving the pool); 0: no limit.")
     kernel_id_prefix = Unicode("", config=True, help="Hex digits every kernel id of this process starts with.")
+    app_pool = Int(0, config=True, help="Started kernels kept ready for each app of pool_apps (0: Voila's default).")
+    pool_apps = Unicode("", config=True, help="Space-separated app names (notebooks without .ipynb) that get app_pool.")
     kernel_memory_limit_mb = Int(1024, config=True,
                                  help="Most data memory (RLIMIT_DATA, MiB) one kernel may hold; 0: no limit.")
+
+    @validate("pool_apps")
+    def _valid_apps(self, proposal: dict[str, Any]) -> str:
+        value = str(proposal["value"])
+        for app in value.split():
+            if not re.fullmatch(r"[a-z][a-z0-9_-]{0,40}", app):
+                raise TraitError(f"pool_apps must name apps (notebooks without .ipynb), not {app!r}")
+        return value
 
     @validate("kernel_id_prefix")
     def _valid_prefix(self, proposal: dict[str, Any]) -> str:
@@ -80,6 +96,14 @@ class ClassroomKernelManager(AsyncMappingKernelManager):  # type: ignore[misc]
         self._serving_since: dict[str, float] = {}  # first seen outside the pool
         self._closing = False
         self._unclaimed_checker: PeriodicCallback | None = None
+        if hasattr(self, "kernel_pools_config") and self.app_pool > 0 and self.pool_apps.split():
+            # Voila's pool reads this mapping (notebook -> pool size and environment) when it fills
+            # the pools, right after this __init__.
+            pools = dict(self.kernel_pools_config)
+            default = dict(pools.get("default", {}))
+            for app in self.pool_apps.split():
+                pools[f"{app}.ipynb"] = {**default, "pool_size": self.app_pool}
+            self.kernel_pools_config = pools
         if hasattr(self, "get_pool_size"):  # inside Voila's pool (voila_kernel_manager_factory)
             # Voila's page handler asks the pool size and takes a pooled kernel when it is > 0.
             # The pool class defines get_pool_size above this class, so the cap is applied here,
