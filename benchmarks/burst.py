@@ -18,7 +18,7 @@ connects from its own loopback address (127.0.0.2, ...), as 25 users at home do,
 per address apply to each; --one-address: all from one, as a class behind a school's router.
 
 Usage: python benchmarks/burst.py [--sessions 25] [--spread 10] [--app formatie] [--timeout 120]
-       [--processes 1] [--assets] [--one-address] [--url http://127.0.0.1:8000 --voila-pid PID]
+       [--processes 1] [--assets] [--one-address] [--pool 25] [--url http://127.0.0.1:8000 --voila-pid PID]
        [--out benchmarks/results/burst.json]
 """
 
@@ -114,19 +114,21 @@ def wait_for_pool(voila_pids: list[int], settle: float = 10.0, timeout: float = 
     return last
 
 
-def voila_command(port: int, k: int, processes: int) -> list[str]:
+def voila_command(port: int, k: int, processes: int, extra: tuple[str, ...] = ()) -> list[str]:
     """Voila process ``k`` of ``processes``, as scripts/serve.sh starts it: with several processes,
-    process k names its kernels with the hex prefix k, which nginx routes on (deploy/README.md)."""
+    process k names its kernels with the hex prefix k, which nginx routes on (deploy/README.md).
+    ``extra``: further command-line options (e.g. a setting to compare against)."""
     prefix = [f"--ClassroomKernelManager.kernel_id_prefix={k:x}"] if processes > 1 else []
     return [str(VENV_BIN / "voila"), "calculators/", "--no-browser", f"--port={port}", "--Voila.base_url=/apps/",
-            *prefix]
+            *prefix, *extra]
 
 
 @contextmanager
-def started_stack(processes: int = 1) -> Iterator[Stack]:
+def started_stack(processes: int = 1, extra: tuple[str, ...] = ()) -> Iterator[Stack]:
     """Voila (as scripts/serve.sh starts it, with the repository's voila.json) behind nginx
     (deploy/nginx.conf.template), on loopback ports, with an empty book root; ``processes`` Voila
-    processes behind one nginx, each page's kernel routed to its own process.
+    processes behind one nginx, each page's kernel routed to its own process; ``extra``: further
+    Voila options.
     """
     sys.path.insert(0, str(ROOT / "deploy"))
     from render_nginx import render
@@ -139,7 +141,7 @@ def started_stack(processes: int = 1) -> Iterator[Stack]:
             voila_ports = [free_port() for _ in range(processes)]
             for k, port in enumerate(voila_ports):
                 with open(Path(tmp) / f"voila-{k}.log", "wb") as log:
-                    procs.append(subprocess.Popen(voila_command(port, k, processes), cwd=ROOT, env=env,
+                    procs.append(subprocess.Popen(voila_command(port, k, processes, extra), cwd=ROOT, env=env,
                                                   stdout=log, stderr=subprocess.STDOUT))
             for port, proc in zip(voila_ports, procs):
                 wait_for(f"http://127.0.0.1:{port}/apps/", proc)
@@ -350,6 +352,8 @@ def main() -> None:
                         help="every visitor also fetches the page's static files (recorded from one chromium visit)")
     parser.add_argument("--one-address", action="store_true",
                         help="all visitors from one address (a class behind one router), not one each")
+    parser.add_argument("--pool", type=int, default=0,
+                        help="own stack: keep this many kernels of --app ready (ClassroomKernelManager.app_pool)")
     parser.add_argument("--out", type=Path, default=HERE / "results" / "burst.json")
     args = parser.parse_args()
 
@@ -362,14 +366,18 @@ def main() -> None:
     if args.url:
         report = run(args.url.rstrip("/"), args.voila_pid, processes)
     else:
-        with started_stack(processes) as stack:
-            wait_for_pool(stack.voila_pids)  # measure the preheated pool of voila.json, as in production
+        pool = (f"--ClassroomKernelManager.app_pool={args.pool}",
+                f"--ClassroomKernelManager.pool_apps={args.app}") if args.pool else ()
+        with started_stack(processes, extra=pool) as stack:
+            # measure the preheated pool of voila.json (or --pool), as in production
+            wait_for_pool(stack.voila_pids, timeout=180.0 + 15.0 * args.pool)
             report = run(stack.url, stack.voila_pids, processes)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     existing = json.loads(args.out.read_text(encoding="utf-8")) if args.out.exists() else {}
     # one entry per set-up: one or two Voila processes, with or without the static files, one
     # address for all or one each
-    key = f"{processes}-process" + ("-assets" if args.assets else "") + ("-one-address" if args.one_address else "")
+    key = f"{processes}-process" + ("-assets" if args.assets else "") + ("-one-address" if args.one_address else "") \
+        + (f"-pool-{args.pool}" if args.pool else "")
     existing[key] = report
     args.out.write_text(json.dumps(existing, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     summary = {k: v for k, v in report.items() if k != "visitors"}

@@ -10,9 +10,12 @@ import argparse
 import grp
 import os
 import pwd
+import re
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+DEFAULT_SERVER_NAMES = ("localhost", "127.0.0.1", "[::1]")
+SERVER_NAME = re.compile(r"[A-Za-z0-9.-]{1,253}|\[[0-9a-fA-F:]+\]")
 
 
 def worker_user(root: Path) -> tuple[str, int, int] | None:
@@ -56,24 +59,38 @@ def upstreams(voila: list[str]) -> str:
 
 
 def render(root: Path, state: Path, port: int, voila_port: int | list[int | str], listen: str = "127.0.0.1",
-           app_rate: str = "12r/m", app_burst: int = 30) -> Path:
+           app_rate: str = "12r/m", app_burst: int = 30, ws_per_address: int = 30, ws_per_block: int = 30,
+           ws_per_kernel: int = 2, server_names: list[str] | None = None) -> Path:
     """nginx.conf for the book at ``root`` and Voila on ``voila_port`` (one port, or a list of ports
-    or host:port addresses, one per Voila process). ``app_rate``/``app_burst``: how fast one client
-    may open app pages (each starts a kernel), beyond a first burst."""
+    or host:port addresses, one per Voila process). ``app_rate``/``app_burst``: how fast one
+    address block (/24, /64) may open app pages (each starts a kernel), beyond a first burst.
+    ``ws_per_*``: open kernel websockets (each holds a kernel) per address, per address block and
+    per kernel. ``server_names``: host names the site answers to besides loopback's (localhost,
+    127.0.0.1, [::1], which serve.sh's own readiness check uses); a request for any other Host is
+    dropped."""
     ports = voila_port if isinstance(voila_port, list) else [voila_port]
     voila = [str(p) if ":" in str(p) else f"127.0.0.1:{p}" for p in ports]
+    names = [*DEFAULT_SERVER_NAMES, *(server_names or [])]
+    for name in names:
+        if not SERVER_NAME.fullmatch(name):
+            raise ValueError(f"not a host name: {name!r}")
     state.mkdir(parents=True, exist_ok=True)
     user = worker_user(root)
     for sub in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi", "cache"):
         (state / sub).mkdir(exist_ok=True)
         if user is not None:  # the workers write request bodies and proxy buffers here
             os.chown(state / sub, user[1], user[2])
+    for log in ("nginx-access.log", "nginx-error.log"):  # nginx would create them world-readable (0644)
+        path = state / log
+        path.touch(mode=0o640, exist_ok=True)
+        path.chmod(0o640)
     mime = next((p for p in (Path("/etc/nginx/mime.types"), Path("/usr/local/nginx/conf/mime.types")) if p.exists()),
                 Path("/etc/nginx/mime.types"))
     text = (HERE / "nginx.conf.template").read_text(encoding="utf-8")
     for key, value in {"ROOT": root.resolve(), "STATE": state.resolve(), "PORT": port,
                        "UPSTREAMS": upstreams(voila), "BUSY_PAGE": BUSY_PAGE,
                        "LISTEN": listen, "MIME_TYPES": mime, "APP_RATE": app_rate, "APP_BURST": app_burst,
+                       "SERVER_NAMES": " ".join(names), "WS_PER_ADDRESS": ws_per_address, "WS_PER_BLOCK": ws_per_block, "WS_PER_KERNEL": ws_per_kernel,
                        "USER": f"user {user[0]} {grp.getgrgid(user[2]).gr_name};" if user else "# no privilege drop: not started as root"}.items():
         text = text.replace("{{" + key + "}}", str(value))
     (state / "proxy_apps.conf").write_text((HERE / "proxy_apps.conf").read_text(encoding="utf-8"), encoding="utf-8")
@@ -89,8 +106,13 @@ def main() -> None:
     parser.add_argument("--port", type=int, default=8000)
     parser.add_argument("--voila-port", action="append", default=None,
                         help="port (or host:port) of a Voila process; repeat for several (default 8866)")
+    parser.add_argument("--server-name", action="append", default=None,
+                        help="a host name the site answers to besides localhost, 127.0.0.1 and [::1]; repeatable")
     args = parser.parse_args()
-    print(render(args.root, args.state, args.port, args.voila_port or [8866]))
+    try:
+        print(render(args.root, args.state, args.port, args.voila_port or [8866], server_names=args.server_name))
+    except ValueError as exc:
+        parser.exit(2, f"render_nginx: {exc}\n")
 
 
 if __name__ == "__main__":

@@ -3,7 +3,13 @@
 # with the Voila calculators on http://127.0.0.1:8000/ (book) and /apps/ (calculators).
 # Stop with Ctrl-C. Ports: BOOK_PORT (8000), VOILA_PORT (8866). VOILA_PROCESSES (1): how many
 # Voila processes serve the apps (ports VOILA_PORT, VOILA_PORT+1, ...; nginx routes each page's
-# kernel to its own process, see deploy/README.md).
+# kernel to its own process, see deploy/README.md). MAX_KERNELS (per process) and KERNEL_MEMORY_MB
+# (per kernel; defaults in voila.json): the cap times the limit must fit the machine's memory, else
+# the cap is lowered (calculators/serving/budget.py); the budget is printed at start.
+# APP_POOL: ready kernels (app already executed) per app in POOL_APPS (default: every app), e.g.
+# APP_POOL=25 POOL_APPS=formatie for a class that opens one app at once; within the budget above.
+# SERVER_NAMES: the site's host names besides localhost/127.0.0.1 (space-separated, e.g. a
+# municipality's own name); requests for any other Host header are dropped.
 #   --clean          rebuild everything (clean strict build with execution, and the PDF)
 #   --build-only     build, then exit without serving
 #   --exit-when-ready  serve until both servers answer, print the addresses, then stop (tests)
@@ -49,8 +55,17 @@ python scripts/build_state.py record
 echo "serve: book ready in $(( $(date +%s) - start )) s ($mode)"
 [ "$build_only" -eq 1 ] && exit 0
 
+# kernel cap x memory limit per kernel within the machine's memory (prints the budget on stderr)
+budget=$(python -m calculators.serving.budget --processes "$voila_processes") || exit 2
+read -r kernel_cap kernel_memory_mb app_pool pool_apps <<<"$budget"
+pool=()
+[ "$app_pool" -gt 0 ] && pool=("--ClassroomKernelManager.app_pool=$app_pool" "--ClassroomKernelManager.pool_apps=$pool_apps")
+
+# Logs and state readable by this account (and its group) only: they name client addresses.
+umask 027
 state=.state/serve
 mkdir -p "$state"
+chmod 750 "$state"
 pids=()
 upstreams=()
 ready=()
@@ -59,12 +74,17 @@ for ((k = 0; k < voila_processes; k++)); do
   # process k names its kernels 'k…' so that nginx sends each page's websocket to its owner
   prefix=()
   [ "$voila_processes" -gt 1 ] && prefix=("--ClassroomKernelManager.kernel_id_prefix=$(printf %x "$k")")
-  voila calculators/ --no-browser --port="$port" --Voila.base_url=/apps/ "${prefix[@]}" >"$state/voila-$k.log" 2>&1 &
+  voila calculators/ --no-browser --port="$port" --Voila.base_url=/apps/ "${prefix[@]}" \
+    --ClassroomKernelManager.max_kernels="$kernel_cap" --ClassroomKernelManager.kernel_memory_limit_mb="$kernel_memory_mb" \
+    "${pool[@]}" \
+    >"$state/voila-$k.log" 2>&1 &
   pids+=($!)
   upstreams+=(--voila-port "$port")
   ready+=("http://127.0.0.1:$port/apps/voila/static/voila.js")
 done
-conf=$(python deploy/render_nginx.py --root book/_build/html --state "$state/nginx" --port "$book_port" "${upstreams[@]}")
+names=()
+for name in ${SERVER_NAMES:-}; do names+=(--server-name "$name"); done
+conf=$(python deploy/render_nginx.py --root book/_build/html --state "$state/nginx" --port "$book_port" "${upstreams[@]}" "${names[@]}")
 nginx_bin=$(command -v nginx || echo /usr/sbin/nginx)
 "$nginx_bin" -c "$PWD/$conf" -p "$PWD/$state/nginx" -g "daemon off;" &
 pids+=($!)

@@ -1,7 +1,8 @@
 """The public surface through nginx (deploy/nginx.conf.template): under /apps/ only the app pages and
 what they need answer; no file listing, no Jupyter API, no path tricks; no response sets a cookie or
 points at another host; one security policy per app response; HEAD works as a health check without
-starting a kernel; too many app pages from one client get the Dutch 'druk' page."""
+starting a kernel; too many app pages from one client get the Dutch 'druk' page; every response carries
+nosniff; an unknown Host header gets no answer; Sphinx's sources and build stamp are not served."""
 
 from __future__ import annotations
 
@@ -17,7 +18,11 @@ from conftest import BookBuild, nginx_serving
 
 pytestmark = pytest.mark.slow
 
-APPS = ["formatie", "terugverdienen", "verwijsaandeel"]
+ROOT = Path(__file__).resolve().parents[1]
+# The apps nginx passes on to Voila: read from the app-page location of deploy/nginx.conf.template
+# (serve.sh's list of links and the book's links are written separately).
+APPS = re.search(r"location ~ \^/apps/voila/render/\(([a-z|]+)\)\\\.ipynb\$",
+                 (ROOT / "deploy" / "nginx.conf.template").read_text(encoding="utf-8")).group(1).split("|")
 HIDDEN = [
     "/apps/", "/apps", "/apps/voila/", "/apps/voila/tree", "/apps/voila/tree/calculators",
     "/apps/api/contents", "/apps/api/kernels", "/apps/api/kernelspecs", "/apps/api/sessions", "/apps/api/status",
@@ -73,6 +78,10 @@ def raw_get(base: str, path: str) -> int:
     assert response.getheader("Set-Cookie") is None, path
     conn.close()
     return response.status
+
+
+def test_the_four_apps_are_read_from_the_nginx_template() -> None:
+    assert APPS == ["formatie", "terugverdienen", "verwijsaandeel", "evaluatie"]
 
 
 @pytest.mark.parametrize("path", HIDDEN)
@@ -165,3 +174,74 @@ def test_too_many_app_pages_from_one_client_get_the_dutch_busy_page(built_book: 
     assert "De rekentools zijn even druk, probeer het over een minuut" in body
     assert "set-cookie" not in headers
     assert book == 200
+
+
+SURFACE = ["/", "/intro.html", "/chapters/09-capaciteit-en-formatie.html", "/bestaat-niet.html", "/_static/handboek.css",
+           "/_static/handboek-poh-jeugd.pdf", "/apps/voila/static/voila.js", *HIDDEN,
+           *(f"/apps/voila/render/{app}.ipynb" for app in APPS)]
+
+
+def raw_headers(base: str, path: str, host: str | None = None) -> tuple[int, dict[str, list[str]]]:
+    import http.client
+    from urllib.parse import urlparse
+
+    parsed = urlparse(base)
+    conn = http.client.HTTPConnection(parsed.hostname, parsed.port, timeout=60)
+    conn.putrequest("GET", path, skip_host=host is not None, skip_accept_encoding=True)
+    if host is not None:
+        conn.putheader("Host", host)
+    conn.endheaders()
+    response = conn.getresponse()
+    response.read()
+    headers: dict[str, list[str]] = {}
+    for key, value in response.getheaders():
+        headers.setdefault(key.lower(), []).append(value)
+    conn.close()
+    return response.status, headers
+
+
+def test_every_response_says_nosniff_once(site: str) -> None:
+    """Every path of this file (book pages, assets, the 404s under /apps/, the four app pages)."""
+    missing = {}
+    for path in SURFACE:
+        status, headers = raw_headers(site, path)
+        if headers.get("x-content-type-options") != ["nosniff"]:
+            missing[path] = (status, headers.get("x-content-type-options"))
+    assert missing == {}
+
+
+@pytest.mark.parametrize("app", APPS)
+def test_an_app_connects_only_to_its_own_host(site: str, app: str) -> None:
+    _, headers, _ = request(f"{site}/apps/voila/render/{app}.ipynb")
+    policy = headers["content-security-policy"][0]
+    directives = {d.split()[0]: d.split()[1:] for d in policy.split(";") if d.strip()}
+    assert directives["connect-src"] == ["'self'"], policy
+
+
+@pytest.mark.parametrize("path", ["/", "/apps/voila/render/formatie.ipynb", "/apps/voila/static/voila.js"])
+def test_an_unknown_host_name_gets_no_answer(site: str, path: str) -> None:
+    """DNS rebinding: a page of another site whose name resolves to this server sends its own Host."""
+    import http.client
+
+    with pytest.raises((http.client.RemoteDisconnected, ConnectionResetError)):
+        raw_headers(site, path, host="aanvaller.example")
+    for host in ("localhost", "127.0.0.1"):
+        status, _ = raw_headers(site, "/", host=f"{host}:{site.rsplit(':', 1)[1]}")
+        assert status == 200, host
+
+
+def test_a_municipality_s_own_host_name_is_answered(built_book: BookBuild, voila_port: int, tmp_path: Path) -> None:
+    with nginx_serving(built_book.html, tmp_path / "nginx", voila_port, server_names=["rekentools.gemeente.example"]) as url:
+        status, _ = raw_headers(url, "/intro.html", host="rekentools.gemeente.example")
+        assert status == 200
+        with pytest.raises(Exception):
+            raw_headers(url, "/intro.html", host="andere.example")
+
+
+def test_sphinx_sources_and_build_stamp_are_not_served(site: str, built_book: BookBuild) -> None:
+    html = built_book.html
+    source = next(p for p in sorted((html / "_sources").rglob("*")) if p.is_file())  # they are in the build
+    assert (html / ".buildinfo").is_file()
+    for path in [f"/{source.relative_to(html).as_posix()}", "/_sources/", "/.buildinfo"]:
+        status, _ = raw_headers(site, path)
+        assert status == 404, path

@@ -63,6 +63,7 @@ def test_second_start_without_changes_serves_within_30_seconds(built_book: BookB
     seconds = time.monotonic() - start
     assert proc.returncode == 0, proc.stdout[-2000:] + proc.stderr[-2000:]
     assert "nothing changed since the last build" in proc.stdout
+    assert "serve: kernels: 1 process(es) x " in proc.stderr  # the kernel cap x memory limit budget
     assert seconds < 30, f"second start took {seconds:.1f} s"
     (ROOT / "build").mkdir(exist_ok=True)
     (ROOT / "build" / "serve-second-start-seconds.txt").write_text(f"{seconds:.1f}\n")

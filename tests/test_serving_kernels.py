@@ -29,6 +29,23 @@ def test_kernel_ids_carry_the_process_prefix_and_stay_uuid_shaped() -> None:
                                        ClassroomKernelManager().new_kernel_id()))
 
 
+def test_a_pool_for_named_apps_is_written_into_voilas_pool_configuration() -> None:
+    from traitlets import Dict
+
+    class Pooled(ClassroomKernelManager):  # stands in for Voila's VoilaKernelManager, which has this trait
+        kernel_pools_config = Dict({"default": {"pool_size": 2, "kernel_env_variables": {"VOILA_PREHEAT": "True"}}},
+                                   config=True)
+
+    km = Pooled(app_pool=25, pool_apps="formatie evaluatie")
+    assert km.kernel_pools_config == {
+        "default": {"pool_size": 2, "kernel_env_variables": {"VOILA_PREHEAT": "True"}},
+        "formatie.ipynb": {"pool_size": 25, "kernel_env_variables": {"VOILA_PREHEAT": "True"}},
+        "evaluatie.ipynb": {"pool_size": 25, "kernel_env_variables": {"VOILA_PREHEAT": "True"}}}
+    assert Pooled().kernel_pools_config == {"default": {"pool_size": 2, "kernel_env_variables": {"VOILA_PREHEAT": "True"}}}
+    with pytest.raises(TraitError):
+        Pooled(app_pool=2, pool_apps="../formatie")
+
+
 @pytest.mark.parametrize("prefix", ["g", "1-", "123456789", "../"])
 def test_a_prefix_that_is_not_hex_is_refused(prefix: str) -> None:
     with pytest.raises(TraitError):
@@ -81,6 +98,44 @@ def test_a_kernel_that_never_got_a_websocket_is_culled_and_a_claimed_one_is_kept
     run_async(scenario())
 
 
+def test_a_kernel_whose_websocket_closed_is_culled_after_the_timeout_unless_it_reconnects() -> None:
+    async def scenario() -> None:
+        km = ClassroomKernelManager(unclaimed_timeout=50, disconnected_timeout=90)
+        closed = await km.start_kernel(kernel_name="python3")
+        reloaded = await km.start_kernel(kernel_name="python3")
+        try:
+            for kernel_id in (closed, reloaded):
+                km.notify_connect(kernel_id)
+                km.notify_disconnect(kernel_id)
+            km.notify_connect(reloaded)  # a reload: the page's new websocket within the timeout
+            gone = km._disconnected_since[closed]
+            assert reloaded not in km._disconnected_since
+            assert await km.cull_unclaimed(now=gone + 1) == []
+            assert await km.cull_unclaimed(now=gone + 89) == []
+            assert await km.cull_unclaimed(now=gone + 91) == [closed]
+            assert closed not in km and reloaded in km
+        finally:
+            await km.shutdown_all(now=True)
+
+    run_async(scenario())
+
+
+def test_a_kernel_is_culled_when_it_has_served_too_long_even_when_connected() -> None:
+    async def scenario() -> None:
+        km = ClassroomKernelManager(max_kernel_age=100)
+        kernel = await km.start_kernel(kernel_name="python3")
+        try:
+            km.notify_connect(kernel)
+            first = km._kernels[kernel].last_activity.timestamp()
+            assert await km.cull_unclaimed(now=first) == []  # first seen serving: the clock starts
+            assert await km.cull_unclaimed(now=first + 99) == []
+            assert await km.cull_unclaimed(now=first + 101) == [kernel]
+        finally:
+            await km.shutdown_all(now=True)
+
+    run_async(scenario())
+
+
 def test_pooled_kernels_are_not_culled_and_count_towards_the_cap() -> None:
     """Voila's pool (the class voila_kernel_manager_factory puts above this one) keeps ready kernels
     as finished tasks in ``_pools``; the manager must neither cull them nor let the page handler
@@ -115,6 +170,58 @@ def test_pooled_kernels_are_not_culled_and_count_towards_the_cap() -> None:
     run_async(scenario())
 
 
+def data_limit(pid: int) -> tuple[str, str]:
+    line = next(line for line in open(f"/proc/{pid}/limits") if line.startswith("Max data size"))
+    soft, hard = line.split()[3:5]
+    return soft, hard
+
+
+def test_a_kernel_cannot_allocate_past_its_memory_limit_and_the_others_keep_answering() -> None:
+    """Limit 600 MiB (a bare kernel holds about 150 MiB of data): 300 MiB more is fine, 800 MiB
+    fails with MemoryError inside the kernel, which answers the next request; a second kernel
+    keeps answering. The limit is set in the kernel process, soft and hard."""
+    async def scenario() -> None:
+        km = ClassroomKernelManager(kernel_memory_limit_mb=600, unclaimed_timeout=0)
+        limited = await km.start_kernel(kernel_name="python3")
+        other = await km.start_kernel(kernel_name="python3")
+        clients = []
+        try:
+            assert data_limit(km.get_kernel(limited).provisioner.pid) == (str(600 * 2**20), str(600 * 2**20))
+
+            async def run(kernel_id: str, code: str) -> dict:
+                kc = km.get_kernel(kernel_id).client()
+                clients.append(kc)
+                kc.start_channels()
+                await kc.wait_for_ready(timeout=60)
+                reply = await kc.execute_interactive(code, timeout=60, output_hook=lambda msg: None)
+                return dict(reply["content"])
+
+            assert (await run(limited, "a = bytearray(300 * 2**20)"))["status"] == "ok"
+            refused = await run(limited, "b = bytearray(800 * 2**20)")
+            assert refused["status"] == "error" and refused["ename"] == "MemoryError"
+            assert (await run(limited, "del a; c = 2 + 2"))["status"] == "ok"
+            assert (await run(other, "d = bytearray(300 * 2**20)"))["status"] == "ok"
+            assert limited in km and other in km
+        finally:
+            for kc in clients:
+                kc.stop_channels()
+            await km.shutdown_all(now=True)
+
+    run_async(scenario())
+
+
+def test_without_a_limit_nothing_is_set() -> None:
+    async def scenario() -> None:
+        km = ClassroomKernelManager(kernel_memory_limit_mb=0, unclaimed_timeout=0)
+        kernel = await km.start_kernel(kernel_name="python3")
+        try:
+            assert data_limit(km.get_kernel(kernel).provisioner.pid) == ("unlimited", "unlimited")
+        finally:
+            await km.shutdown_all(now=True)
+
+    run_async(scenario())
+
+
 @pytest.fixture
 def routed() -> Iterator[kernel_log.ServerLogHandler]:
     handler = kernel_log.route_errors(force=True)
@@ -142,6 +249,21 @@ def test_a_refused_widget_message_logs_details_to_the_server_and_shows_one_dutch
     del holder  # the app is gone: its listener is dropped, not called
     logging.getLogger("Comm").error("again")
     assert shown == [kernel_log.NOTICE] and routed.listeners == []
+
+
+def test_a_memory_error_gets_its_own_dutch_line(routed: kernel_log.ServerLogHandler,
+                                               capfd: pytest.CaptureFixture[str]) -> None:
+    shown: list[str] = []
+    holder = type("App", (), {"show": lambda self, m: shown.append(m)})()
+    kernel_log.route_errors(holder.show, force=True)
+    try:
+        raise MemoryError()
+    except MemoryError:
+        logging.getLogger("Comm").error("Exception in comm_msg", exc_info=True)
+    kernel_log.log_shown_traceback(MemoryError, MemoryError(), ["Traceback"])
+    logging.getLogger("Comm").error("Exception in comm_msg: %s", "ValueError")
+    assert shown == [kernel_log.MEMORY_NOTICE, kernel_log.MEMORY_NOTICE, kernel_log.NOTICE]
+    assert "geheugen" in kernel_log.MEMORY_NOTICE and "MemoryError" in capfd.readouterr().err
 
 
 def test_a_listener_that_fails_does_not_break_the_kernel(routed: kernel_log.ServerLogHandler) -> None:

@@ -10,7 +10,11 @@ Voila's ``show_tracebacks`` says, by two roads:
 - ipykernel and ``comm`` log errors (e.g. opening a comm fails) with no handler configured, so the
   record ends up on ``sys.stderr``, which ipykernel also publishes.
 
-In a Voila kernel, ``route_errors`` closes both: IPython's traceback display and the log records go
+A third road: a Python warning (``warnings.warn``, e.g. jupyter_client's about a JSON ``NaN`` it
+cannot send back) is printed on ``sys.stderr`` with the file and line that raised it.
+
+In a Voila kernel, ``route_errors`` closes all three (warnings go to the log through
+``logging.captureWarnings``): IPython's traceback display and the log records go
 to one handler that writes to the kernel process's real stderr (the Voila server's log:
 calculators/serving/kernels.py starts Voila kernels with ``capture_fd_output=False``) and tells the
 app, which shows ``NOTICE`` instead. Elsewhere (nbval, the book build, tests) it does nothing, so
@@ -28,6 +32,9 @@ from collections.abc import Callable
 
 NOTICE = ("Er ging iets mis bij het verwerken van een bericht van de pagina. De rekentool werkt verder met "
           "de laatste geldige invoer; laad de pagina opnieuw als iets niet klopt.")
+MEMORY_NOTICE = ("Deze bewerking heeft meer geheugen nodig dan de rekentool per bezoeker mag gebruiken en is "
+                 "afgebroken. De rekentool werkt verder met de laatste geldige invoer; probeer een kleiner bestand "
+                 "of een kortere periode.")
 # ipykernel.comm: comm_open errors; Comm: comm_msg and comm_close errors (the comm package).
 WIDGET_LOGGERS = ("ipykernel.comm", "Comm")
 
@@ -49,15 +56,26 @@ class ServerLogHandler(logging.Handler):
         except Exception:  # a closed stream must not break the kernel's message loop
             self.handleError(record)
         if record.levelno >= logging.ERROR:
+            notice = notice_for(record)
             for ref in list(self.listeners):
                 show = ref()
                 if show is None:  # the app is gone
                     self.listeners.remove(ref)
                     continue
                 try:
-                    show(NOTICE)
+                    show(notice)
                 except Exception:  # a closed widget; the server log has the details already
                     pass
+
+
+def notice_for(record: logging.LogRecord) -> str:
+    """The Dutch sentence for an error record: a failed allocation (the kernel's memory limit,
+    calculators/serving/kernels.py) says so; anything else gets the general notice."""
+    exc = record.exc_info[1] if record.exc_info else None
+    if isinstance(exc, MemoryError) or str(record.msg).startswith("MemoryError") or (
+            record.args and isinstance(record.args, tuple) and record.args[0] == "MemoryError"):
+        return MEMORY_NOTICE
+    return NOTICE
 
 
 _handler: ServerLogHandler | None = None
@@ -99,6 +117,9 @@ def route_errors(show: Callable[[str], None] | None = None, *, force: bool = Fal
             logger.addHandler(_handler)
             logger.propagate = False
         logging.getLogger().addHandler(_handler)  # anything else that would reach lastResort
+        # Python warnings (e.g. jupyter_client's about a NaN it cannot send as JSON, quoting its
+        # install path) would go to sys.stderr, which ipykernel forwards to the page: log them.
+        logging.captureWarnings(True)
         _quiet_ipython()
     if show is not None:
         _handler.listeners.append(weakref.WeakMethod(show))  # type: ignore[arg-type]

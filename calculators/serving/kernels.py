@@ -11,6 +11,25 @@ sees every kernel start, pooled or not.
 - ``unclaimed_timeout``: a page whose browser never opens the kernel websocket (a crawler, a
   script, a tab closed during loading) loses its kernel after this many seconds instead of after
   the 15-minute idle cull. Kernels waiting in the pool are not touched.
+- ``disconnected_timeout``: a page whose websocket has closed (a tab closed without the shutdown
+  beacon, a browser gone to sleep) loses its kernel after this many seconds without a connection
+  (90 s; a reload reconnects well within that time, and a kernel with a websocket again is kept).
+- ``max_kernel_age``: no kernel serves a page longer than this (4 hours from leaving the pool), so
+  that nobody holds a slot for a day with an open tab.
+- ``kernel_memory_limit_mb``: the most data memory (``RLIMIT_DATA``: heap and private writable
+  mappings) a kernel may hold, set in the kernel process before it starts (``preexec_fn``), so that a
+  restarted kernel gets it too. An allocation past it fails with ``MemoryError`` inside the kernel,
+  which the apps turn into a Dutch message; the kernel, Voila and the other pages carry on.
+  ``RLIMIT_AS`` does not fit: a kernel that has drawn a chart reserves about 35 GB of address
+  space (vl-convert's JavaScript engine), of which it uses a few hundred MB. Measured data size
+  of an app's kernel after its first answer: 830–850 MiB (formatie, terugverdienen,
+  verwijsaandeel), 343 MiB (evaluatie); resident memory 200–225 MiB.
+- ``app_pool`` and ``pool_apps``: a pool of ``app_pool`` started kernels (each with its app
+  already executed) for each app named in ``pool_apps`` (space-separated, e.g. ``formatie``), for a
+  training where a class opens one app at once (``APP_POOL=25 POOL_APPS=formatie ./scripts/serve.sh``).
+  Voila's pool hands them out and refills in the background; pooled kernels count towards
+  ``max_kernels`` (a refill waits for room), and serve.sh keeps the pools within the memory budget
+  (calculators/serving/budget.py). The other apps keep ``default_pool_size`` (voila.json).
 - ``kernel_id_prefix``: the first hex digit(s) of every kernel id this process creates. With
   several Voila processes behind nginx, process *k* gets prefix *k* and nginx sends
   ``/apps/api/kernels/<id>/...`` to the process whose prefix the id carries
@@ -20,7 +39,9 @@ sees every kernel start, pooled or not.
 from __future__ import annotations
 
 import asyncio
+import functools
 import re
+import resource
 import time
 import uuid
 from typing import Any
@@ -31,6 +52,8 @@ from tornado.ioloop import PeriodicCallback
 from tornado.web import HTTPError
 from traitlets import Float, Int, TraitError, Unicode, validate
 
+from .widget_guard import STARTUP_LINE
+
 CAPACITY_REASON = "De rekentools zijn even druk, probeer het over een minuut opnieuw."
 
 
@@ -39,7 +62,23 @@ class ClassroomKernelManager(AsyncMappingKernelManager):  # type: ignore[misc]
     unclaimed_timeout = Float(50.0, config=True,
                               help="Seconds a page's idle kernel may wait for its first websocket.")
     unclaimed_check_interval = Float(5.0, config=True, help="Seconds between unclaimed-kernel checks.")
+    disconnected_timeout = Float(90.0, config=True,
+                                 help="Seconds a kernel may go without a websocket after its last one closed.")
+    max_kernel_age = Float(4 * 3600.0, config=True,
+                           help="Seconds a kernel may serve a page (from leaving the pool); 0: no limit.")
     kernel_id_prefix = Unicode("", config=True, help="Hex digits every kernel id of this process starts with.")
+    app_pool = Int(0, config=True, help="Started kernels kept ready for each app of pool_apps (0: Voila's default).")
+    pool_apps = Unicode("", config=True, help="Space-separated app names (notebooks without .ipynb) that get app_pool.")
+    kernel_memory_limit_mb = Int(1024, config=True,
+                                 help="Most data memory (RLIMIT_DATA, MiB) one kernel may hold; 0: no limit.")
+
+    @validate("pool_apps")
+    def _valid_apps(self, proposal: dict[str, Any]) -> str:
+        value = str(proposal["value"])
+        for app in value.split():
+            if not re.fullmatch(r"[a-z][a-z0-9_-]{0,40}", app):
+                raise TraitError(f"pool_apps must name apps (notebooks without .ipynb), not {app!r}")
+        return value
 
     @validate("kernel_id_prefix")
     def _valid_prefix(self, proposal: dict[str, Any]) -> str:
@@ -53,8 +92,18 @@ class ClassroomKernelManager(AsyncMappingKernelManager):  # type: ignore[misc]
         self._starting = 0
         self._claimed: set[str] = set()  # kernels that have had a websocket
         self._unclaimed_since: dict[str, float] = {}
+        self._disconnected_since: dict[str, float] = {}
+        self._serving_since: dict[str, float] = {}  # first seen outside the pool
         self._closing = False
         self._unclaimed_checker: PeriodicCallback | None = None
+        if hasattr(self, "kernel_pools_config") and self.app_pool > 0 and self.pool_apps.split():
+            # Voila's pool reads this mapping (notebook -> pool size and environment) when it fills
+            # the pools, right after this __init__.
+            pools = dict(self.kernel_pools_config)
+            default = dict(pools.get("default", {}))
+            for app in self.pool_apps.split():
+                pools[f"{app}.ipynb"] = {**default, "pool_size": self.app_pool}
+            self.kernel_pools_config = pools
         if hasattr(self, "get_pool_size"):  # inside Voila's pool (voila_kernel_manager_factory)
             # Voila's page handler asks the pool size and takes a pooled kernel when it is > 0.
             # The pool class defines get_pool_size above this class, so the cap is applied here,
@@ -96,7 +145,11 @@ class ClassroomKernelManager(AsyncMappingKernelManager):  # type: ignore[misc]
         # The kernel's own stderr (fd 2) goes to this server's log only: ipykernel would otherwise
         # forward it to the page, and calculators/serving/kernel_log.py writes the details of a
         # refused widget message there.
-        kwargs["extra_arguments"] = [*kwargs.get("extra_arguments", []), "--IPKernelApp.capture_fd_output=False"]
+        # The page may not create widgets of its own (calculators/serving/widget_guard.py).
+        kwargs["extra_arguments"] = [*kwargs.get("extra_arguments", []), "--IPKernelApp.capture_fd_output=False",
+                                     f"--IPKernelApp.exec_lines={STARTUP_LINE}"]
+        if self.kernel_memory_limit_mb > 0:
+            kwargs["preexec_fn"] = functools.partial(limit_memory, self.kernel_memory_limit_mb * 2**20)
         self._starting += 1
         try:
             kernel_id: str = await super().start_kernel(*args, **kwargs)
@@ -109,6 +162,8 @@ class ClassroomKernelManager(AsyncMappingKernelManager):  # type: ignore[misc]
         await ensure_async(super().shutdown_kernel(kernel_id, *args, **kwargs))
         self._claimed.discard(kernel_id)
         self._unclaimed_since.pop(kernel_id, None)
+        self._disconnected_since.pop(kernel_id, None)
+        self._serving_since.pop(kernel_id, None)
 
     async def shutdown_all(self, *args: Any, **kwargs: Any) -> None:
         self._closing = True
@@ -120,7 +175,13 @@ class ClassroomKernelManager(AsyncMappingKernelManager):  # type: ignore[misc]
     def notify_connect(self, kernel_id: str) -> None:
         self._claimed.add(kernel_id)
         self._unclaimed_since.pop(kernel_id, None)
+        self._disconnected_since.pop(kernel_id, None)
         super().notify_connect(kernel_id)
+
+    def notify_disconnect(self, kernel_id: str) -> None:
+        super().notify_disconnect(kernel_id)
+        if self._kernel_connections.get(kernel_id, 0) <= 0 and kernel_id in self._kernels:
+            self._disconnected_since[kernel_id] = time.time()
 
     def _pooled_kernel_ids(self) -> set[str]:
         ids = set()
@@ -136,29 +197,55 @@ class ClassroomKernelManager(AsyncMappingKernelManager):  # type: ignore[misc]
             self._unclaimed_checker.start()
 
     async def cull_unclaimed(self, now: float | None = None) -> list[str]:
-        """Shut down kernels that left the pool (or were started for a page) but never got a
-        websocket within ``unclaimed_timeout`` seconds. The clock starts when the kernel is first
-        seen outside the pool, or at its last activity if later: a kernel still executing its
-        notebook for a slow page is not culled. Returns the culled ids."""
+        """Shut down the kernels no page uses; returns the culled ids. Kernels waiting in the pool
+        are never touched. A kernel is culled when
+
+        - it never got a websocket within ``unclaimed_timeout`` seconds. The clock starts when the
+          kernel is first seen outside the pool, or at its last activity if later: a kernel still
+          executing its notebook for a slow page is not culled;
+        - its last websocket closed ``disconnected_timeout`` seconds ago and none came back;
+        - it has served longer than ``max_kernel_age`` seconds."""
         now = time.time() if now is None else now
         pooled = self._pooled_kernel_ids()
         culled = []
         for kernel_id in list(self._kernels):
-            if kernel_id in self._claimed or kernel_id in pooled:
+            if kernel_id in pooled:
                 self._unclaimed_since.pop(kernel_id, None)
                 continue
-            since = self._unclaimed_since.setdefault(kernel_id, now)
-            last_activity = getattr(self._kernels[kernel_id], "last_activity", None)
-            if last_activity is not None:
-                since = max(since, last_activity.timestamp())
-            if now - since >= self.unclaimed_timeout:
-                self.log.info("Culling kernel %s: no websocket within %.0f s", kernel_id, self.unclaimed_timeout)
-                culled.append(kernel_id)
-                try:
-                    await self.shutdown_kernel(kernel_id)
-                except Exception as exc:  # a kernel that died meanwhile; the next check retries
-                    self.log.warning("Could not cull kernel %s: %s", kernel_id, exc)
+            reason = self._cull_reason(kernel_id, now)
+            if reason is None:
+                continue
+            self.log.info("Culling kernel %s…: %s", kernel_id[:8], reason)
+            culled.append(kernel_id)
+            try:
+                await self.shutdown_kernel(kernel_id)
+            except Exception as exc:  # a kernel that died meanwhile; the next check retries
+                self.log.warning("Could not cull kernel %s…: %s", kernel_id[:8], exc)
         return culled
+
+    def _cull_reason(self, kernel_id: str, now: float) -> str | None:
+        serving_since = self._serving_since.setdefault(kernel_id, now)
+        if self.max_kernel_age > 0 and now - serving_since >= self.max_kernel_age:
+            return f"served longer than {self.max_kernel_age:.0f} s"
+        if kernel_id in self._claimed:
+            self._unclaimed_since.pop(kernel_id, None)
+            gone = self._disconnected_since.get(kernel_id)
+            if gone is not None and self.disconnected_timeout > 0 and now - gone >= self.disconnected_timeout:
+                return f"no websocket for {self.disconnected_timeout:.0f} s"
+            return None
+        since = self._unclaimed_since.setdefault(kernel_id, now)
+        last_activity = getattr(self._kernels[kernel_id], "last_activity", None)
+        if last_activity is not None:
+            since = max(since, last_activity.timestamp())
+        if now - since >= self.unclaimed_timeout:
+            return f"no websocket within {self.unclaimed_timeout:.0f} s"
+        return None
+
+
+def limit_memory(limit_bytes: int) -> None:
+    """Runs in the kernel's process between fork and exec: cap its data memory, soft and hard (an
+    unprivileged kernel cannot raise it again)."""
+    resource.setrlimit(resource.RLIMIT_DATA, (limit_bytes, limit_bytes))
 
 
 def _failed(task: Any) -> bool:

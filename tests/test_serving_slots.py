@@ -1,0 +1,137 @@
+"""Slots that free themselves (issue 22, item 3), through nginx with the session's Voila:
+
+- a page whose websocket closed without the shutdown beacon loses its kernel within 150 s, but not
+  at once (a reload reconnects within a minute);
+- open kernel websockets are limited per kernel, per address and per address block (/24), and the
+  app pages' rate per address block: several addresses of one block get what one address gets.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+import uuid
+from pathlib import Path
+
+import sys
+
+import pytest
+from tornado.httpclient import AsyncHTTPClient, HTTPClientError, HTTPRequest
+from tornado.websocket import WebSocketClientConnection, websocket_connect
+
+from conftest import ROOT, nginx_serving, run_async
+
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from voila_client import KERNEL_ID, SUBPROTOCOL, _shutdown, open_session  # noqa: E402
+
+pytestmark = pytest.mark.slow
+
+
+async def kernel_status(url: str, kernel_id: str) -> int:
+    response = await AsyncHTTPClient().fetch(f"{url}/apps/api/kernels/{kernel_id}", raise_error=False)
+    return int(response.code)
+
+
+def test_a_kernel_whose_websocket_closed_without_the_beacon_is_gone_within_150_s(apps_url: str) -> None:
+    async def scenario() -> tuple[float, int]:
+        session, _, _ = await open_session(apps_url, "formatie", timeout=120)
+        session.ws.close()  # the tab is gone, no beacon
+        closed = time.monotonic()
+        status_at_30 = 0
+        while time.monotonic() - closed < 170:
+            await asyncio.sleep(5)
+            status = await kernel_status(apps_url, session.kernel_id)
+            if time.monotonic() - closed < 35:
+                status_at_30 = status
+            if status == 404:
+                return time.monotonic() - closed, status_at_30
+        return float("inf"), status_at_30
+
+    seconds, status_at_30 = run_async(scenario())
+    assert status_at_30 == 200  # still there for a reload
+    assert seconds <= 150, seconds
+
+
+async def page(url: str, source: str) -> tuple[int, str | None]:
+    """GET formatie from ``source``: (status, kernel id or None)."""
+    try:
+        response = await AsyncHTTPClient().fetch(f"{url}/apps/voila/render/formatie.ipynb", network_interface=source,
+                                                 request_timeout=120)
+    except HTTPClientError as exc:
+        return exc.code, None
+    found = KERNEL_ID.search(response.body.decode("utf-8", "replace"))
+    return 200, found.group(1) if found else None
+
+
+async def websocket(url: str, kernel_id: str, source: str) -> WebSocketClientConnection | int:
+    """Open the kernel's websocket from ``source``: the connection, or the HTTP status of the refusal."""
+    ws_url = "ws" + url[len("http"):] + f"/apps/api/kernels/{kernel_id}/channels?session_id={uuid.uuid4()}"
+    try:
+        return await websocket_connect(HTTPRequest(ws_url, network_interface=source), subprotocols=[SUBPROTOCOL])
+    except HTTPClientError as exc:
+        return int(exc.code)
+
+
+def test_websockets_are_limited_per_kernel_address_and_block(voila_port: int, tmp_path: Path) -> None:
+    root = tmp_path / "html"
+    root.mkdir()
+    (root / "index.html").write_text("<!doctype html><title>x</title>\n", encoding="utf-8")
+
+    async def scenario(url: str) -> list[object]:
+        kernels, sockets, seen = [], [], []
+        try:
+            for source in ("127.0.0.2", "127.0.0.2", "127.0.0.3", "127.0.0.4"):
+                status, kernel = await page(url, source)
+                assert status == 200 and kernel, status
+                kernels.append(kernel)
+            a, b, c, d = kernels
+
+            async def attempt(kernel_id: str, source: str) -> object:
+                result = await websocket(url, kernel_id, source)
+                if isinstance(result, int):
+                    return result
+                sockets.append(result)
+                return "open"
+
+            seen.append(await attempt(a, "127.0.0.2"))   # open (kernel a: 1, address .2: 1, block: 1)
+            seen.append(await attempt(a, "127.0.0.2"))   # 429: a second websocket to kernel a
+            seen.append(await attempt(b, "127.0.0.2"))   # open (address .2: 2, block: 2)
+            seen.append(await attempt(c, "127.0.0.2"))   # 429: a third from address .2
+            seen.append(await attempt(c, "127.0.0.3"))   # open (block 127.0.0: 3)
+            seen.append(await attempt(d, "127.0.0.4"))   # 429: a fourth from the block, a new address
+            seen.append(await attempt(d, "127.0.1.4"))   # open: another block
+        finally:
+            for ws in sockets:
+                ws.close()
+            for kernel in kernels:
+                await _shutdown(url, "/apps/", kernel)
+        return seen
+
+    with nginx_serving(root, tmp_path / "nginx", voila_port, ws_per_kernel=1, ws_per_address=2, ws_per_block=3) as url:
+        seen = run_async(scenario(url))
+    assert seen == ["open", 429, "open", 429, "open", 429, "open"]
+
+
+def test_app_pages_are_limited_per_address_block(voila_port: int, tmp_path: Path) -> None:
+    """One page a minute after a burst of two, per /24: the fourth page from a fourth address of the
+    same block is refused (429, Dutch page), a page from another block is not."""
+    root = tmp_path / "html"
+    root.mkdir()
+    (root / "index.html").write_text("<!doctype html><title>x</title>\n", encoding="utf-8")
+
+    async def scenario(url: str) -> list[int]:
+        statuses, kernels = [], []
+        try:
+            for source in ("127.0.0.2", "127.0.0.3", "127.0.0.4", "127.0.0.5", "127.0.2.5"):
+                status, kernel = await page(url, source)
+                statuses.append(status)
+                if kernel:
+                    kernels.append(kernel)
+        finally:
+            for kernel in kernels:
+                await _shutdown(url, "/apps/", kernel)
+        return statuses
+
+    with nginx_serving(root, tmp_path / "nginx", voila_port, app_rate="1r/m", app_burst=2) as url:
+        statuses = run_async(scenario(url))
+    assert statuses == [200, 200, 200, 429, 200]
