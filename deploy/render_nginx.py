@@ -87,7 +87,9 @@ def render(root: Path, state: Path, port: int, voila_port: int | list[int | str]
     mime = next((p for p in (Path("/etc/nginx/mime.types"), Path("/usr/local/nginx/conf/mime.types")) if p.exists()),
                 Path("/etc/nginx/mime.types"))
     text = (HERE / "nginx.conf.template").read_text(encoding="utf-8")
-    for key, value in {"ROOT": root.resolve(), "STATE": state.resolve(), "PORT": port,
+    from calculators.registry import APP_NAMES  # the one list of apps
+
+    for key, value in {"APPS": "|".join(APP_NAMES), "ROOT": root.resolve(), "STATE": state.resolve(), "PORT": port,
                        "UPSTREAMS": upstreams(voila), "BUSY_PAGE": BUSY_PAGE,
                        "LISTEN": listen, "MIME_TYPES": mime, "APP_RATE": app_rate, "APP_BURST": app_burst,
                        "SERVER_NAMES": " ".join(names), "WS_PER_ADDRESS": ws_per_address, "WS_PER_BLOCK": ws_per_block, "WS_PER_KERNEL": ws_per_kernel,

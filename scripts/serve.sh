@@ -92,15 +92,16 @@ trap 'kill "${pids[@]}" 2>/dev/null || true; wait 2>/dev/null || true' EXIT INT 
 
 python scripts/wait_for.py "${ready[@]}" "http://127.0.0.1:$book_port/"
 pdf_edition=$(python -c 'from calculators import edition; print(edition.PDF_NAME)')
+# the one list of apps (calculators/registry.py)
+app_links=$(python -c "from calculators.registry import APPS
+for a in APPS: print(f'                        http://127.0.0.1:$book_port{a.path}')")
 cat <<MSG
 
   Handboek POH-Jeugd:   http://127.0.0.1:$book_port/
   PDF-editie:           http://127.0.0.1:$book_port/_static/handboek-poh-jeugd.pdf
                         (this edition: http://127.0.0.1:$book_port/_static/$pdf_edition)
-  Rekentools (Voila):   http://127.0.0.1:$book_port/apps/voila/render/formatie.ipynb
-                        http://127.0.0.1:$book_port/apps/voila/render/terugverdienen.ipynb
-                        http://127.0.0.1:$book_port/apps/voila/render/verwijsaandeel.ipynb
-                        http://127.0.0.1:$book_port/apps/voila/render/evaluatie.ipynb
+  Rekentools (Voila):
+$app_links
   Voila processes:      $voila_processes (logs: $state/voila-*.log)
   Stop with Ctrl-C.
 MSG

@@ -16,13 +16,14 @@ import pytest
 
 from conftest import BookBuild, nginx_serving
 
+from calculators import registry
+
 pytestmark = pytest.mark.slow
 
 ROOT = Path(__file__).resolve().parents[1]
 # The apps nginx passes on to Voila: read from the app-page location of deploy/nginx.conf.template
 # (serve.sh's list of links and the book's links are written separately).
-APPS = re.search(r"location ~ \^/apps/voila/render/\(([a-z|]+)\)\\\.ipynb\$",
-                 (ROOT / "deploy" / "nginx.conf.template").read_text(encoding="utf-8")).group(1).split("|")
+APPS = list(registry.APP_NAMES)  # the one list of apps, which nginx's allowlist is rendered from
 HIDDEN = [
     "/apps/", "/apps", "/apps/voila/", "/apps/voila/tree", "/apps/voila/tree/calculators",
     "/apps/api/contents", "/apps/api/kernels", "/apps/api/kernelspecs", "/apps/api/sessions", "/apps/api/status",
@@ -80,8 +81,16 @@ def raw_get(base: str, path: str) -> int:
     return response.status
 
 
-def test_the_four_apps_are_read_from_the_nginx_template() -> None:
-    assert APPS == ["formatie", "terugverdienen", "verwijsaandeel", "evaluatie"]
+def test_nginx_serves_exactly_the_registry_apps(tmp_path: Path) -> None:
+    import sys
+
+    sys.path.insert(0, str(ROOT / "deploy"))
+    from render_nginx import render
+
+    (tmp_path / "html").mkdir()
+    conf = render(tmp_path / "html", tmp_path / "state", 8000, 8866).read_text(encoding="utf-8")
+    allow = re.search(r"location ~ \^/apps/voila/render/\(([a-z|]+)\)\\\.ipynb\$", conf)
+    assert allow and allow.group(1).split("|") == APPS == ["formatie", "terugverdienen", "verwijsaandeel", "evaluatie"]
 
 
 @pytest.mark.parametrize("path", HIDDEN)
