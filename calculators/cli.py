@@ -21,7 +21,7 @@ from typing import Any, NoReturn
 
 from tabulate import tabulate
 
-from . import bands, data, edition, formatting
+from . import data, edition, formatting
 from .break_even import break_even
 from .discrepancies import all_discrepancies
 from .errors import InputError

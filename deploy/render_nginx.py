@@ -74,7 +74,8 @@ def render(root: Path, state: Path, port: int, voila_port: int | list[int | str]
     for key, value in {"ROOT": root.resolve(), "STATE": state.resolve(), "PORT": port,
                        "UPSTREAMS": upstreams(voila), "BUSY_PAGE": BUSY_PAGE,
                        "LISTEN": listen, "MIME_TYPES": mime, "APP_RATE": app_rate, "APP_BURST": app_burst,
-                       "USER": f"user {user[0]} {grp.getgrgid(user[2]).gr_name};" if user else "# no privilege drop: not started as root"}.items():
+                       "USER": f"user {user[0]} {grp.getgrgid(user[2]).gr_name};" if user
+                       else "# no privilege drop: not started as root"}.items():
         text = text.replace("{{" + key + "}}", str(value))
     (state / "proxy_apps.conf").write_text((HERE / "proxy_apps.conf").read_text(encoding="utf-8"), encoding="utf-8")
     out = state / "nginx.conf"

@@ -14,6 +14,7 @@ from playwright.sync_api import Locator, Page, expect
 from calculators import break_even_point, data, edition, referral_point, staffing_point
 from calculators.formatting import number
 from calculators.ui import APPS
+
 from conftest import BookBuild, draw_all_charts, toc_pages
 
 pytestmark = pytest.mark.browser
@@ -102,7 +103,8 @@ def test_staffing_calculator_recomputes_in_the_browser(guarded: Page, site: str)
 
 
 def test_break_even_calculator_recomputes_in_the_browser(guarded: Page, site: str) -> None:
-    calc = open_calculator(guarded, f"{site}/chapters/10-financiering-en-business-case.html", "Rekentool terugverdienen")
+    calc = open_calculator(guarded, f"{site}/chapters/10-financiering-en-business-case.html",
+                           "Rekentool terugverdienen")
     set_input(calc, "Uren POH-J per week", 4)
     expected = break_even_point(hours_per_week=4)
     expect(line(calc, "Jaarkosten:")).to_contain_text(number(expected.annual_cost))

@@ -13,15 +13,16 @@ import os
 
 import numpy as np
 import pytest
-from evaluation_helpers import HEADERS, csv_bytes
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from scipy.optimize import linprog
 
 from calculators.errors import InputError
 from calculators.evaluation import run
-from calculators.evaluation.suppression import Equation, check_min_cell, suppress
 from calculators.evaluation.summary import to_json
+from calculators.evaluation.suppression import Equation, check_min_cell, suppress
+
+from evaluation_helpers import HEADERS, csv_bytes
 
 # ------------------------------------------------------------------ by hand
 

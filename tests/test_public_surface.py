@@ -5,7 +5,6 @@ starting a kernel; too many app pages from one client get the Dutch 'druk' page.
 
 from __future__ import annotations
 
-import json
 import re
 import urllib.error
 import urllib.request

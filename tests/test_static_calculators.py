@@ -12,8 +12,8 @@ import pytest
 import vl_convert as vlc
 
 from calculators import break_even_point, data, referral_point, savings, staffing_point
-from calculators.savings import estimated_counts
 from calculators import static_calculators as sc
+from calculators.savings import estimated_counts
 
 
 def render(name: str, **values: float) -> dict[str, str]:
@@ -72,7 +72,8 @@ def test_break_even_calculator_agrees_with_the_model(hours: float, rate: float, 
     r = break_even_point(hours_per_week=hours, hourly_rate=rate, trajectory_price=price)
     expected: dict[str, tuple[Any, int]] = {
         "Jaarkosten": (r.annual_cost, 0), "Te voorkomen trajecten per jaar": (r.trajectories_needed, 1),
-        "Uren per week voor die trajecten": (r.hours_per_week, 1), "Aandeel van de uren": (r.share_of_contracted_time, 2),
+        "Uren per week voor die trajecten": (r.hours_per_week, 1),
+        "Aandeel van de uren": (r.share_of_contracted_time, 2),
         "Uren over voor andere taken": (r.remaining_hours_per_week, 1),
     }
     for label, (value, decimals) in expected.items():
@@ -107,7 +108,8 @@ def test_referral_calculator_agrees_with_the_model(questions: float, reach: floa
                        trajectory_price=data.value("bggz_price"))
     expected = {
         "Naar de POH-Jeugd": (r.to_pohj, 0), "Direct verwezen door de huisarts": (r.direct_referrals, 0),
-        "Verwezen via de POH-Jeugd": (r.pohj_referrals, 0), "Zonder verwijzing geholpen": (r.helped_without_referral, 0),
+        "Verwezen via de POH-Jeugd": (r.pohj_referrals, 0),
+        "Zonder verwijzing geholpen": (r.helped_without_referral, 0),
         "Verwijsaandeel": (r.referral_share, 3), "Vermeden verwijzingen": (r.avoided_referrals, 0),
         "Waarde vermeden verwijzingen": (r.avoided_cost, 0),
     }
@@ -119,7 +121,8 @@ def test_calculator_defaults_come_from_data() -> None:
     shown = render("formatie")
     low, high = numbers(shown["Formatie"])
     norm = data.bounds("fte_per_10k")
-    assert (low, high) == pytest.approx((data.value("youths") / 10_000 * norm[0], data.value("youths") / 10_000 * norm[1]))
+    youths = data.value("youths")
+    assert (low, high) == pytest.approx((youths / 10_000 * norm[0], youths / 10_000 * norm[1]))
 
 
 def test_every_input_is_a_labelled_control() -> None:

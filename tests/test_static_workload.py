@@ -6,10 +6,10 @@ from __future__ import annotations
 import itertools
 
 import pytest
+from test_static_calculators import close, numbers, render
 
 from calculators import break_even_point, data
 from calculators.workload import workload_point
-from test_static_calculators import close, numbers, render
 
 GRID = list(itertools.product([0, 5000, 23_456], [20, 40], [0.3, 1.0], [3.4, 6.0], [45, 60], [0.25, 0.5], [0, 75]))
 

@@ -144,10 +144,10 @@ def break_even_annex(annual_cost: float | None = None, hours_per_week: float | N
     if b.mid.share_of_contracted_time is not None:
         results.append(("Benodigd effect: aandeel van de trajecten dat een verwijzing moet vermijden",
                         _span(b, "share_of_contracted_time", "share", 2)))
+    overrides: dict[str, Any] = {k: v for k, v in given.items() if v is not None}
     sens = break_even_sensitivity(annual_cost=annual_cost if route == "annual_cost" else None,
                                   hours_per_week=hours_per_week if route == "hours" else None,
-                                  contracted_hours=contracted_hours, youths=youths,
-                                  **{k: v for k, v in given.items() if v is not None})
+                                  contracted_hours=contracted_hours, youths=youths, **overrides)
     if "avoided_per_1000_youths" in sens.extra:
         a = sens.extra["avoided_per_1000_youths"]
         results.append(("Vermeden trajecten per 1000 jeugdigen per jaar",

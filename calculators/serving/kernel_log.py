@@ -101,5 +101,5 @@ def route_errors(show: Callable[[str], None] | None = None, *, force: bool = Fal
         logging.getLogger().addHandler(_handler)  # anything else that would reach lastResort
         _quiet_ipython()
     if show is not None:
-        _handler.listeners.append(weakref.WeakMethod(show))  # type: ignore[arg-type]
+        _handler.listeners.append(weakref.WeakMethod(show))
     return _handler

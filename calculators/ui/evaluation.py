@@ -15,7 +15,7 @@ import ipywidgets as w
 from .. import data
 from ..errors import InputError
 from ..evaluation import PrivacyRefusal, ValidationRefusal, run
-from ..evaluation.indicators import PERIODS
+from ..evaluation.periods import PERIODS
 from ..evaluation.report import _CSS, body_html, to_html, to_xlsx
 from ..evaluation.template import csv_bytes as template_csv
 from ..evaluation.template import xlsx_bytes as template_xlsx
@@ -70,8 +70,8 @@ class EvaluationApp:
             "blijft in het geheugen en wordt niet bewaard.</p>"
             f"<p>{templates}</p>"
             f'<p id="upload-grens"><strong>Bestanden tot {limit} MB</strong> (.xlsx of .csv).</p>')
-        self.widget = w.VBox([head, self.upload, w.HBox([self.period, self.min_cell]), self.notice, self.status, self.errors,
-                              self.downloads, self.dashboard, w.HTML(colophon_html())],
+        self.widget = w.VBox([head, self.upload, w.HBox([self.period, self.min_cell]), self.notice, self.status,
+                              self.errors, self.downloads, self.dashboard, w.HTML(colophon_html())],
                              layout=w.Layout(padding="0 1em"))
         self.widget.add_class("calc-app")
         route_errors(self.show_notice)
@@ -132,6 +132,7 @@ class EvaluationApp:
                              "verwerkt. Het overzicht staat hieronder.</div>")
         stem = self._name.rsplit(".", 1)[0]
         self.downloads.value = (
-            _link(to_html(ev, self._name).encode("utf-8"), "text/html", f"{stem}-rapport.html", "Download rapport (HTML)")
+            _link(to_html(ev, self._name).encode("utf-8"), "text/html", f"{stem}-rapport.html",
+                  "Download rapport (HTML)")
             + _link(to_xlsx(ev, self._name), XLSX_MIME, f"{stem}-tabellen.xlsx", "Download tabellen (Excel)"))
         self.dashboard.value = f'<div class="evaluatie-dashboard">{body_html(ev, self._name)}</div>'
