@@ -27,7 +27,6 @@ import time
 from pathlib import Path
 
 import psutil
-from playwright.async_api import async_playwright
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
@@ -140,7 +139,10 @@ async def concurrent(browser, url: str, app: str, sessions: int, arrival_gap: fl
 
 
 async def main_async(args: argparse.Namespace) -> dict:
-    report: dict = {"apps": {}, "machine": {"cpus": os.cpu_count(), "memory_gib": round(psutil.virtual_memory().total / 2**30, 1)}}
+    from playwright.async_api import async_playwright  # here, not at the top: tests/test_burst.py imports this module
+
+    memory_gib = round(psutil.virtual_memory().total / 2**30, 1)
+    report: dict = {"apps": {}, "machine": {"cpus": os.cpu_count(), "memory_gib": memory_gib}}
     async with async_playwright() as p:
         browser = await p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
         if args.concurrent_only:  # keep the per-app figures of the last full run

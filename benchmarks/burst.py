@@ -143,7 +143,7 @@ def started_stack(processes: int = 1, extra: tuple[str, ...] = ()) -> Iterator[S
                 with open(Path(tmp) / f"voila-{k}.log", "wb") as log:
                     procs.append(subprocess.Popen(voila_command(port, k, processes, extra), cwd=ROOT, env=env,
                                                   stdout=log, stderr=subprocess.STDOUT))
-            for port, proc in zip(voila_ports, procs):
+            for port, proc in zip(voila_ports, procs, strict=True):
                 wait_for(f"http://127.0.0.1:{port}/apps/", proc)
             root = Path(tmp) / "html"
             root.mkdir()
@@ -202,8 +202,8 @@ async def record_assets(url: str, app: str) -> list[str]:
     """The static files one chromium visit of ``app`` loads from the apps (paths, in order), for
     visitors with an empty cache; the visit's kernel is shut down afterwards."""
     from playwright.async_api import async_playwright
-    from conftest import CHROMIUM_ARGS
 
+    from conftest import CHROMIUM_ARGS
     from voila_client import KERNEL_ID, _shutdown
 
     paths: list[str] = []
@@ -272,7 +272,7 @@ async def kernels_alive(url: str, kernel_ids: list[str]) -> list[str]:
     """Which of these kernels the server still has (GET <prefix>api/kernels/<id>: 200 or 404)."""
     client = AsyncHTTPClient()
     codes = await asyncio.gather(*(client.fetch(f"{url}/apps/api/kernels/{k}", raise_error=False) for k in kernel_ids))
-    return [k for k, r in zip(kernel_ids, codes) if r.code != 404]
+    return [k for k, r in zip(kernel_ids, codes, strict=True) if r.code != 404]
 
 
 async def burst(url: str, app: str, sessions: int, spread: float, timeout: float,

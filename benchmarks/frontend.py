@@ -271,7 +271,8 @@ def start_voila(tree: Path, extra: list[str]) -> tuple[subprocess.Popen[bytes], 
 def start_nginx(tree: Path, root: Path, state: Path, voila_port: int) -> tuple[subprocess.Popen[bytes], str]:
     """nginx from ``tree``'s deploy/nginx.conf.template in front of ``voila_port``. The page rate
     limit is raised: the benchmark opens far more pages than one visitor would."""
-    spec = importlib.util.spec_from_file_location(f"render_nginx_{abs(hash(tree))}", tree / "deploy" / "render_nginx.py")
+    spec = importlib.util.spec_from_file_location(f"render_nginx_{abs(hash(tree))}",
+                                                  tree / "deploy" / "render_nginx.py")
     module = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
     spec.loader.exec_module(module)  # type: ignore[union-attr]
     port = free_port()

@@ -51,7 +51,8 @@ EQUIVALENT: dict[str, str] = {
     "calculators.ranges.xǁRangeǁcorners__mutmut_1":
         "a point range gives its value twice instead of once: the same result, evaluated twice.",
     "calculators.formatting.x__pattern__mutmut_4":
-        "'#,##0.' (a decimal point, no decimal digits) formats exactly like '#,##0' in Babel (checked on 20,000 numbers).",
+        "'#,##0.' (a decimal point, no decimal digits) formats exactly like '#,##0' in Babel "
+        "(checked on 20,000 numbers).",
     "calculators.formatting.x__pattern__mutmut_9": "decimals > 0 -> >= 0: the same '#,##0.' pattern, see above.",
     "calculators.formatting.x_auto__mutmut_56": "rstrip('0') -> rstrip('XX0XX'): a Dutch number has no 'X' to strip.",
     "calculators.formatting.x_auto__mutmut_57": "rstrip(',') -> rstrip('XX,XX'): a Dutch number has no 'X' to strip.",
@@ -141,7 +142,7 @@ def main(argv: list[str] | None = None) -> int:
         "tool": f"mutmut {version('mutmut')}",
         "tests": "fast model tests (pyproject.toml [tool.mutmut] pytest_add_cli_args_test_selection), "
                  "hypothesis profile 'mutation'",
-        "date": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+        "date": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         "total": {"mutants": total, "killed": killed, "score": round(killed / total, 4) if total else None},
         "modules": {m: modules[m] for m in MODULES if m in modules},
     }

@@ -1,4 +1,4 @@
-"""Print the README's benchmark tables (Markdown) from benchmarks/results/*.json.
+"""Print the benchmark tables of benchmarks/README.md (Markdown) from benchmarks/results/*.json.
 
 Usage: python benchmarks/report.py   (after benchmarks/apps.py, benchmarks/book.py, benchmarks/burst.py)
 """
@@ -12,7 +12,7 @@ RESULTS = Path(__file__).resolve().parent / "results"
 
 
 def num(x: float | None, digits: int = 2) -> str:
-    return "–" if x is None else f"{x:.{digits}f}"  # the README is developer documentation: English format
+    return "–" if x is None else f"{x:.{digits}f}"  # developer documentation: English format
 
 
 def apps_table(report: dict) -> str:
@@ -23,7 +23,8 @@ def apps_table(report: dict) -> str:
                      f"| {num(r['pooled']['p50_s'])} / {num(r['pooled']['p95_s'])} "
                      f"| {r['round_trip']['p50_ms']} / {r['round_trip']['p95_ms']} |")
     c = report["concurrent"]
-    lines += ["", f"{c['sessions']} concurrent sessions (formatie, arriving {num(c.get('arrival_gap_s', 0.0), 0)} s apart, "
+    gap = num(c.get("arrival_gap_s", 0.0), 0)
+    lines += ["", f"{c['sessions']} concurrent sessions (formatie, arriving {gap} s apart, "
               f"all open together, then all changing an input at once): {c['errors']} errors; time to inputs "
               f"p50 {num(c['p50_time_to_inputs_s'])} s, p95 {num(c['p95_time_to_inputs_s'])} s; simultaneous change "
               f"p95 {c.get('simultaneous_change_p95_ms', '–')} ms; {c['kernels']} kernels, median RSS "
@@ -72,7 +73,7 @@ def burst_table(report: dict) -> str:
         r = report[key]
         n = r["machine"]["voila_processes"]
 
-        def pair(name: str) -> str:
+        def pair(name: str, r: dict = r) -> str:
             return f"{num(r[name]['p50_s'])} / {num(r[name]['p95_s'])}"
 
         cache = f"{r['assets_per_visitor']} static files each" if r.get("assets_per_visitor") else "cached static files"
@@ -109,7 +110,8 @@ def frontend_table(report: dict) -> str:
             ("JavaScript files (gzip)", lambda r: f"{r['cold_visit']['js_chunks']} ({r['cold_visit']['js_gzip']})"),
             ("JavaScript decoded (KiB)", lambda r: num(r["cold_visit"]["js_decoded_kib"], 0)),
             ("labextensions", lambda r: ", ".join(r["cold_visit"]["labextensions"])),
-            ("requests to the server, warm cache", lambda r: str(r["warm_visit"]["requests"] - r["warm_visit"]["from_cache"])),
+            ("requests to the server, warm cache",
+             lambda r: str(r["warm_visit"]["requests"] - r["warm_visit"]["from_cache"])),
             ("bytes on the wire, warm cache (KiB)", lambda r: num(r["warm_visit"]["transferred_kib"], 0))]
     for name, cell in rows:
         lines.append(f"| {name} | " + " | ".join(cell(first[label]) for label in labels) + " |")

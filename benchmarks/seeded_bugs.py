@@ -1,4 +1,4 @@
-"""Seeded bugs: each small deliberate bug of issue 14, and the test that catches it.
+"""Seeded bugs: each small deliberate bug of issues 14 and 19, and the test that catches it.
 
     python benchmarks/seeded_bugs.py     # writes benchmarks/results/seeded_bugs.md
 
@@ -123,6 +123,22 @@ BUGS = (
         'found = [re.sub(r"\\D", "", m) for m in _BSN.findall(text) if m == text]',
         ("tests/test_evaluation.py::test_identifiers_inside_free_text_of_an_extra_column_are_refused_never_repeated",
          "tests/test_evaluation.py::test_identifiers_in_the_formats_own_columns_are_refused_never_repeated")),
+    # issue 19, item 8: slips in the decision calculators that the fast tests missed before
+    Bug("workload: the default working time ignores a given number of hours per fte (0,1662 fte instead of "
+        "0,1974 at 32 hours)", "calculators/workload/model.py",
+        "            available_hours_per_fte = default_available_hours_per_fte(hpf)\n",
+        "            available_hours_per_fte = default_available_hours_per_fte()\n",
+        ("tests/test_decision_calcs.py::test_workload_default_working_time_follows_the_given_hours_per_fte",)),
+    Bug("sensitivity: the base stays at the data default when the user gives a range",
+        "calculators/sensitivity/model.py",
+        "return Assumption(a.name, a.label, given.mid, given.low, given.high,",
+        "return Assumption(a.name, a.label, a.value, given.low, given.high,",
+        ("tests/test_decision_calcs.py::test_sensitivity_base_is_the_middle_of_a_range_the_user_gives",)),
+    Bug("annex: the row 'Verschil huidig − nodig' shows the WISN ratio", "calculators/annex/content.py",
+        '("Verschil huidig − nodig", _span(r, "wisn_difference_fte", "fte", 2))',
+        '("Verschil huidig − nodig", _span(r, "wisn_ratio", "count", 2))',
+        ("tests/test_annex.py::test_workload_annex_docx_marks_the_assumption",
+         "tests/test_annex.py::test_workload_annex_difference_row_when_short")),
 )
 
 
@@ -158,7 +174,7 @@ def main() -> int:
         rows.append(f"| {bug.item} | `{bug.file}`: `{bug.old}` → `{bug.new}` | {tests} | "
                     f"{'fails (caught)' if caught else '**passes (missed)**'} | {'passes' if clean else '**fails**'} |")
     text = "\n".join([
-        "# Seeded bugs (issue 14)",
+        "# Seeded bugs (issues 14 and 19)",
         "",
         "Each row is one small deliberate bug, applied to the code for the run and then reverted by",
         "`python benchmarks/seeded_bugs.py`, which wrote this file. 'With the bug' is the result of the",

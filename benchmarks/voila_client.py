@@ -33,7 +33,7 @@ import re
 import time
 import uuid
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 from jupyter_server.services.kernels.connection.base import deserialize_msg_from_ws_v1, serialize_msg_to_ws_v1
@@ -72,8 +72,9 @@ class Session:
 
     # ------------------------------------------------------------------ messages
 
-    def _message(self, msg_type: str, content: dict[str, Any], metadata: dict[str, Any] | None = None) -> dict[str, Any]:
-        header = {"date": datetime.now(timezone.utc).isoformat(timespec="milliseconds").replace("+00:00", "Z"),
+    def _message(self, msg_type: str, content: dict[str, Any],
+                 metadata: dict[str, Any] | None = None) -> dict[str, Any]:
+        header = {"date": datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z"),
                   "msg_id": str(uuid.uuid4()), "msg_type": msg_type, "session": self.session_id,
                   "username": "", "version": "5.2"}
         return {"header": header, "parent_header": {}, "metadata": metadata or {}, "content": content}
@@ -155,7 +156,7 @@ async def fetch_assets(base_url: str, paths: list[str], timeout: float, connecti
                 await client.fetch(f"{base_url}{path}", request_timeout=max(timeout, 0.1), network_interface=source)
             except HTTPClientError as exc:
                 raise VisitError(f"assets: HTTP {exc.code}") from None
-            except (OSError, asyncio.TimeoutError) as exc:
+            except (TimeoutError, OSError) as exc:
                 raise VisitError(f"assets: {type(exc).__name__}") from None
 
     await asyncio.gather(*(worker() for _ in range(connections)))
@@ -175,7 +176,7 @@ async def open_session(base_url: str, app: str, prefix: str = "/apps/", timeout:
                                                  network_interface=source)
     except HTTPClientError as exc:
         raise VisitError(f"page: HTTP {exc.code}") from None
-    except (OSError, asyncio.TimeoutError) as exc:
+    except (TimeoutError, OSError) as exc:
         raise VisitError(f"page: {type(exc).__name__} {exc}"[:100]) from None
     t_page = time.perf_counter() - start
     found = KERNEL_ID.search(response.body.decode("utf-8", "replace"))
@@ -195,7 +196,7 @@ async def open_session(base_url: str, app: str, prefix: str = "/apps/", timeout:
             HTTPRequest(f"{ws_base}{prefix}api/kernels/{kernel_id}/channels?session_id={session_id}",
                         network_interface=source),
             subprotocols=[SUBPROTOCOL], max_message_size=64 * 2**20), timeout)
-    except asyncio.TimeoutError:
+    except TimeoutError:
         raise VisitError("websocket: no connection within the timeout") from None
     except HTTPClientError as exc:
         raise VisitError(f"websocket: HTTP {exc.code}") from None
@@ -224,7 +225,7 @@ async def _reply(session: Session, msg_type: str, content: dict[str, Any], timeo
         return await asyncio.wait_for(future, max(timeout, 0.1))
     except WebSocketClosedError:
         raise VisitError(f"{step}: websocket closed") from None
-    except asyncio.TimeoutError:
+    except TimeoutError:
         raise VisitError(f"{step}: no reply within {timeout:.0f} s") from None
 
 
@@ -238,7 +239,7 @@ async def load_states(session: Session, timeout: float) -> None:
     await session.send("comm_msg", {"comm_id": control, "data": {"method": "request_states"}})
     try:
         data = await asyncio.wait_for(session._control, max(timeout, 0.1))
-    except asyncio.TimeoutError:
+    except TimeoutError:
         raise VisitError(f"widgets: no states within {timeout:.0f} s") from None
     await session.send("comm_close", {"comm_id": control, "data": {}})
     async with session.changed:
@@ -265,7 +266,7 @@ async def change_input(session: Session, label: str, value: str, timeout: float 
     async with session.changed:
         try:
             await asyncio.wait_for(session.changed.wait_for(answered), timeout)
-        except asyncio.TimeoutError:
+        except TimeoutError:
             raise VisitError(f"answer: none within {timeout:.0f} s") from None
     if session.closed_reason is not None:
         raise VisitError(f"answer: {session.closed_reason}")
@@ -279,7 +280,7 @@ async def _shutdown(base_url: str, prefix: str, kernel_id: str, source: str | No
         await AsyncHTTPClient().fetch(f"{base_url}{prefix}voila/api/shutdown/{kernel_id}",
                                       method="POST", body=body, request_timeout=60, network_interface=source,
                                       headers={"Content-Type": "multipart/form-data; boundary=handboek"})
-    except (HTTPClientError, OSError, asyncio.TimeoutError):
+    except (TimeoutError, HTTPClientError, OSError):
         pass  # a beacon is fire-and-forget; the caller checks which kernels remain
 
 

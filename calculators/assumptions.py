@@ -34,7 +34,7 @@ class Assumption:
                 high: float | None = None) -> Assumption:
         """From a fact in ``data/``; ``value``/``low``/``high`` override a derived default."""
         f = data.fact(key)
-        b_low, b_high = data.bounds(key) if f.low is not None else (None, None)
         v = data.value(key) if value is None else value
+        b_low, b_high = data.bounds(key) if f.low is not None and f.high is not None else (v, v)  # no range: a point
         return cls(name, f.label, v, b_low if low is None else low, b_high if high is None else high,
                    f.unit, f.source, f.ref, key)

@@ -292,7 +292,8 @@ def discrepancy(id_: str) -> Markdown:
     """A note box: where a printed figure does not follow from the source's own data."""
     d = get_discrepancy(id_)
     return Markdown(
-        f":::{{admonition}} Klopt niet: {d.title}\n:class: warning\n\n{d.explanation()} {source_cite(d.source, d.ref)}\n:::\n"
+        f":::{{admonition}} Klopt niet: {d.title}\n:class: warning\n\n"
+        f"{d.explanation()} {source_cite(d.source, d.ref)}\n:::\n"
     )
 
 

@@ -61,7 +61,8 @@ def break_even_point(
     rate = data.value("hourly_rate") if hourly_rate is None else hourly_rate
     paid = data.value("paid_weeks") if paid_weeks is None else paid_weeks
     price = data.value("bggz_price") if trajectory_price is None else trajectory_price
-    direct = data.value("direct_hours_per_trajectory") if direct_hours_per_trajectory is None else direct_hours_per_trajectory
+    direct = (data.value("direct_hours_per_trajectory") if direct_hours_per_trajectory is None
+              else direct_hours_per_trajectory)
     uplift = data.value("indirect_uplift") if indirect_uplift is None else indirect_uplift
     weeks = data.value("working_weeks") if working_weeks is None else working_weeks
     short = data.value("break_even_mix_short") if short_share is None else short_share

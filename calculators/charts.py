@@ -136,19 +136,10 @@ def bar(
 
 def share_with_base(share: float, base: float | None) -> str:
     """A bar label: the share with the base it is a share of ('42% (n = 755)')."""
-    from .formatting import number as num, percent as pct
-
-    return f"{pct(share)} (n = {num(base)})" if base is not None else f"{pct(share)} (n niet vermeld)"
-
-
-def describe_shares(pairs: Sequence[tuple[str, float]], lead: str) -> str:
-    """A sentence listing shares: 'lead: A 41%, B 47% en C 12%.'"""
+    from .formatting import number as num
     from .formatting import percent as pct
 
-    parts = [f"{name} {pct(v)}" for name, v in pairs]
-    listed = ", ".join(parts[:-1]) + (" en " + parts[-1] if len(parts) > 1 else parts[0] if parts else "")
-    return f"{lead}: {listed}."
-
+    return f"{pct(share)} (n = {num(base)})" if base is not None else f"{pct(share)} (n niet vermeld)"
 
 
 def interval_bars(

@@ -84,7 +84,7 @@ def resolve(text: str, where: str = "", _depth: int = 0) -> str:
         values = [float(resolve(r[m["aggcol"]], where, _depth + 1)) for r in rows if r.get(m["aggcol"], "") != ""]
         if not values:
             raise DataError(f"{where}: reference '{text}' has no numbers to aggregate")
-        result = {"min": min, "max": max, "sum": sum}[m["agg"]](values)
+        result = min(values) if m["agg"] == "min" else max(values) if m["agg"] == "max" else sum(values)
         return repr(result) if not float(result).is_integer() else str(int(result))
     if not m["col"] or m["col"] not in rows[0]:
         raise DataError(f"{where}: reference '{text}' names no existing column")
@@ -122,10 +122,6 @@ class Fact:
     note: str
     decimals: int
     file: str
-
-    @property
-    def is_range(self) -> bool:
-        return self.low is not None and self.high is not None and self.low != self.high
 
 
 def read_csv(path: Path) -> list[dict[str, str]]:

@@ -123,11 +123,6 @@ class Discrepancy:
         return self.template.format(**values)
 
 
-def pinned() -> dict[str, dict[str, str]]:
-    """The rows of data/discrepancies.csv by id."""
-    return {r["id"]: r for r in data.rows("discrepancies")}
-
-
 def compute(id_: str) -> tuple[float, float | None]:
     return _OURS[id_]()
 

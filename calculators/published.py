@@ -23,8 +23,6 @@ from .break_even import break_even_point
 from .referral import observed_inputs_2020, referral_point
 from .savings import SavingsResult, builtin_scenario, published_groups, savings_point
 
-NOT_APPLICABLE = "n.v.t."
-
 
 @dataclass(frozen=True)
 class Cell:

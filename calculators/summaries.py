@@ -60,7 +60,8 @@ def savings_sentence(s: Span[SavingsResult], scenario_label: str) -> str:
     if s.low.scenario == "none":
         return (
             f"In het scenario zonder meetbaar effect telt geen van de {number(s.mid.trajectories)} zelf afgeronde "
-            f"trajecten als vermeden: de besparing is {_range(s, 'savings_total', 'eur')}. Dat past bij het CPB-onderzoek (2020), dat geen "
+            f"trajecten als vermeden: de besparing is {_range(s, 'savings_total', 'eur')}. "
+            "Dat past bij het CPB-onderzoek (2020), dat geen "
             "significante verandering in het jeugdzorggebruik vond in gemeenten die POH's financieren. De jaarkosten "
             f"blijven; de POH-Jeugd besteedde aan deze trajecten {_range(s, 'pohj_time_cost', 'eur')}."
         )
@@ -95,6 +96,7 @@ def what_if_sentence(w: Span[ReachWhatIf]) -> str:
         f"Stijgt het bereik van {percent(w.mid.base.reach)} naar {percent(w.mid.target.reach)}, dan komen er "
         f"{_range(w, 'extra_to_pohj', 'count')} jeugdigen meer bij de POH-Jeugd en worden er "
         f"{_range(w, 'extra_avoided_referrals', 'count')} verwijzingen extra voorkomen, samen "
-        f"{_range(w, 'extra_avoided_cost', 'eur')}. Daarvoor is {_range(w, 'extra_pohj_hours_per_week', 'hours_per_week', 1)} "
+        f"{_range(w, 'extra_avoided_cost', 'eur')}. "
+        f"Daarvoor is {_range(w, 'extra_pohj_hours_per_week', 'hours_per_week', 1)} "
         f"extra POH-Jeugd nodig, ongeveer {_range(w, 'extra_pohj_cost', 'eur')} per jaar."
     )

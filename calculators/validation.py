@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import inspect
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Annotated, Any, ParamSpec, TypeVar
 
 from pydantic import ConfigDict, Field, ValidationError, validate_call
@@ -71,7 +71,7 @@ def _is_share(field: str) -> bool:
         return False
 
 
-def message(error: dict[str, Any]) -> str:
+def message(error: Mapping[str, Any]) -> str:
     """One pydantic error as one Dutch sentence."""
     loc = error.get("loc") or ()
     field = str(loc[0]) if loc else ""

@@ -95,10 +95,6 @@ def toc_structure() -> list[tuple[str, str, str]]:
     return out
 
 
-def page_order() -> list[str]:
-    return [page for page, _, _ in toc_structure()]
-
-
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - signature from the base class
         pass

@@ -136,14 +136,14 @@ def convert_text(text: str, name: str, result: Result) -> str:
     out = []
     for number, line in enumerate(text.split("\n"), start=1):
         where = f"{name}:{number}"
-        new = ROLE.sub(lambda m: _convert_role(m, where, result), line)
+        new = ROLE.sub(lambda m, where=where: _convert_role(m, where, result), line)
         new, n = ROW_CITE.subn(r"{source_cite(\g<row>[\g<q>source\g<q>], \g<row>[\g<q>ref\g<q>])}", new)
         result.counts["citations built in code"] += n
         new, n = ROW_REF.subn(r"source_place(\g<row>[\g<q>source\g<q>], \g<row>[\g<q>ref\g<q>])", new)
         result.counts["references shown from a data row"] += n
         new, n = ATTR_REF.subn(r"source_place(\g<obj>.source, \g<obj>.ref)", new)
         result.counts["references shown from a fact"] += n
-        new = LITERAL.sub(lambda m: _convert_literal(m, where, result), new)
+        new = LITERAL.sub(lambda m, where=where: _convert_literal(m, where, result), new)
         out.append(new)
     return "\n".join(out)
 

@@ -73,7 +73,8 @@ def generate(rows: int, seed: int = SEED) -> pd.DataFrame:
         group == fmt.GROUP_SELF, rng.choice(fmt.GROUPS[fmt.GROUP_SELF], rows, p=[0.3, 0.7]),  # ASSUMPTION: split
         np.where(group == fmt.GROUP_BRIDGING, "overbruggingshulp",
                  np.where(group == fmt.GROUP_REFERRED,
-                          rng.choice(list(referral), rows, p=np.array(list(referral.values())) / sum(referral.values())),
+                          rng.choice(list(referral), rows,
+                                     p=np.array(list(referral.values())) / sum(referral.values())),
                           "")))
     counts = bands.published_counts()
     band_p = np.array([counts[b] for b in bands.BANDS]) + np.array([0, 0, 0, 10.0])  # ASSUMPTION: a few >10

@@ -2,6 +2,11 @@
 
 Hypothesis runs 1,000 examples per property in CI (HYPOTHESIS_PROFILE=ci, set by
 scripts/test.sh) and 100 during development.
+
+Tiers: a test that needs the built book, a server (Voila, nginx) or a browser is marked ``slow``
+or ``browser`` (by hand, or below from the fixtures it uses), so that ``scripts/test.sh --fast``
+(``-m "not slow and not browser"``, without the playwright plugin and the tests/test_browser_*
+modules) runs everything else. This module imports playwright only inside browser fixtures.
 """
 
 from __future__ import annotations
@@ -9,11 +14,23 @@ from __future__ import annotations
 import asyncio
 import os
 import re
-from collections.abc import Coroutine
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Coroutine, Iterator
 from concurrent.futures import ThreadPoolExecutor
-from typing import Any, TypeVar
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
 
+import pytest
 from hypothesis import HealthCheck, settings
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Page
 
 settings.register_profile("ci", max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 settings.register_profile("dev", max_examples=100, deadline=None)
@@ -21,24 +38,6 @@ settings.register_profile("dev", max_examples=100, deadline=None)
 settings.register_profile("mutation", max_examples=25, deadline=None, derandomize=True,
                           suppress_health_check=list(HealthCheck))
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
-
-import shutil
-import socket
-import subprocess
-import sys
-import time
-from collections.abc import Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass
-from pathlib import Path
-
-import pytest
-from playwright.sync_api import Page, expect
-
-# An app answers a changed input from its kernel; the first chart a kernel draws starts vl-convert
-# (a second or two of CPU), and on two shared cores that can pass Playwright's default 5 s for
-# expect(). An app that does not answer still fails, after 30 s.
-expect.set_options(timeout=30_000)
 
 ROOT = Path(__file__).resolve().parents[1]
 VENV_BIN = Path(sys.executable).parent
@@ -195,6 +194,33 @@ def apps_url(voila_port: int, tmp_path_factory: pytest.TempPathFactory) -> Itera
 
 T = TypeVar("T")
 
+#: Fixtures that build the book or start a server; a test using one is slow whatever its marks say.
+SLOW_FIXTURES = frozenset({"built_book", "site", "voila_port", "apps_url"})
+#: pytest-playwright's fixtures and ours on top of them: a test using one needs chromium.
+BROWSER_FIXTURES = frozenset({"page", "context", "browser", "browser_type", "guarded"})
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Mark tests by the fixtures they use, before ``-m`` deselects (tryfirst: before pytest's own hook)."""
+    for item in items:
+        names = set(getattr(item, "fixturenames", ()))
+        if names & SLOW_FIXTURES:
+            item.add_marker(pytest.mark.slow)
+        if names & BROWSER_FIXTURES:
+            item.add_marker(pytest.mark.browser)
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """The fast tier (playwright plugin off) must not import playwright: fail the run if anything did."""
+    if session.config.pluginmanager.has_plugin("playwright"):
+        return
+    imported = sorted(m for m in sys.modules if m == "playwright" or m.startswith("playwright."))
+    if imported:
+        session.config.get_terminal_writer().line(
+            f"conftest: playwright was imported in a run without the playwright plugin: {imported[:3]}", red=True)
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
 
 def stop_all(procs: list[subprocess.Popen[bytes]]) -> None:
     """Terminate servers in reverse start order (nginx before the Voila it proxies); kill a
@@ -242,6 +268,12 @@ def site(built_book: BookBuild, voila_port: int, tmp_path_factory: pytest.TempPa
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args: dict) -> dict:
     """Debian's chromium: playwright cannot download its own browsers here."""
+    from playwright.sync_api import expect
+
+    # An app answers a changed input from its kernel; the first chart a kernel draws starts vl-convert
+    # (a second or two of CPU), and on two shared cores that can pass Playwright's default 5 s for
+    # expect(). An app that does not answer still fails, after 30 s.
+    expect.set_options(timeout=30_000)
     exe = shutil.which("chromium") or shutil.which("chromium-browser")
     if not exe:
         pytest.fail("chromium is not installed: run scripts/setup.sh (apt-get install chromium)")

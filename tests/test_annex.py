@@ -21,6 +21,13 @@ def docx_text(path: Path) -> str:
     return "\n".join(parts)
 
 
+def result_rows(path: Path) -> dict[str, str]:
+    """The annex's result table (header 'Uitkomst', 'Waarde') as label -> value."""
+    doc = Document(str(path))
+    table = next(t for t in doc.tables if [c.text for c in t.rows[0].cells] == ["Uitkomst", "Waarde"])
+    return {row.cells[0].text: row.cells[1].text for row in table.rows[1:]}
+
+
 def annex(tmp_path: Path, capsys: pytest.CaptureFixture[str], *args: str, name: str = "bijlage.docx") -> Path:
     out = tmp_path / name
     assert main(["annex", *args, "-o", str(out), "--json"]) == 0
@@ -47,8 +54,21 @@ def test_workload_annex_docx_marks_the_assumption(tmp_path: Path, capsys: pytest
     # hand value of tests/test_decision_calcs.py: 0.166234 fte -> '0,17 fte'; 0.166234 x 38 = 6.3 h
     assert "0,17 fte" in text and "6,3 uur per week" in text
     assert "aanname (geen bron)" in text
+    rows = result_rows(tmp_path / "bijlage.docx")
     # WISN ratio: (14 / 38) / 0.166234 = 0.368421 / 0.166234 = 2.216 -> '2,22'
-    assert "2,22" in text
+    assert rows["WISN-ratio (huidige / benodigde formatie)"] == "2,22"
+    # difference: 0.368421 - 0.166234 = 0.202187 fte -> '0,20 fte' (the row's own cell, not the ratio)
+    assert rows["Verschil huidig − nodig"] == "0,20 fte"
+    assert rows["Benodigde formatie (WISN)"] == "0,17 fte"
+
+
+def test_workload_annex_difference_row_when_short() -> None:
+    from calculators.annex.content import workload_annex
+
+    # 4 h of 38 = 0.105263 fte; 0.105263 - 0.166234 = -0.060971 fte -> '−0,06 fte' or '-0,06 fte'; ratio 0.633 -> '0,63'
+    rows = dict(workload_annex(5000, current_hours=4).results)
+    assert rows["WISN-ratio (huidige / benodigde formatie)"] == "0,63"
+    assert rows["Verschil huidig − nodig"].replace("\u2212", "-") == "-0,06 fte"
 
 
 def test_break_even_annex_docx(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

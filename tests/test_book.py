@@ -9,7 +9,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from conftest import ROOT, VENV_BIN, BookBuild
+
+pytestmark = pytest.mark.slow  # every test here builds a book or executes chapters in a kernel
 
 FIXTURE = ROOT / "tests" / "fixtures" / "broken_chapter.md"
 RACE = ROOT / "tests" / "fixtures" / "ipykernel_race"

@@ -22,6 +22,7 @@ from playwright.sync_api import Page, expect
 
 from calculators.formatting import number, span, with_unit
 from calculators.ui import APPS
+
 from conftest import ROOT
 
 pytestmark = pytest.mark.browser

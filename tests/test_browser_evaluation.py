@@ -14,11 +14,12 @@ from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from evaluation_helpers import HEADERS, TWELVE, csv_bytes
 from playwright.sync_api import Page, expect
 
 from calculators.formatting import number
+
 from conftest import ROOT
+from evaluation_helpers import HEADERS, TWELVE, csv_bytes
 
 pytestmark = pytest.mark.browser
 WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},

@@ -18,6 +18,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page
 
 from calculators import house_style
+
 from conftest import HOUSE_STYLE_BUILD, HouseStyleBuild
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]

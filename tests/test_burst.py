@@ -9,7 +9,6 @@ the widget messages a browser sends), not browsers; benchmarks/burst.py runs the
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
 import pytest
 

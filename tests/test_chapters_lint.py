@@ -38,7 +38,8 @@ ALLOWED_NUMBERS = re.compile(
     | \bmeer\ dan\ 10\ contacten
     | per\ 10\.000\b | 10\.000\ jeugdigen     # the unit of the staffing norm
     | \b0[–-]17\ jaar | \b18\ jaar            # age limits of the Jeugdwet
-    | \b([Ww]eek|[Ss]tap|[Hh]oofdstuk|[Tt]abel|[Bb]ijlage|[Ff]iguur|[Ss]essie|[Mm]odule|[Vv]ariant|[Ff]ase|[Dd]ag)\ \d+([–-]\d+)?
+    | \b([Ww]eek|[Ss]tap|[Hh]oofdstuk|[Tt]abel|[Bb]ijlage|[Ff]iguur|[Ss]essie
+         |[Mm]odule|[Vv]ariant|[Ff]ase|[Dd]ag)\ \d+([–-]\d+)?
     | ^\s*\d+\.\s                             # numbered list items
     | \bn\d+[a-z]?\b                          # indicator codes of the monitoring format (n10)
     | \b[A-E]-\d{3}\b                         # CAP-J codes

@@ -44,7 +44,8 @@ def test_app_charts_render_with_their_legends_and_without_altair() -> None:
 
     from calculators.ui import APPS
 
-    legends = {"formatie": [], "terugverdienen": ["Deel", "Indirecte tijd"], "verwijsaandeel": ["Stroom", "Direct verwezen"]}
+    legends = {"formatie": [], "terugverdienen": ["Deel", "Indirecte tijd"],
+               "verwijsaandeel": ["Stroom", "Direct verwezen"]}
     for name, app_class in APPS.items():
         app = app_class()
         svg = app.chart.value

@@ -80,7 +80,8 @@ def test_sources_map_to_seed_documents_or_external_excerpts() -> None:
         if key in data.PSEUDO_SOURCES:
             continue
         if row["doc"] == "wet":  # a statute or EU regulation, cited by article; its URL is in the bibliography
-            assert re.search(r"@misc\{" + re.escape(key) + r",[^@]*url\s*=", bib), f"{key}: no bibliography entry with url"
+            assert re.search(r"@misc\{" + re.escape(key) + r",[^@]*url\s*=", bib), \
+                f"{key}: no bibliography entry with url"
             continue
         if row["doc"] != "ext":
             assert re.fullmatch(r"00\d", row["doc"]), key

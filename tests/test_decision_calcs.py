@@ -67,6 +67,21 @@ def test_workload_defaults_by_hand_for_hillegom() -> None:
     assert r.hours_per_week_needed == pytest.approx(0.166234 * 38, abs=1e-4)
 
 
+def test_workload_default_working_time_follows_the_given_hours_per_fte(capsys: pytest.CaptureFixture[str]) -> None:
+    # issue 19 slip: the default available working time stayed at 38 h x 47 weeks when 32 h per fte was given.
+    # AWT = 32 h x 47 weeks = 1504 h; fte = 296.8948 / 1504 = 0.197403 (with 1786 h it would be 0.166234)
+    # hours per week = 0.197403 x 32 = 6.3169
+    r = workload(5000, hours_per_fte=32).mid
+    assert r.fte_needed == pytest.approx(0.197403, abs=1e-6)
+    assert r.hours_per_week_needed == pytest.approx(6.3169, abs=1e-4)
+    # a range of hours per fte: 32 h gives 0.197403 fte, 38 h the 0.166234 of the Hillegom case
+    span = workload(5000, hours_per_fte=Range(32, 38))
+    assert sorted([span.low.fte_needed, span.high.fte_needed]) == pytest.approx([0.166234, 0.197403], abs=1e-6)
+    out = run_json(capsys, "workload", "--youths", "5000", "--hours-per-fte", "32")
+    assert out["fte_needed"] == pytest.approx(0.197403, abs=1e-6)
+    assert workload_sensitivity(5000, hours_per_fte=32).base == pytest.approx(0.197403, abs=1e-6)
+
+
 def test_workload_marks_the_assumption_and_cites_the_rest() -> None:
     inputs = workload_inputs()
     assert [n for n, a in inputs.items() if a.is_assumption] == ["help_questions_per_1000"]
@@ -216,6 +231,24 @@ def test_sensitivity_rows_sorted_by_swing_and_user_range_replaces_data_range() -
     # (f(20) - IAF) = 2 x (f(10) - IAF), IAF = 23.5 / 1786
     iaf = 23.5 / 1786
     assert row.outcome_at_high - iaf == pytest.approx(2 * (row.outcome_at_low - iaf))
+
+
+def test_sensitivity_base_is_the_middle_of_a_range_the_user_gives() -> None:
+    # issue 19 slip: with a user's range the base stayed at the data default (40 per 1000).
+    # help questions 10..20 -> base 15: 5000 / 1000 x 15 x 0.30 = 22.5 trajectories; x 3.426 = 77.085 h
+    # fte = (77.085 x 1.33 + 23.5) / 1786 = 126.02305 / 1786 = 0.070562 (at 40 per 1000 it is 0.166234)
+    own = workload_sensitivity(5000, help_questions_per_1000=Range(10, 20))
+    assert own.base == pytest.approx(0.070562, abs=1e-6)
+    row = next(r for r in own.rows if r.parameter == "help_questions_per_1000")
+    assert row.input_base == 15
+    # every other row is computed around that base: the reach row at its data default 0.30 gives the base
+    reach = next(r for r in own.rows if r.parameter == "share_via_pohj")
+    assert reach.outcome_at_low == pytest.approx(0.070562, abs=1e-6)
+    # break-even, 32 h: trajectory price 876..2994 -> base 1935; share = 0.614800 x 876 / 1935 = 0.278328
+    be = break_even_sensitivity(hours_per_week=32, trajectory_price=Range(876, 2994))
+    assert be.base == pytest.approx(0.278328, abs=1e-6)
+    # a point the user gives is the base too: price 2994 -> 0.614800 x 876 / 2994 = 0.179881
+    assert break_even_sensitivity(hours_per_week=32, trajectory_price=2994).base == pytest.approx(0.179881, abs=1e-6)
 
 
 def test_savings_sensitivity_counterfactual_halves_the_printed_total() -> None:

@@ -34,7 +34,8 @@ def test_the_edition_number_is_set_once() -> None:
 def test_cli_version_prints_edition_and_licences() -> None:
     proc = subprocess.run([sys.executable, "-m", "calculators", "--version"], capture_output=True, text=True, cwd=ROOT)
     assert proc.returncode == 0, proc.stderr
-    assert proc.stdout.strip() == "Handboek POH-Jeugd editie 2026.2 (2026-11-29); code EUPL-1.2, tekst en data CC BY 4.0"
+    assert proc.stdout.strip() == ("Handboek POH-Jeugd editie 2026.2 (2026-11-29); "
+                                   "code EUPL-1.2, tekst en data CC BY 4.0")
 
 
 @pytest.fixture(scope="module")

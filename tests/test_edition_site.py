@@ -8,6 +8,7 @@ import re
 import pytest
 
 from calculators import edition
+
 from conftest import BookBuild, toc_pages
 
 pytestmark = pytest.mark.slow

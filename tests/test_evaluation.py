@@ -10,13 +10,14 @@ import math
 import random
 
 import pytest
-from evaluation_helpers import HEADERS, TWELVE, as_excel_values, csv_bytes, xlsx_bytes
 
 from calculators.errors import InputError
 from calculators.evaluation import PrivacyRefusal, ValidationRefusal, load, run
 from calculators.evaluation import format as fmt
 from calculators.evaluation.privacy import is_address, is_bsn, is_email, is_phone, looks_like_name, passes_eleven_test
 from calculators.evaluation.summary import to_json
+
+from evaluation_helpers import HEADERS, TWELVE, as_excel_values, csv_bytes, xlsx_bytes
 
 
 def counts(content: bytes, filename: str, **kw: object) -> dict:
@@ -256,7 +257,8 @@ def test_ages_0_and_23_are_valid() -> None:
 
 def test_blank_lines_keep_spreadsheet_row_numbers() -> None:
     text = csv_bytes(TWELVE[:2]).decode() + "\n" + ";".join(["99", *TWELVE[0][1:]]) + "\n"
-    assert _problems_from_text(text) == ["rij 5, kolom 'Leeftijd bij aanvang': '99' ligt buiten 0–23 (leeftijd in jaren)"]
+    assert _problems_from_text(text) == [
+        "rij 5, kolom 'Leeftijd bij aanvang': '99' ligt buiten 0–23 (leeftijd in jaren)"]
 
 
 def _problems_from_text(text: str) -> list[str]:

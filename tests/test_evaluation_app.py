@@ -6,11 +6,11 @@ import base64
 import datetime as dt
 import re
 
-from evaluation_helpers import HEADERS, TWELVE, csv_bytes
-
 from calculators.evaluation import run
 from calculators.evaluation.summary import to_json
 from calculators.ui.evaluation import MAX_BYTES, EvaluationApp
+
+from evaluation_helpers import HEADERS, TWELVE, csv_bytes
 
 
 def test_too_large_is_refused_before_processing() -> None:

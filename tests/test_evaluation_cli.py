@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+
 from evaluation_helpers import HEADERS, TWELVE, csv_bytes
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -29,7 +30,8 @@ def test_evaluate_json_contract(tmp_path: Path) -> None:
     for key in ("interventions", "intensity"):
         for cell in out[key].values():
             assert set(cell) >= {"count", "share", "ci_low", "ci_high"}
-    assert out["intensity"]["2 tot 5 contacten"]["count"] == 18 and out["intensity"]["2 tot 5 contacten"]["share"] == 0.5
+    band = out["intensity"]["2 tot 5 contacten"]
+    assert band["count"] == 18 and band["share"] == 0.5
     assert isinstance(out["suppressed"], list)
 
 

@@ -10,12 +10,13 @@ import re
 
 import openpyxl
 import pytest
-from evaluation_helpers import HEADERS, TWELVE, csv_bytes
 
 from calculators.evaluation import comparison, run
 from calculators.evaluation.benchmarks import Benchmark, compare, published
 from calculators.evaluation.report import to_html, to_xlsx
 from calculators.evaluation.summary import to_json
+
+from evaluation_helpers import HEADERS, TWELVE, csv_bytes
 
 THIRTY_SIX = TWELVE * 3
 

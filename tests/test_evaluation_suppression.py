@@ -20,8 +20,10 @@ from scipy.optimize import linprog
 
 from calculators.errors import InputError
 from calculators.evaluation import run
-from calculators.evaluation.suppression import Equation, check_min_cell, suppress
 from calculators.evaluation.summary import to_json
+from calculators.evaluation.suppression import Equation, check_min_cell, suppress
+
+from evaluation_helpers import HEADERS, csv_bytes
 
 # ------------------------------------------------------------------ by hand
 

@@ -533,7 +533,8 @@ def test_parse_number_reads_dutch_input(text: str, value: float) -> None:
     assert parse_number(text, "youths") == approx(value)
 
 
-@pytest.mark.parametrize(("text", "fragment"), [("", "is leeg"), ("veel", r"moet een getal zijn \(cijfers 0–9\), niet 'veel'"),
+@pytest.mark.parametrize(("text", "fragment"), [("", "is leeg"),
+                                                ("veel", r"moet een getal zijn \(cijfers 0–9\), niet 'veel'"),
                                                 ("€", "is leeg"), ("1,2,3", "moet een getal zijn")])
 def test_parse_number_rejects_text_in_dutch(text: str, fragment: str) -> None:
     with pytest.raises(InputError, match=fragment) as info:
@@ -552,7 +553,8 @@ def test_parse_value_and_band_map_by_hand() -> None:
         ("1:49", "'1:49' is geen paar band=aantal (bijvoorbeeld 2-5=95)."),
         ("2-5=1,2–5=2", "Band 2-5 staat twee keer in '2-5=1,2–5=2'."),
         (" , ", "Geef minstens één band=aantal op, bijvoorbeeld 1=49,2-5=95."),
-        ("2-5=9=5", "Het aantal trajecten bij band 2-5 moet een getal zijn (cijfers 0–9), niet '9=5'."),  # the first '=' splits band and count
+        # the first '=' splits band and count
+        ("2-5=9=5", "Het aantal trajecten bij band 2-5 moet een getal zijn (cijfers 0–9), niet '9=5'."),
     ):
         with pytest.raises(InputError) as info:
             parse_band_map(text, "trajectories")

@@ -6,6 +6,7 @@ on the cited line, quoted in each test), not computed by the code under test.
 
 from __future__ import annotations
 
+import itertools
 import re
 from pathlib import Path
 
@@ -22,7 +23,7 @@ def test_the_map_covers_every_line_of_every_source_once() -> None:
     for doc in sorted(docs):
         sections = [s for s in locators.sections() if s.doc == doc and not s.table]
         assert sections[0].line_from == 1, doc
-        for a, b in zip(sections, sections[1:]):
+        for a, b in itertools.pairwise(sections):
             assert b.line_from == a.line_to + 1, f"{doc}: gap or overlap at line {a.line_to}"
         last = max(b for row in data.sources().values() if row["doc"] == doc
                    for _, b in locators.parse_lines(row["lines"]))
@@ -159,7 +160,8 @@ def test_the_converter_handles_every_form_and_is_idempotent() -> None:
     result = convert.Result()
     once = convert.convert_text(page, "x.md", result)
     assert once.split("\n") == [
-        "Zie {cite:p}`nji2019{§ 3.1 Toegang, ‘Lokale teams’}` en {cite:t}`accare2019{Resultaten, bron 1, ‘Verwijzen’, tabel 7}`.",
+        "Zie {cite:p}`nji2019{§ 3.1 Toegang, ‘Lokale teams’}` en "
+        "{cite:t}`accare2019{Resultaten, bron 1, ‘Verwijzen’, tabel 7}`.",
         "Twee bronnen {cite:p}`rotterdam2021{hfst. 3 Conclusies, 1. Positieve ervaringen, meerwaarde, p. 9},"
         "nji2019{bijlage B, § 3.1 De huisarts}`; zonder regel {cite:p}`kjp2020`.",
         # 001 L148 is in the council letter: the citation moves to the letter's key

@@ -92,7 +92,8 @@ def test_break_even_with_s_ggz_price_needs_fewer_trajectories() -> None:
 
 
 def test_savings_defaults_reproduce_the_conservative_total() -> None:
-    printed = next(r for r in data.rows("published_savings") if r["scenario"] == "conservative" and r["row"] == "Totaal")
+    printed = next(r for r in data.rows("published_savings")
+                   if r["scenario"] == "conservative" and r["row"] == "Totaal")
     assert savings().mid.savings_total == data.number(printed, "savings_bggz")
 
 

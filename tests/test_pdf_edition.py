@@ -18,6 +18,7 @@ import pytest
 from pypdf import PdfReader
 
 from calculators import edition
+
 from conftest import BookBuild
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]

@@ -227,7 +227,8 @@ def test_savings_are_additive_and_scale_with_counts(c1: dict[str, float], c2: di
 
 
 @given(c=counts, pb=st.floats(0, 1e4), extra=st.floats(0, 1e4))
-def test_optimistic_saves_at_least_conservative_when_s_ggz_costs_more(c: dict[str, float], pb: float, extra: float) -> None:
+def test_optimistic_saves_at_least_conservative_when_s_ggz_costs_more(c: dict[str, float], pb: float,
+                                                                       extra: float) -> None:
     cons = savings(c, scenario="conservative", bggz_price=pb, sggz_price=pb + extra).mid
     opt = savings(c, scenario="optimistic", bggz_price=pb, sggz_price=pb + extra).mid
     # 6-10 and >10 move 30 % from B to a dearer S; 1 contact adds 25 %. Only 2-5 is identical.
@@ -320,7 +321,8 @@ def test_more_reach_never_raises_the_referral_share(h: float, r1: float, r2: flo
     common = dict(help_questions=h, pohj_referral_rate=rate, induced_demand=0.0, counterfactual_referral_rate=1.0,
                   trajectory_price=876.0)
     assert _le(referral_point(reach=hi, **common).referral_share, referral_point(reach=lo, **common).referral_share)
-    assert _le(referral_point(reach=lo, **common).avoided_referrals, referral_point(reach=hi, **common).avoided_referrals)
+    assert _le(referral_point(reach=lo, **common).avoided_referrals,
+               referral_point(reach=hi, **common).avoided_referrals)
 
 
 @given(field=st.sampled_from(["reach", "pohj_referral_rate", "induced_demand", "counterfactual_referral_rate"]),

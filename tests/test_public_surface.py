@@ -6,7 +6,6 @@ nosniff; an unknown Host header gets no answer; Sphinx's sources and build stamp
 
 from __future__ import annotations
 
-import json
 import re
 import urllib.error
 import urllib.request

@@ -22,7 +22,8 @@ def test_code_licence_is_the_eupl_1_2() -> None:
     assert text.startswith("European Union Public Licence v. 1.2")
     assert "EUPL © the European Union 2007, 2016" in text
     # every article of the official text, in order, and the appendix of compatible licences
-    articles = ["1. Definitions", "2. Scope of the rights granted by the Licence", "3. Communication of the Source Code",
+    articles = ["1. Definitions", "2. Scope of the rights granted by the Licence",
+                "3. Communication of the Source Code",
                 "4. Limitations on copyright", "5. Obligations of the Licensee", "6. Chain of Authorship",
                 "7. Disclaimer of Warranty", "8. Disclaimer of Liability", "9. Additional agreements",
                 "10. Acceptance of the Licence", "11. Information to the public", "12. Termination of the Licence",

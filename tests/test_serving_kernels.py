@@ -15,6 +15,7 @@ from traitlets import TraitError
 
 from calculators.serving import kernel_log
 from calculators.serving.kernels import CAPACITY_REASON, ClassroomKernelManager, _failed
+
 from conftest import run_async
 
 UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")

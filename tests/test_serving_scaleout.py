@@ -52,7 +52,7 @@ def two_processes(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     html.mkdir()
     (html / "index.html").write_text("<!doctype html><title>boek</title>", encoding="utf-8")
     try:
-        for port, proc in zip(ports, procs):
+        for port, proc in zip(ports, procs, strict=True):
             wait_for(f"http://127.0.0.1:{port}/apps/voila/static/voila.js", proc)
         with nginx_serving(html, tmp / "nginx", ports) as base:
             yield base
@@ -133,7 +133,8 @@ def test_the_rendered_configuration_routes_kernels_by_prefix(tmp_path: Path) -> 
     from render_nginx import upstreams
 
     two = upstreams(["127.0.0.1:9000", "10.0.0.2:9000"])
-    assert "server 127.0.0.1:9000 max_fails=0;" in two and "server 10.0.0.2:9000 max_fails=0;" in two and "least_conn;" in two
+    assert "server 127.0.0.1:9000 max_fails=0;" in two and "server 10.0.0.2:9000 max_fails=0;" in two
+    assert "least_conn;" in two
     assert '"~^/apps/(api/kernels|voila/api/shutdown)/0" voila_0;' in two
     assert '"~^/apps/(api/kernels|voila/api/shutdown)/1" voila_1;' in two
     one = upstreams(["127.0.0.1:9000"])

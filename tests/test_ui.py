@@ -4,6 +4,7 @@ presets, results equal to the CLI, Dutch messages next to fields, export and re-
 from __future__ import annotations
 
 import base64
+import datetime as dt
 import io
 import json
 import re
@@ -11,15 +12,12 @@ import re
 import pandas as pd
 import pytest
 
-import datetime as dt
-
 from calculators import data, export
 from calculators.cli import main
 from calculators.ui import APPS, BreakEvenApp, ReferralApp, StaffingApp
 from calculators.ui.base import CalculatorApp
 
-
-NOW = dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc)
+NOW = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
 
 
 def plain(html_text: str) -> str:
@@ -188,7 +186,8 @@ def test_break_even_app_savings_scenario_switch_and_own_counts(capsys: pytest.Ca
     app = BreakEvenApp()
     app.load({**app.defaults(), **app.presets()["Holland Rijnland 2020"]})
     conservative = app.last_record.results["savings_total"][1]  # type: ignore[union-attr]
-    published = next(r for r in data.rows("published_savings") if r["scenario"] == "conservative" and r["row"] == "Totaal")
+    published = next(r for r in data.rows("published_savings")
+                     if r["scenario"] == "conservative" and r["row"] == "Totaal")
     assert conservative == data.number(published, "savings_bggz")
     app.scenario.value = "optimistic"
     out = cli_json(capsys, "savings", "--scenario", "optimistic")
@@ -201,13 +200,15 @@ def test_referral_app_equals_the_cli_for_holland_rijnland(capsys: pytest.Capture
     app = ReferralApp()
     app.preset_buttons[0].click()
     inputs = {k: f.read() for k, f in app.fields.items()}
-    out = cli_json(capsys, "referral", "--help-questions", str(inputs["help_questions"]), "--reach", str(inputs["reach"]),
+    out = cli_json(capsys, "referral", "--help-questions", str(inputs["help_questions"]),
+                   "--reach", str(inputs["reach"]),
                    "--pohj-referral-rate", str(inputs["pohj_referral_rate"]), "--baseline-referrals",
                    str(inputs["baseline_referrals"]), "--target-reach", str(inputs["target_reach"]))
     results = app.last_record.results  # type: ignore[union-attr]
     for key in ("to_pohj", "total_referrals", "helped_without_referral", "referral_share"):
         assert results[key][1] == pytest.approx(out[key], rel=1e-6), key
-    assert results["extra_pohj_hours_per_week"][1] == pytest.approx(out["what_if"]["extra_pohj_hours_per_week"], rel=1e-6)
+    assert results["extra_pohj_hours_per_week"][1] == pytest.approx(out["what_if"]["extra_pohj_hours_per_week"],
+                                                                    rel=1e-6)
     assert "minder dan in het basisjaar" in plain(app.status.value)
 
 

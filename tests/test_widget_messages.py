@@ -12,6 +12,7 @@ import uuid
 import pytest
 
 from calculators.serving.kernel_log import NOTICE
+
 from conftest import ROOT, run_async
 
 sys.path.insert(0, str(ROOT / "benchmarks"))

@@ -143,10 +143,10 @@ def break_even_annex(annual_cost: float | None = None, hours_per_week: float | N
     results.insert(1, ("Basis van de jaarkosten", break_even_basis(
         annual_cost is not None, hourly_rate=given.get("hourly_rate") or data.value("hourly_rate"),
         paid_weeks=given.get("paid_weeks") or data.value("paid_weeks"))))
+    overrides: dict[str, Any] = {k: v for k, v in given.items() if v is not None}
     sens = break_even_sensitivity(annual_cost=annual_cost if route == "annual_cost" else None,
                                   hours_per_week=hours_per_week if route == "hours" else None,
-                                  contracted_hours=contracted_hours, youths=youths,
-                                  **{k: v for k, v in given.items() if v is not None})
+                                  contracted_hours=contracted_hours, youths=youths, **overrides)
     if "avoided_per_1000_youths" in sens.extra:
         a = sens.extra["avoided_per_1000_youths"]
         results.append(("Vermeden trajecten per 1000 jeugdigen per jaar",

@@ -21,8 +21,6 @@ from ..errors import InputError
 from ..ranges import Range
 from ..validation import check_limits, field_label, input_limits, limit_text, show
 
-BASES = {"per_fte": "per fte per jaar", "per_year": "per jaar"}
-
 
 @dataclass(frozen=True)
 class CostItem:

@@ -19,7 +19,7 @@ The property-based tests check the same with their own linear program per hidden
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import numpy as np

@@ -122,5 +122,5 @@ def route_errors(show: Callable[[str], None] | None = None, *, force: bool = Fal
         logging.captureWarnings(True)
         _quiet_ipython()
     if show is not None:
-        _handler.listeners.append(weakref.WeakMethod(show))  # type: ignore[arg-type]
+        _handler.listeners.append(weakref.WeakMethod(show))
     return _handler

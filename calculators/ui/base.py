@@ -20,10 +20,10 @@ import ipywidgets as w
 
 from .. import data, edition, export, formatting, house_style, locators
 from ..errors import InputError
-from ..serving.kernel_log import route_errors
-from ..validation import limit_text
 from ..parsing import parse_number
 from ..ranges import Range
+from ..serving.kernel_log import route_errors
+from ..validation import limit_text
 from .figures import Figure
 
 LABEL_WIDTH = "24em"

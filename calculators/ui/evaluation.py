@@ -158,7 +158,8 @@ class EvaluationApp:
                              "verwerkt. Het overzicht staat hieronder.</div>")
         stem = self._name.rsplit(".", 1)[0]
         self.downloads.value = (
-            _link(to_html(ev, self._name).encode("utf-8"), "text/html", f"{stem}-rapport.html", "Download rapport (HTML)")
+            _link(to_html(ev, self._name).encode("utf-8"), "text/html", f"{stem}-rapport.html",
+                  "Download rapport (HTML)")
             + _link(to_xlsx(ev, self._name), XLSX_MIME, f"{stem}-tabellen.xlsx", "Download tabellen (Excel)"))
         self.dashboard.value = f'<div class="evaluatie-dashboard">{body_html(ev, self._name)}</div>'
         self._evaluation = ev

@@ -13,7 +13,6 @@ from typing import Any
 
 import vl_convert as vlc
 
-
 CHART_FONT = "DejaVu Sans"
 
 
