@@ -20,10 +20,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
-from evaluation_helpers import csv_bytes
-
 from calculators.evaluation import run
 from calculators.evaluation.indicators import hidden_headline, hidden_share
+
+from evaluation_helpers import csv_bytes
 
 INTERVENTIONS = ["1 gesprek geen verdere hulpvraag", "kortdurende begeleiding/behandeling door POH jeugd",
                  "overbruggingshulp", "verwijzing preventieve hulp", "verwijzing JGT inzet", "crisishulp",
@@ -51,7 +51,9 @@ def main() -> None:
     parser.add_argument("--files", type=int, default=20)
     args = parser.parse_args()
     rng = random.Random(2121)
-    print("| trajectories | hidden cells (mean) | lower bound: cells below the minimum | files hiding a headline figure |")
+    print(
+        "| trajectories | hidden cells (mean) | lower bound: cells below the minimum | files hiding a headline figure |"
+    )
     print("|---|---|---|---|")
     for n in (40, 120, 300):
         shares, bounds, headline = [], [], 0
@@ -61,8 +63,9 @@ def main() -> None:
             shares.append(hidden_share(ev))
             bounds.append(sum(ev.values[v] < ev.min_cell for v in cells) / len(cells))
             headline += bool(hidden_headline(ev))
-        print(f"| {n} | {sum(shares) / len(shares):.1%} | {sum(bounds) / len(bounds):.1%} | "
-              f"{headline} of {args.files} |")
+        print(
+            f"| {n} | {sum(shares) / len(shares):.1%} | {sum(bounds) / len(bounds):.1%} | {headline} of {args.files} |"
+        )
 
 
 if __name__ == "__main__":

@@ -12,11 +12,11 @@ from typing import Any
 
 from . import data, formatting
 from .cli_output import Parser, mid_of, span_dict, table
-from .registry import COSTS, WORKLOAD
 from .costs import cost_items, costs
 from .errors import InputError
 from .parsing import parse_band_map, parse_number, parse_value
 from .ranges import Range
+from .registry import COSTS, WORKLOAD
 from .sensitivity import Sensitivity, break_even_sensitivity, savings_sensitivity, workload_sensitivity
 from .workload import workload, workload_inputs
 

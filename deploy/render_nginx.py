@@ -89,11 +89,25 @@ def render(root: Path, state: Path, port: int, voila_port: int | list[int | str]
     text = (HERE / "nginx.conf.template").read_text(encoding="utf-8")
     from calculators.registry import APP_NAMES  # the one list of apps
 
-    for key, value in {"APPS": "|".join(APP_NAMES), "ROOT": root.resolve(), "STATE": state.resolve(), "PORT": port,
-                       "UPSTREAMS": upstreams(voila), "BUSY_PAGE": BUSY_PAGE,
-                       "LISTEN": listen, "MIME_TYPES": mime, "APP_RATE": app_rate, "APP_BURST": app_burst,
-                       "SERVER_NAMES": " ".join(names), "WS_PER_ADDRESS": ws_per_address, "WS_PER_BLOCK": ws_per_block, "WS_PER_KERNEL": ws_per_kernel,
-                       "USER": f"user {user[0]} {grp.getgrgid(user[2]).gr_name};" if user else "# no privilege drop: not started as root"}.items():
+    for key, value in {
+        "APPS": "|".join(APP_NAMES),
+        "ROOT": root.resolve(),
+        "STATE": state.resolve(),
+        "PORT": port,
+        "UPSTREAMS": upstreams(voila),
+        "BUSY_PAGE": BUSY_PAGE,
+        "LISTEN": listen,
+        "MIME_TYPES": mime,
+        "APP_RATE": app_rate,
+        "APP_BURST": app_burst,
+        "SERVER_NAMES": " ".join(names),
+        "WS_PER_ADDRESS": ws_per_address,
+        "WS_PER_BLOCK": ws_per_block,
+        "WS_PER_KERNEL": ws_per_kernel,
+        "USER": f"user {user[0]} {grp.getgrgid(user[2]).gr_name};"
+        if user
+        else "# no privilege drop: not started as root",
+    }.items():
         text = text.replace("{{" + key + "}}", str(value))
     (state / "proxy_apps.conf").write_text((HERE / "proxy_apps.conf").read_text(encoding="utf-8"), encoding="utf-8")
     out = state / "nginx.conf"
@@ -106,10 +120,18 @@ def main() -> None:
     parser.add_argument("--root", type=Path, required=True)
     parser.add_argument("--state", type=Path, required=True)
     parser.add_argument("--port", type=int, default=8000)
-    parser.add_argument("--voila-port", action="append", default=None,
-                        help="port (or host:port) of a Voila process; repeat for several (default 8866)")
-    parser.add_argument("--server-name", action="append", default=None,
-                        help="a host name the site answers to besides localhost, 127.0.0.1 and [::1]; repeatable")
+    parser.add_argument(
+        "--voila-port",
+        action="append",
+        default=None,
+        help="port (or host:port) of a Voila process; repeat for several (default 8866)",
+    )
+    parser.add_argument(
+        "--server-name",
+        action="append",
+        default=None,
+        help="a host name the site answers to besides localhost, 127.0.0.1 and [::1]; repeatable",
+    )
     args = parser.parse_args()
     try:
         print(render(args.root, args.state, args.port, args.voila_port or [8866], server_names=args.server_name))

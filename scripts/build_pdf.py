@@ -47,8 +47,17 @@ from pathlib import Path
 import yaml
 from playwright.sync_api import Page, sync_playwright
 from pypdf import PageObject, PdfReader, PdfWriter
-from pypdf.generic import (ArrayObject, BooleanObject, ContentStream, DecodedStreamObject, DictionaryObject,
-                           IndirectObject, NameObject, NumberObject, TextStringObject)
+from pypdf.generic import (
+    ArrayObject,
+    BooleanObject,
+    ContentStream,
+    DecodedStreamObject,
+    DictionaryObject,
+    IndirectObject,
+    NameObject,
+    NumberObject,
+    TextStringObject,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -502,7 +511,7 @@ def build(html_dir: Path, out: Path) -> tuple[int, float]:
 def chapter_labels() -> dict[str, str]:
     """The label a chapter opens with ('(capaciteit)=' -> 'capaciteit') -> its page (chapters/09-…)."""
     out = {}
-    for name in page_order():
+    for name in (page for page, _, _ in toc_structure()):
         source = ROOT / "book" / f"{name}.md"
         if source.is_file():
             for line in source.read_text(encoding="utf-8").splitlines():

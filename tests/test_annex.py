@@ -41,7 +41,13 @@ def test_staffing_annex_docx(tmp_path: Path, capsys: pytest.CaptureFixture[str])
     assert "0,50–0,60 fte" in text and "€ 50.000 – € 66.000" in text
     # 0.50 .. 0.60 fte x 38 h = 19.0 .. 22.8 hours per week
     assert "19,0–22,8 uur per week" in text
-    for heading in ("Vraag", "Invoer en bronnen", "Uitkomst", "Welke aanname weegt het zwaarst?", "Risico's en kanttekeningen"):
+    for heading in (
+        "Vraag",
+        "Invoer en bronnen",
+        "Uitkomst",
+        "Welke aanname weegt het zwaarst?",
+        "Risico's en kanttekeningen",
+    ):
         assert heading in text
     for caveat in ("Aanzuigende werking", "Stapeling", "Waterbed", "Geen vergelijkingsgroep"):
         assert caveat in text
@@ -102,8 +108,9 @@ BAD = [
 
 
 @pytest.mark.parametrize(("args", "expected"), BAD, ids=[" ".join(a) for a, _ in BAD])
-def test_bad_annex_input(args: list[str], expected: str, capsys: pytest.CaptureFixture[str],
-                         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_bad_annex_input(
+    args: list[str], expected: str, capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     try:
         code = main(args)

@@ -75,7 +75,9 @@ def test_every_number_equals_the_clis(youths: float, hours: float | None,
         totals = []
         for h in hours_pair:
             counts = ",".join(f"{b}={c!r}" for b, c in estimated_counts(h).items())
-            totals.append(cli_json(capsys, "savings", "--scenario", scenario, "--trajectories", counts)["savings_total"])
+            totals.append(
+                cli_json(capsys, "savings", "--scenario", scenario, "--trajectories", counts)["savings_total"]
+            )
         totals = [t if not isinstance(t, dict) else t["low"] for t in totals]
         assert r[f"{SAVINGS['savings_total'].label}: {label}"] == SAVINGS["savings_total"].text(*totals)
     assert set(bands.BANDS)  # the bands the estimate scales
@@ -113,19 +115,27 @@ def test_docx_is_a4_editable_with_the_chart(tmp_path: Path, capsys: pytest.Captu
     doc = Document(str(out))
     section = doc.sections[0]
     assert abs(section.page_width - Cm(21)) < Cm(0.1) and abs(section.page_height - Cm(29.7)) < Cm(0.1)
-    text = "\n".join([p.text for p in doc.paragraphs]
-                     + [c.text for t in doc.tables for row in t.rows for c in row.cells])
+    text = "\n".join(
+        [p.text for p in doc.paragraphs] + [c.text for t in doc.tables for row in t.rows for c in row.cells]
+    )
     for heading in HEADINGS:
         assert heading in text, heading
     assert len(doc.inline_shapes) == 1  # the tornado
     assert "Uren POH-J per week\n46\neigen invoer" in text
 
 
-@pytest.mark.parametrize(("args", "message"), [
-    (["--youths", "-5"], "negatief"), (["--youths", "0"], "groter dan nul"), (["--youths", "twaalf"], "getal"),
-    (["--youths", "12000", "--hours-per-week", "0"], "groter dan nul")])
-def test_bad_input_is_a_dutch_line_and_exit_2(args: list[str], message: str, tmp_path: Path,
-                                              capsys: pytest.CaptureFixture[str]) -> None:
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--youths", "-5"], "negatief"),
+        (["--youths", "0"], "groter dan nul"),
+        (["--youths", "twaalf"], "getal"),
+        (["--youths", "12000", "--hours-per-week", "0"], "groter dan nul"),
+    ],
+)
+def test_bad_input_is_a_dutch_line_and_exit_2(
+    args: list[str], message: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(["annex", "raad", *args, "-o", str(tmp_path / "x.docx")]) == 2
     err = capsys.readouterr().err
     assert err.startswith("fout: ") and message in err and "Traceback" not in err

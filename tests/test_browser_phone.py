@@ -46,7 +46,8 @@ FIND_ENGLISH = """(words) => {
     const t = n.textContent.replace(/\\s+/g, ' ').trim();
     if (wanted.has(t) && !n.parentElement.closest('script, style, .bd-article')) out.add('text: ' + t);
   }
-  for (const el of document.querySelectorAll('[aria-label], [title], [placeholder], [data-tooltip], [alt], [data-bs-title]')) {
+  const labelled = '[aria-label], [title], [placeholder], [data-tooltip], [alt], [data-bs-title]';
+  for (const el of document.querySelectorAll(labelled)) {
     for (const a of ['aria-label', 'title', 'placeholder', 'data-tooltip', 'alt', 'data-bs-title']) {
       const v = (el.getAttribute(a) || '').trim();
       if (wanted.has(v)) out.add(a + ': ' + v);
@@ -149,15 +150,21 @@ def test_every_page_fits_the_screen_and_cuts_off_no_text(page: Page, book_url: s
     assert not failures, "\n".join(failures)
 
 
-@pytest.mark.xfail(reason="the page calculators (calculators/static_calculators.py: formatie, werklast, "
-                          "terugverdienen, verwijsaandeel) are Vega charts whose text marks run out of the chart "
-                          "on a phone ('Jaarkoste', 'Te voorko'); they are being rebuilt as HTML forms", strict=False)
+@pytest.mark.xfail(
+    reason="the page calculators (calculators/static_calculators.py: formatie, werklast, "
+    "terugverdienen, verwijsaandeel) are Vega charts whose text marks run out of the chart "
+    "on a phone ('Jaarkoste', 'Te voorko'); they are being rebuilt as HTML forms",
+    strict=False,
+)
 def test_page_calculators_cut_off_no_text_on_a_phone(page: Page, book_url: str) -> None:
     page.set_viewport_size({"width": 390, "height": 844})
     page.set_default_timeout(90_000)
     failures = []
-    for name in ("chapters/05-triage-en-verwijzen", "chapters/09-capaciteit-en-formatie",
-                 "chapters/10-financiering-en-business-case"):
+    for name in (
+        "chapters/05-triage-en-verwijzen",
+        "chapters/09-capaciteit-en-formatie",
+        "chapters/10-financiering-en-business-case",
+    ):
         open_page(page, f"{book_url}/{name}.html")
         failures += [f"{name}: {problem}" for problem in page.evaluate(FIND_CLIPPED, True)]
     assert not failures, "\n".join(failures)
@@ -188,8 +195,10 @@ def test_headings_hyphenate_in_dutch(page: Page, book_url: str) -> None:
     page.set_viewport_size({"width": 390, "height": 844})
     page.goto(f"{book_url}/chapters/10-financiering-en-business-case.html")
     assert page.evaluate("document.documentElement.lang") == "nl"
-    styles = page.evaluate("() => { const s = getComputedStyle(document.querySelector('h2'));"
-                           " return [s.hyphens || s.webkitHyphens, s.overflowWrap]; }")
+    styles = page.evaluate(
+        "() => { const s = getComputedStyle(document.querySelector('h2'));"
+        " return [s.hyphens || s.webkitHyphens, s.overflowWrap]; }"
+    )
     assert styles == ["auto", "break-word"]
 
 
@@ -199,7 +208,8 @@ A4_COLUMN = 673
 CHARTS_WIDER_THAN_ARTICLE = """() => {
   const article = document.querySelector('.bd-article').getBoundingClientRect();
   return Array.from(document.querySelectorAll('.vega-grafiek svg'))
-    .filter(s => s.getBoundingClientRect().right > article.right + 1 || s.getBoundingClientRect().left < article.left - 1)
+    .filter(s => s.getBoundingClientRect().right > article.right + 1
+      || s.getBoundingClientRect().left < article.left - 1)
     .map(s => (s.closest('.vega-grafiek').getAttribute('aria-label') || '?').slice(0, 60) + ' ' +
               Math.round(s.getBoundingClientRect().width) + ' px');
 }"""

@@ -9,11 +9,12 @@ import urllib.request
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from conftest import BookBuild, draw_all_charts, toc_pages
 from playwright.sync_api import Page, expect
 
 from calculators import edition, registry, static_calculators
 from calculators.ui import APPS
+
+from conftest import BookBuild, draw_all_charts, toc_pages
 
 pytestmark = pytest.mark.browser
 WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},

@@ -15,11 +15,12 @@ import sys
 from pathlib import Path
 
 import pytest
-from evaluation_helpers import HEADERS, TWELVE, csv_bytes, raw_xlsx
 
 from calculators import data, uploads
 from calculators.errors import InputError
 from calculators.evaluation import load
+
+from evaluation_helpers import HEADERS, TWELVE, csv_bytes, raw_xlsx
 
 GIB_KB = 1024 * 1024  # ru_maxrss is in kB on Linux
 MAX_ROWS = int(data.value("evaluation_upload_max_rows"))

@@ -13,7 +13,6 @@ import os
 
 import numpy as np
 import pytest
-from evaluation_helpers import HEADERS, TWELVE, csv_bytes
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from scipy.optimize import linprog
@@ -23,7 +22,7 @@ from calculators.evaluation import run
 from calculators.evaluation.summary import to_json
 from calculators.evaluation.suppression import Equation, check_min_cell, suppress
 
-from evaluation_helpers import HEADERS, csv_bytes
+from evaluation_helpers import HEADERS, TWELVE, csv_bytes
 
 # ------------------------------------------------------------------ by hand
 
@@ -260,5 +259,10 @@ def test_age_bands_count_their_edges_by_hand() -> None:
     # ages 0, 5 | 6, 11 | 12, 17 | 18, 23 and the top ages once more: three per band, none unknown
     rows = _rows({"overbruggingshulp": 12}, ages=[0, 5, 6, 11, 12, 17, 18, 23, 5, 11, 17, 23])
     out = to_json(run(csv_bytes(rows), "a.csv", "jaar", 3))
-    assert {k: v["Totaal"]["count"] for k, v in out["tables"]["age"]["rows"].items()} == {"0–5 jaar": 3, "6–11 jaar": 3, "12–17 jaar": 3,
-                                                             "18–23 jaar": 3, "Totaal": 12}
+    assert {k: v["Totaal"]["count"] for k, v in out["tables"]["age"]["rows"].items()} == {
+        "0–5 jaar": 3,
+        "6–11 jaar": 3,
+        "12–17 jaar": 3,
+        "18–23 jaar": 3,
+        "Totaal": 12,
+    }

@@ -33,16 +33,16 @@ from calculators import (
     summaries,
 )
 from calculators import formatting as fmt
-from calculators.break_even import trajectory_share_needed
 from calculators.bands import contacts_per_band, normalise, parse_band, published_counts
+from calculators.break_even import trajectory_share_needed
 from calculators.parsing import parse_band_map, parse_number, parse_value
 from calculators.referral import (
     baseline_2018,
     default_hours_per_trajectory,
-    self_helped_hours_per_trajectory,
     observed_2020,
     observed_inputs_2020,
     reach_what_if_point,
+    self_helped_hours_per_trajectory,
 )
 from calculators.savings import (
     TrajectoryGroup,

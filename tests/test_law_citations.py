@@ -123,7 +123,7 @@ def section(text: str, label: str) -> str:
     heading = re.search(r"^(#{1,6}) ", body, re.M)
     assert heading, label
     rest = body[heading.end():]
-    end = re.search(r"^#{1,%d} " % len(heading.group(1)), rest, re.M)
+    end = re.search(rf"^#{{1,{len(heading.group(1))}}} ", rest, re.M)
     return body[: heading.end() + (end.start() if end else len(rest))]
 
 
@@ -149,15 +149,22 @@ SECRECY_TOWARD_PARENTS = re.compile(r"beroepsgeheim\s+(geldt|telt)\s+ook\s+tegen
 
 def test_no_page_says_secrecy_applies_toward_parents_with_custody() -> None:
     # BW 7:457 lid 3 and Jeugdwet 7.3.11 lid 2 onder b: parents whose consent is required are no 'anderen'
-    offenders = [p.name for p in PAGES if SECRECY_TOWARD_PARENTS.search(" ".join(p.read_text(encoding="utf-8").split()))]
+    offenders = [p.name for p in PAGES
+                 if SECRECY_TOWARD_PARENTS.search(" ".join(p.read_text(encoding="utf-8").split()))]
     assert not offenders
     assert SECRECY_TOWARD_PARENTS.search("Mila is twaalf, dus haar beroepsgeheim telt ook tegenover haar ouders")
 
 
 # --------------------------------------------------------------------------- article links (L-1)
 
-BWB = {"wgbo": "BWBR0005290", "bw1": "BWBR0002656", "jeugdwet": "BWBR0034925", "wkkgz": "BWBR0037173",
-       "uavg": "BWBR0040940", "wmo2015": "BWBR0035362"}
+BWB = {
+    "wgbo": "BWBR0005290",
+    "bw1": "BWBR0002656",
+    "jeugdwet": "BWBR0034925",
+    "wkkgz": "BWBR0037173",
+    "uavg": "BWBR0040940",
+    "wmo2015": "BWBR0035362",
+}
 CITE = re.compile(r"\{cite:[pt]\}`(" + "|".join(BWB) + r")\{([^}`]*)\}`")
 
 
@@ -173,8 +180,10 @@ def cited_articles(text: str) -> set[tuple[str, str]]:
     return out
 
 
-LINK = re.compile(r"\(https://wetten\.overheid\.nl/jci1\.3:c:(BWBR\d+)(?:&boek=\d+)?(?:&titeldeel=\d+)?"
-                  r"(?:&afdeling=\d+)?&artikel=([\w.]+)\)")
+LINK = re.compile(
+    r"\(https://wetten\.overheid\.nl/jci1\.3:c:(BWBR\d+)(?:&boek=\d+)?(?:&titeldeel=\d+)?"
+    r"(?:&afdeling=\d+)?&artikel=([\w.]+)\)"
+)
 
 
 def linked_articles(text: str) -> set[tuple[str, str]]:
@@ -190,12 +199,26 @@ def test_every_cited_article_has_a_link_to_its_text_on_the_sources_page() -> Non
 
 
 def test_the_article_parsers_read_ranges_members_and_links() -> None:
-    text = ("{cite:p}`wgbo{art. 7:450 lid 2; art. 7:465 lid 1}` {cite:p}`jeugdwet{art. 7.3.4–7.3.11}` "
-            "{cite:p}`wkkgz{art. 1 lid 1; art. 13, 15 en 18}` {cite:p}`uavg{art. 30 lid 3 onder a en lid 4}` "
-            "{cite:p}`bw1{art. 1:253a}` {cite:p}`jeugdwet{art. 2.6 lid 1 onder g}`")
-    assert cited_articles(text) == {("wgbo", "450"), ("wgbo", "465"), ("jeugdwet", "7.3.4"), ("jeugdwet", "7.3.11"),
-                                    ("wkkgz", "1"), ("wkkgz", "13"), ("wkkgz", "15"), ("wkkgz", "18"),
-                                    ("uavg", "30"), ("bw1", "253a"), ("jeugdwet", "2.6")}
-    links = ("[a](https://wetten.overheid.nl/jci1.3:c:BWBR0005290&boek=7&titeldeel=7&afdeling=5&artikel=450) "
-             "[b](https://wetten.overheid.nl/jci1.3:c:BWBR0034925&artikel=7.3.4) [c](https://wetten.overheid.nl/BWBR0037173/)")
+    text = (
+        "{cite:p}`wgbo{art. 7:450 lid 2; art. 7:465 lid 1}` {cite:p}`jeugdwet{art. 7.3.4–7.3.11}` "
+        "{cite:p}`wkkgz{art. 1 lid 1; art. 13, 15 en 18}` {cite:p}`uavg{art. 30 lid 3 onder a en lid 4}` "
+        "{cite:p}`bw1{art. 1:253a}` {cite:p}`jeugdwet{art. 2.6 lid 1 onder g}`"
+    )
+    assert cited_articles(text) == {
+        ("wgbo", "450"),
+        ("wgbo", "465"),
+        ("jeugdwet", "7.3.4"),
+        ("jeugdwet", "7.3.11"),
+        ("wkkgz", "1"),
+        ("wkkgz", "13"),
+        ("wkkgz", "15"),
+        ("wkkgz", "18"),
+        ("uavg", "30"),
+        ("bw1", "253a"),
+        ("jeugdwet", "2.6"),
+    }
+    links = (
+        "[a](https://wetten.overheid.nl/jci1.3:c:BWBR0005290&boek=7&titeldeel=7&afdeling=5&artikel=450) "
+        "[b](https://wetten.overheid.nl/jci1.3:c:BWBR0034925&artikel=7.3.4) [c](https://wetten.overheid.nl/BWBR0037173/)"
+    )
     assert linked_articles(links) == {("wgbo", "450"), ("jeugdwet", "7.3.4")}

@@ -10,6 +10,7 @@ import sys
 import pytest
 
 from calculators.serving.budget import RESERVE_MIB, plan
+
 from conftest import ROOT
 
 

@@ -42,7 +42,9 @@ def test_a_pool_for_named_apps_is_written_into_voilas_pool_configuration() -> No
         "default": {"pool_size": 2, "kernel_env_variables": {"VOILA_PREHEAT": "True"}},
         "formatie.ipynb": {"pool_size": 25, "kernel_env_variables": {"VOILA_PREHEAT": "True"}},
         "evaluatie.ipynb": {"pool_size": 25, "kernel_env_variables": {"VOILA_PREHEAT": "True"}}}
-    assert Pooled().kernel_pools_config == {"default": {"pool_size": 2, "kernel_env_variables": {"VOILA_PREHEAT": "True"}}}
+    assert Pooled().kernel_pools_config == {
+        "default": {"pool_size": 2, "kernel_env_variables": {"VOILA_PREHEAT": "True"}}
+    }
     with pytest.raises(TraitError):
         Pooled(app_pool=2, pool_apps="../formatie")
 
@@ -141,6 +143,7 @@ def test_pooled_kernels_are_not_culled_and_count_towards_the_cap() -> None:
     """Voila's pool (the class voila_kernel_manager_factory puts above this one) keeps ready kernels
     as finished tasks in ``_pools``; the manager must neither cull them nor let the page handler
     take the pool path at the cap unless a kernel is ready."""
+
     async def scenario() -> None:
         class Pooled(ClassroomKernelManager):
             def get_pool_size(self, notebook_name: str) -> int:
@@ -181,6 +184,7 @@ def test_a_kernel_cannot_allocate_past_its_memory_limit_and_the_others_keep_answ
     """Limit 600 MiB (a bare kernel holds about 150 MiB of data): 300 MiB more is fine, 800 MiB
     fails with MemoryError inside the kernel, which answers the next request; a second kernel
     keeps answering. The limit is set in the kernel process, soft and hard."""
+
     async def scenario() -> None:
         km = ClassroomKernelManager(kernel_memory_limit_mb=600, unclaimed_timeout=0)
         limited = await km.start_kernel(kernel_name="python3")
@@ -232,7 +236,8 @@ def routed() -> Iterator[kernel_log.ServerLogHandler]:
 
 
 def test_a_refused_widget_message_logs_details_to_the_server_and_shows_one_dutch_line(
-        routed: kernel_log.ServerLogHandler, capfd: pytest.CaptureFixture[str]) -> None:
+    routed: kernel_log.ServerLogHandler, capfd: pytest.CaptureFixture[str]
+) -> None:
     shown: list[str] = []
     holder = type("App", (), {"show": lambda self, m: shown.append(m)})()
     kernel_log.route_errors(holder.show, force=True)
@@ -252,8 +257,9 @@ def test_a_refused_widget_message_logs_details_to_the_server_and_shows_one_dutch
     assert shown == [kernel_log.NOTICE] and routed.listeners == []
 
 
-def test_a_memory_error_gets_its_own_dutch_line(routed: kernel_log.ServerLogHandler,
-                                               capfd: pytest.CaptureFixture[str]) -> None:
+def test_a_memory_error_gets_its_own_dutch_line(
+    routed: kernel_log.ServerLogHandler, capfd: pytest.CaptureFixture[str]
+) -> None:
     shown: list[str] = []
     holder = type("App", (), {"show": lambda self, m: shown.append(m)})()
     kernel_log.route_errors(holder.show, force=True)
@@ -277,8 +283,9 @@ def test_a_listener_that_fails_does_not_break_the_kernel(routed: kernel_log.Serv
     logging.getLogger("Comm").error("boom")  # must not raise
 
 
-def test_a_closed_server_stream_does_not_break_the_kernel(routed: kernel_log.ServerLogHandler,
-                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_closed_server_stream_does_not_break_the_kernel(
+    routed: kernel_log.ServerLogHandler, monkeypatch: pytest.MonkeyPatch
+) -> None:
     class Closed:
         def write(self, text: str) -> None:
             raise ValueError("I/O operation on closed file")
@@ -297,12 +304,14 @@ def test_outside_a_voila_kernel_nothing_is_rerouted(monkeypatch: pytest.MonkeyPa
 
 
 def test_a_traceback_ipython_would_show_goes_to_the_log_without_colour_codes(
-        routed: kernel_log.ServerLogHandler, capfd: pytest.CaptureFixture[str]) -> None:
+    routed: kernel_log.ServerLogHandler, capfd: pytest.CaptureFixture[str]
+) -> None:
     shown: list[str] = []
     holder = type("App", (), {"show": lambda self, m: shown.append(m)})()
     kernel_log.route_errors(holder.show, force=True)
-    kernel_log.log_shown_traceback(ValueError, ValueError("bad index"),
-                                   ["\x1b[31mTraceback (most recent call last)\x1b[39m", "  File \"/srv/x.py\""])
+    kernel_log.log_shown_traceback(
+        ValueError, ValueError("bad index"), ["\x1b[31mTraceback (most recent call last)\x1b[39m", '  File "/srv/x.py"']
+    )
     err = capfd.readouterr().err
     assert "ValueError: bad index" in err and 'File "/srv/x.py"' in err and "\x1b[" not in err
     assert shown == [kernel_log.NOTICE]

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from calculators.serving.logs import RedactKernelIds, redact
+
 from conftest import ROOT, VENV_BIN, free_port, nginx_serving, run_async, wait_for
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
@@ -30,8 +31,9 @@ def test_redact_keeps_eight_digits() -> None:
 def test_the_filter_rewrites_the_record_and_keeps_it() -> None:
     import logging
 
-    record = logging.LogRecord("Voila", logging.INFO, __file__, 1, "Kernel started: %s", ("0" * 8 + "-1111-2222-3333-" + "4" * 12,),
-                               None)
+    record = logging.LogRecord(
+        "Voila", logging.INFO, __file__, 1, "Kernel started: %s", ("0" * 8 + "-1111-2222-3333-" + "4" * 12,), None
+    )
     assert RedactKernelIds().filter(record) is True
     assert record.getMessage() == "Kernel started: 00000000…"
 
@@ -51,7 +53,7 @@ def test_nginx_access_log_has_no_kernel_ids_and_is_not_world_readable(voila_port
     with nginx_serving(root, state, voila_port) as url:
         kernel_id = run_async(visit(url))
     log = (state / "nginx-access.log").read_text(encoding="utf-8")
-    assert f"/apps/api/kernels/{kernel_id[:8]}.../channels HTTP/1.1\" 101" in log, log[-2000:]
+    assert f'/apps/api/kernels/{kernel_id[:8]}.../channels HTTP/1.1" 101' in log, log[-2000:]
     assert f"/apps/voila/api/shutdown/{kernel_id[:8]}... " in log, log[-2000:]
     assert kernel_id not in log and "session_id" not in log
     for name in ("nginx-access.log", "nginx-error.log"):
@@ -62,16 +64,32 @@ def test_nginx_access_log_has_no_kernel_ids_and_is_not_world_readable(voila_port
 def test_voila_logs_kernel_ids_cut_short(tmp_path: Path) -> None:
     """A Voila with the repository's voila.json: 'Kernel started: 1234abcd…', never the whole id."""
     port = free_port()
-    env = {**os.environ, "JUPYTER_PATH": str(ROOT / "share" / "jupyter"),
-           "JUPYTER_CONFIG_PATH": str(ROOT / "etc" / "jupyter")}
+    env = {
+        **os.environ,
+        "JUPYTER_PATH": str(ROOT / "share" / "jupyter"),
+        "JUPYTER_CONFIG_PATH": str(ROOT / "etc" / "jupyter"),
+    }
     log = tmp_path / "voila.log"
     with open(log, "wb") as out:
-        proc = subprocess.Popen([str(VENV_BIN / "voila"), "calculators/", "--no-browser", f"--port={port}",
-                                 "--Voila.base_url=/apps/", "--VoilaConfiguration.preheat_kernel=False"],
-                                cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
+        proc = subprocess.Popen(
+            [
+                str(VENV_BIN / "voila"),
+                "calculators/",
+                "--no-browser",
+                f"--port={port}",
+                "--Voila.base_url=/apps/",
+                "--VoilaConfiguration.preheat_kernel=False",
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
         try:
             wait_for(f"http://127.0.0.1:{port}/apps/voila/static/voila.js", proc)
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}/apps/voila/render/formatie.ipynb", timeout=120) as page:
+            with urllib.request.urlopen(
+                f"http://127.0.0.1:{port}/apps/voila/render/formatie.ipynb", timeout=120
+            ) as page:
                 kernel_id = UUID.search(page.read().decode("utf-8")).group(0)  # type: ignore[union-attr]
         finally:
             proc.terminate()

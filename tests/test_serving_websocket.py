@@ -13,6 +13,7 @@ import pytest
 from jupyter_server.services.kernels.connection.base import serialize_binary_message, serialize_msg_to_ws_v1
 
 from calculators.serving.websocket import GuardedWebsocketConnection, legacy_frame_problem, v1_frame_problem
+
 from conftest import ROOT, run_async
 
 sys.path.insert(0, str(ROOT / "benchmarks"))

@@ -5,5 +5,15 @@ from .content import Annex, Section, break_even_annex, handbook_version, staffin
 from .council import council_annex
 from .render import to_docx_bytes, to_html, write
 
-__all__ = ["Annex", "Section", "council_annex", "staffing_annex", "workload_annex", "break_even_annex", "handbook_version",
-           "to_docx_bytes", "to_html", "write"]
+__all__ = [
+    "Annex",
+    "Section",
+    "council_annex",
+    "staffing_annex",
+    "workload_annex",
+    "break_even_annex",
+    "handbook_version",
+    "to_docx_bytes",
+    "to_html",
+    "write",
+]

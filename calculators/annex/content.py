@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Any
 
 from .. import data, formatting, glossary, locators
-from ..registry import BREAK_EVEN, STAFFING, WORKLOAD, break_even_basis, observed_self_helped
 from ..assumptions import Assumption
 from ..break_even import break_even
 from ..ranges import Range
+from ..registry import BREAK_EVEN, STAFFING, WORKLOAD, break_even_basis, observed_self_helped
 from ..sensitivity import Sensitivity, break_even_sensitivity, workload_sensitivity
 from ..sensitivity.model import staffing_sensitivity
 from ..staffing import staffing

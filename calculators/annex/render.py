@@ -133,13 +133,16 @@ def to_html(annex: Annex) -> str:
         chart = (f"<h2>Welke aanname weegt het zwaarst?</h2><figure>{chart_svg(annex)}"
                  f"<figcaption>{e(describe(annex.sensitivity))}</figcaption></figure>")
     caveats = "".join(f"<li><strong>{e(n)}.</strong> {e(t)}</li>" for n, t in annex.caveats)
-    return (f"<!DOCTYPE html><html lang='nl'><head><meta charset='utf-8'><title>{e(annex.title)}</title>"
-            f"<style>{CSS}</style></head><body><h1>{e(annex.title)}</h1>"
-            f"<p class='meta'>{e(FOOTER)}, versie {e(annex.version)}, {e(annex.date)}. {e(colophon())}.</p>"
-            f"<h2>Vraag</h2><p>{e(annex.question)}</p>{answer}{parts}{results}"
-            f"{chart}<h2>Risico's en kanttekeningen</h2><ul>{caveats}</ul>"
-            f"<h2>Invoer en bronnen</h2><table class='bronnen'><tr><th>Invoer</th><th>Waarde</th><th>Bron</th></tr>{inputs}</table>"
-            "</body></html>")
+    return (
+        f"<!DOCTYPE html><html lang='nl'><head><meta charset='utf-8'><title>{e(annex.title)}</title>"
+        f"<style>{CSS}</style></head><body><h1>{e(annex.title)}</h1>"
+        f"<p class='meta'>{e(FOOTER)}, versie {e(annex.version)}, {e(annex.date)}. {e(colophon())}.</p>"
+        f"<h2>Vraag</h2><p>{e(annex.question)}</p>{answer}{parts}{results}"
+        f"{chart}<h2>Risico's en kanttekeningen</h2><ul>{caveats}</ul>"
+        "<h2>Invoer en bronnen</h2><table class='bronnen'>"
+        f"<tr><th>Invoer</th><th>Waarde</th><th>Bron</th></tr>{inputs}</table>"
+        "</body></html>"
+    )
 
 
 def to_pdf(annex: Annex, out: Path) -> None:
@@ -151,9 +154,12 @@ def to_pdf(annex: Annex, out: Path) -> None:
         page = Path(tmp) / "bijlage.html"
         page.write_text(to_html(annex), encoding="utf-8")
         target = Path(tmp) / "bijlage.pdf"
-        proc = subprocess.run([exe, *CHROMIUM_ARGS, f"--user-data-dir={tmp}/profile",
-                               f"--print-to-pdf={target}", page.as_uri()],
-                              capture_output=True, text=True, timeout=120)
+        proc = subprocess.run(
+            [exe, *CHROMIUM_ARGS, f"--user-data-dir={tmp}/profile", f"--print-to-pdf={target}", page.as_uri()],
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
         if proc.returncode != 0 or not target.exists():
             raise InputError("PDF maken is mislukt (chromium gaf een fout). Kies .docx of probeer het opnieuw.")
         out.write_bytes(target.read_bytes())

@@ -15,6 +15,7 @@ import pandas as pd
 from .. import data
 from ..stats import wilson_interval
 from . import format as fmt
+from .periods import PERIODS
 from .suppression import Equation, check_min_cell, suppress
 from .validation import Registration
 

@@ -26,8 +26,8 @@ from ..assumptions import Assumption
 from ..break_even import break_even_point
 from ..costs import costs
 from ..errors import InputError
-from ..registry import BREAK_EVEN
 from ..ranges import Range, check_range
+from ..registry import BREAK_EVEN
 from ..savings import SCENARIO_NAMES, savings
 from ..validation import show
 from ..workload import workload_inputs, workload_point

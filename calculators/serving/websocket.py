@@ -17,6 +17,7 @@ costs microseconds whatever the frame claims.
 
 from __future__ import annotations
 
+import itertools
 import struct
 from typing import Any
 
@@ -54,7 +55,7 @@ def v1_frame_problem(frame: bytes, max_buffers: int = DEFAULT_MAX_BUFFERS,
     offsets = [int.from_bytes(frame[8 * (i + 1):8 * (i + 2)], "little") for i in range(count)]
     if offsets[0] != table_end:
         return "first offset does not follow the offset table"
-    if any(b < a for a, b in zip(offsets, offsets[1:])):
+    if any(b < a for a, b in itertools.pairwise(offsets)):
         return "offsets not in ascending order"
     if offsets[-1] != size:
         return "last offset is not the end of the frame"
@@ -77,7 +78,7 @@ def legacy_frame_problem(frame: bytes, max_buffers: int = DEFAULT_MAX_BUFFERS,
     if size < table_end:
         return f"frame of {size} bytes shorter than its {count} offsets"
     offsets = struct.unpack("!" + "I" * count, frame[4:table_end])
-    if offsets[0] < table_end or any(b < a for a, b in zip(offsets, offsets[1:])) or offsets[-1] > size:
+    if offsets[0] < table_end or any(b < a for a, b in itertools.pairwise(offsets)) or offsets[-1] > size:
         return "offsets not ascending inside the frame"
     return None
 

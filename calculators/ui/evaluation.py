@@ -86,10 +86,21 @@ class EvaluationApp:
             "blijft in het geheugen en wordt niet bewaard.</p>"
             f"<p>{templates}</p>"
             f'<p id="upload-grens"><strong>Bestanden tot {limit} MB</strong> (.xlsx of .csv).</p>')
-        self.widget = w.VBox([head, self.upload, w.HBox([self.period, self.min_cell]), self.notice, self.status, self.errors,
-                              self.downloads, w.HBox([self.pdf_button, self.pdf_link]), self.dashboard,
-                              w.HTML(colophon_html())],
-                             layout=w.Layout(padding="0 1em"))
+        self.widget = w.VBox(
+            [
+                head,
+                self.upload,
+                w.HBox([self.period, self.min_cell]),
+                self.notice,
+                self.status,
+                self.errors,
+                self.downloads,
+                w.HBox([self.pdf_button, self.pdf_link]),
+                self.dashboard,
+                w.HTML(colophon_html()),
+            ],
+            layout=w.Layout(padding="0 1em"),
+        )
         self.widget.add_class("calc-app")
         route_errors(self.show_notice)
 
@@ -133,8 +144,10 @@ class EvaluationApp:
         self.pdf_button.layout.display = "none"
         listed = "".join(f"<li>{html.escape(i)}</li>" for i in items or [])
         more = f"<p>En nog {number(rest)} andere meldingen.</p>" if rest else ""
-        self.errors.value = (f'<div class="veld-fout evaluatie-fout" role="alert"><p>{html.escape(message)}</p>'
-                             f"{'<ul>' + listed + '</ul>' if listed else ''}{more}</div>")
+        self.errors.value = (
+            f'<div class="veld-fout evaluatie-fout" role="alert"><p>{html.escape(message)}</p>'
+            f"{'<ul>' + listed + '</ul>' if listed else ''}{more}</div>"
+        )
         self.status.value = ""
 
     def _show_refusal(self, exc: Exception) -> None:
@@ -154,13 +167,14 @@ class EvaluationApp:
             self._show_refusal(exc)
             return
         self.errors.value = ""
-        self.status.value = (f'<div class="uitkomst" role="status" aria-live="polite">{html.escape(self._name)} is '
-                             "verwerkt. Het overzicht staat hieronder.</div>")
+        self.status.value = (
+            f'<div class="uitkomst" role="status" aria-live="polite">{html.escape(self._name)} is '
+            "verwerkt. Het overzicht staat hieronder.</div>"
+        )
         stem = self._name.rsplit(".", 1)[0]
-        self.downloads.value = (
-            _link(to_html(ev, self._name).encode("utf-8"), "text/html", f"{stem}-rapport.html",
-                  "Download rapport (HTML)")
-            + _link(to_xlsx(ev, self._name), XLSX_MIME, f"{stem}-tabellen.xlsx", "Download tabellen (Excel)"))
+        self.downloads.value = _link(
+            to_html(ev, self._name).encode("utf-8"), "text/html", f"{stem}-rapport.html", "Download rapport (HTML)"
+        ) + _link(to_xlsx(ev, self._name), XLSX_MIME, f"{stem}-tabellen.xlsx", "Download tabellen (Excel)")
         self.dashboard.value = f'<div class="evaluatie-dashboard">{body_html(ev, self._name)}</div>'
         self._evaluation = ev
         self.pdf_link.value = ""
