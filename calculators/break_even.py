@@ -147,4 +147,4 @@ def trajectory_share_needed(mean_direct_hours_per_trajectory: float, **inputs: f
             field="mean_direct_hours_per_trajectory")
     direct = inputs.get("direct_hours_per_trajectory")
     direct = data.value("direct_hours_per_trajectory") if direct is None else direct
-    return break_even_share(**inputs) * mean_direct_hours_per_trajectory / direct  # type: ignore[arg-type]
+    return break_even_share(**inputs) * mean_direct_hours_per_trajectory / direct

@@ -56,8 +56,10 @@ def _check(youths: float, hours_per_week: float | None) -> None:
 def _fact_row(key: str, unit: str | None = None, decimals: int = 0) -> tuple[str, str, str]:
     f = data.fact(key)
     u = unit or f.unit
-    value = (formatting.span(f.low, f.high, u, decimals) if key in ("fte_per_10k", "cost_per_fte")
-             else formatting.auto(f.value, u))
+    if f.low is not None and f.high is not None and key in ("fte_per_10k", "cost_per_fte"):
+        value = formatting.span(f.low, f.high, u, decimals)
+    else:
+        value = formatting.auto(data.value(key), u)
     return f.label, value, source_text(f.source, f.ref)
 
 

@@ -90,7 +90,8 @@ class Evaluation:
     @property
     def icc(self) -> float | None:
         """Share of the variance between professionals, from this study's printed spread."""
-        if not self.has_spread or self.share is None or not self.base or not self.professionals:
+        if not self.has_spread or self.share is None or not self.base or not self.professionals \
+                or self.spread_low is None or self.spread_high is None:
             return None
         return icc_from_range(self.spread_low, self.spread_high, int(self.professionals),
                               self.share, int(self.base))
@@ -126,6 +127,8 @@ def clustering(evals: list[Evaluation] | None = None) -> list[Clustering]:
         icc = by_study[e.spread_from].icc
         if icc is None:
             raise ValueError(f"{e.study}: {e.spread_from} prints no spread between professionals")
+        if e.professionals is None or e.base is None or e.count is None:
+            raise ValueError(f"{e.study}: professionals, base and count are needed for the design effect")
         k, n = int(e.professionals), int(e.base)
         deff = design_effect(n / k, icc)
         out.append(Clustering(

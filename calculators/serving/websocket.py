@@ -83,7 +83,7 @@ def legacy_frame_problem(frame: bytes, max_buffers: int = DEFAULT_MAX_BUFFERS,
     return None
 
 
-class GuardedWebsocketConnection(ZMQChannelsWebsocketConnection):  # type: ignore[misc]
+class GuardedWebsocketConnection(ZMQChannelsWebsocketConnection):
     """jupyter_server's kernel websocket connection, refusing malformed frames before decoding."""
 
     max_buffers = Int(DEFAULT_MAX_BUFFERS, config=True, help="Most binary buffers one kernel message may carry.")
