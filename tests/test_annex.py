@@ -64,8 +64,8 @@ def test_workload_annex_docx_marks_the_assumption(tmp_path: Path, capsys: pytest
     # WISN ratio: (14 / 38) / 0.166234 = 0.368421 / 0.166234 = 2.216 -> '2,22'
     assert rows["WISN-ratio (huidige / benodigde formatie)"] == "2,22"
     # difference: 0.368421 - 0.166234 = 0.202187 fte -> '0,20 fte' (the row's own cell, not the ratio)
-    assert rows["Verschil huidig − nodig"] == "0,20 fte"
-    assert rows["Benodigde formatie (WISN)"] == "0,17 fte"
+    assert rows["Verschil huidige − benodigde formatie"] == "0,20 fte"
+    assert rows["Formatie volgens de werklast (WISN)"] == "0,17 fte"
 
 
 def test_workload_annex_difference_row_when_short() -> None:
@@ -74,7 +74,7 @@ def test_workload_annex_difference_row_when_short() -> None:
     # 4 h of 38 = 0.105263 fte; 0.105263 - 0.166234 = -0.060971 fte -> '−0,06 fte' or '-0,06 fte'; ratio 0.633 -> '0,63'
     rows = dict(workload_annex(5000, current_hours=4).results)
     assert rows["WISN-ratio (huidige / benodigde formatie)"] == "0,63"
-    assert rows["Verschil huidig − nodig"].replace("\u2212", "-") == "-0,06 fte"
+    assert rows["Verschil huidige − benodigde formatie"].replace("\u2212", "-") == "-0,06 fte"
 
 
 def test_break_even_annex_docx(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -45,7 +45,7 @@ def test_app_charts_render_with_their_legends_and_without_altair() -> None:
     from calculators.ui import APPS
 
     legends = {"formatie": [], "terugverdienen": ["Deel", "Indirecte tijd"],
-               "verwijsaandeel": ["Stroom", "Direct verwezen"]}
+               "verwijsaandeel": ["Stroom", "Direct verwezen door de huisarts"]}
     for name, app_class in APPS.items():
         app = app_class()
         svg = app.chart.value

@@ -255,10 +255,10 @@ def test_break_even_assumptions_per_route() -> None:
 def test_break_even_sensitivity_outcomes_and_refusals() -> None:
     s = sm.break_even_sensitivity(hours_per_week=32)
     assert (s.model, s.outcome, s.unit, s.extra) == ("break-even", "share_of_contracted_time", "share", {})
-    assert s.outcome_label == "Benodigd effect: aandeel van de trajecten dat een verwijzing moet vermijden"
+    assert s.outcome_label == "Benodigd effect: aandeel van de contracturen voor trajecten die een verwijzing vermijden"
     plain = sm.break_even_sensitivity(annual_cost=100_000)
     assert (plain.outcome, plain.unit) == ("trajectories_needed", "count")
-    assert plain.outcome_label == "Benodigde vermeden trajecten per jaar"
+    assert plain.outcome_label == "Te voorkomen trajecten per jaar"
     # € 100,000 a year with 32 contracted hours: 114.155 trajectories x 6 x 1.33 / 47 / 32 = 0.605691
     assert sm.break_even_sensitivity(annual_cost=100_000, contracted_hours=32).base == pytest.approx(0.605691,
                                                                                                     abs=1e-6)
@@ -383,6 +383,9 @@ def test_source_text_and_values() -> None:
     assert ac._assumption_row(a, Range(10, 20)) == ("Label", "10–20", "eigen invoer")
 
 
+SHARE_LABEL = "Benodigd effect: aandeel van de contracturen voor trajecten die een verwijzing vermijden"
+
+
 def test_staffing_annex_every_row() -> None:
     a = ac.staffing_annex(5000)
     assert (a.model, a.title) == ("staffing", "Formatie POH-Jeugd volgens de norm")
@@ -393,19 +396,20 @@ def test_staffing_annex_every_row() -> None:
                         ("Uren per fte", "38", HILLEGOM_AEF),
                         ("Kosten per fte per jaar", "€ 100.000 – € 110.000", HILLEGOM_AEF))
     # 0.50..0.60 fte; x 38 = 19.0..22.8 h; x € 100,000..110,000 = € 50,000..66,000; / 5000 = € 10.00..13.20
-    assert a.results == (("Formatie", "0,50–0,60 fte"), ("Uren per week", "19,0–22,8 uur per week"),
-                         ("Kosten per jaar (alleen salaris)", "€ 50.000 – € 66.000"),
+    assert a.results == (("Formatie volgens de norm", "0,50–0,60 fte"),
+                         ("Uren per week volgens de norm", "19,0–22,8 uur per week"),
+                         ("Jaarkosten volgens de norm (AEF-kosten per fte)", "€ 50.000 – € 66.000"),
                          ("Kosten per jeugdige per jaar", "€ 10,00 – € 13,20"))
     assert a.sensitivity is not None and a.sensitivity.model == "staffing"
-    assert [c[0] for c in a.caveats] == ["Aanzuigende werking", "Stapeling", "Waterbed", "Geen vergelijkingsgroep"]
+    assert [c[0] for c in a.caveats] == ["Aanzuigende werking", "Stapeling", "Waterbedeffect", "Geen vergelijkingsgroep"]
     assert a.version == "2026.2"
 
 
 def test_workload_annex_every_row() -> None:
     w = ac.workload_annex(5000, current_hours=14, help_questions_per_1000=Range(20, 60), minutes_per_contact=45)
-    assert (w.model, w.title) == ("workload", "Formatie POH-Jeugd volgens de werklast (WISN)")
-    assert w.question == ("Hoeveel formatie vraagt het verwachte werk bij 5.000 jeugdigen, volgens de "
-                          "werklastmethode van de WHO (WISN), naast de norm?")
+    assert (w.model, w.title) == ("workload", "Formatie POH-Jeugd: de norm en de werklast (WISN)")
+    assert w.question.startswith("Hoeveel formatie hoort bij 5.000 jeugdigen volgens de AEF-norm, en hoeveel "
+                                 "vraagt het verwachte werk volgens de werklastmethode van de WHO (WISN)?")
     rows = {label: (value, source) for label, value, source in w.inputs}
     assert w.inputs[0] == ("Aantal jeugdigen (0–17 jaar)", "5.000", "eigen invoer")
     assert rows["Jeugdhulpvragen via de huisarts per 1000 jeugdigen per jaar"] == ("20–60", "eigen invoer")
@@ -418,19 +422,23 @@ def test_workload_annex_every_row() -> None:
     # fte (77.085 x 1.33 + 23.5) / 1786 = 0.070563 .. (231.255 x 1.33 + 23.5) / 1786 = 0.185371;
     # x 38 = 2.68 .. 7.04 h; ratio 0.368421 / fte = 5.22 .. 1.99; difference 0.298 .. 0.183;
     # the norm 0.50 .. 0.60 fte
-    assert w.results == (("Trajecten per jaar", "30–90"), ("Uren cliëntcontact per jaar", "77–231"),
-                         ("Benodigde formatie (WISN)", "0,07–0,19 fte"), ("Uren per week", "2,7–7,0 uur per week"),
+    assert w.results == (("Formatie volgens de norm", "0,50–0,60 fte"),
+                         ("Formatie volgens de werklast (WISN)", "0,07–0,19 fte"),
+                         ("Uren per week volgens de norm", "19,0–22,8 uur per week"),
+                         ("Uren per week volgens de werklast (WISN)", "2,7–7,0 uur per week"),
+                         ("Jaarkosten volgens de norm (AEF-kosten per fte)", "€ 50.000 – € 66.000"),
+                         ("Trajecten per jaar", "30–90"), ("Uren cliëntcontact per jaar", "77–231"),
                          ("WISN-ratio (huidige / benodigde formatie)", "1,99–5,22"),
-                         ("Verschil huidig − nodig", "0,18–0,30 fte"),
-                         ("Ter vergelijking: de AEF-norm", "0,50–0,60 fte"))
+                         ("Verschil huidige − benodigde formatie", "0,18–0,30 fte"))
     # the tornado takes the points given (45 minutes), not the range: base (154.17 x 1.33 + 23.5) / 1786
     assert w.sensitivity is not None and w.sensitivity.base == pytest.approx(0.127965, abs=1e-6)
     # without current hours: no ratio or difference rows
     assert [r[0] for r in ac.workload_annex(5000).results] == [
-        "Trajecten per jaar", "Uren cliëntcontact per jaar", "Benodigde formatie (WISN)", "Uren per week",
-        "Ter vergelijking: de AEF-norm"]
+        "Formatie volgens de norm", "Formatie volgens de werklast (WISN)", "Uren per week volgens de norm",
+        "Uren per week volgens de werklast (WISN)", "Jaarkosten volgens de norm (AEF-kosten per fte)",
+        "Trajecten per jaar", "Uren cliëntcontact per jaar"]
     # 32 hours per fte: 0.197403 fte (tests/test_decision_calcs.py) -> '0,20 fte'
-    assert dict(ac.workload_annex(5000, hours_per_fte=32).results)["Benodigde formatie (WISN)"] == "0,20 fte"
+    assert dict(ac.workload_annex(5000, hours_per_fte=32).results)["Formatie volgens de werklast (WISN)"] == "0,20 fte"
 
 
 def test_break_even_annex_every_row() -> None:
@@ -444,25 +452,29 @@ def test_break_even_annex_every_row() -> None:
         ("Directe uren per vermeden traject", "6"), ("Opslag indirecte tijd", "33%"),
         ("Productieve weken per jaar", "47")]
     assert b.inputs[0][2] == "eigen invoer" and all(s.startswith(REBEL) for _, _, s in b.inputs[1:])
-    # 32 x 61 x 52 = 101,504; / 876 = 115.87; x 7.98 h / 47 = 19.67 h a week; / 32 = 61 %;
-    # per 1000 youths 23.2 (corners 5.4 .. 28.1); observed without referral 41-45 %
-    assert b.results == (("Jaarkosten", "€ 101.504"), ("Benodigde vermeden trajecten per jaar", "115,9"),
+    # 32 x 61 x 52 = 101,504; / 876 = 115.87 -> 116 (whole trajectories); x 7.98 h / 47 = 19.67 h a week;
+    # / 32 = 61.5 %; per 1000 youths 23.2 (corners 5.4 .. 28.1); observed without referral 41-45 %
+    assert b.results == (("Jaarkosten POH-J", "€ 101.504"),
+                         ("Basis van de jaarkosten", "uren × € 61 per uur × 52 betaalde weken"),
+                         ("Te voorkomen trajecten per jaar", "116"),
                          ("Uren per week voor die trajecten", "19,7 uur per week"),
-                         ("Benodigd effect: aandeel van de trajecten dat een verwijzing moet vermijden", "61%"),
+                         (SHARE_LABEL, "61,5%"),
                          ("Vermeden trajecten per 1000 jeugdigen per jaar", "23,2 (bereik 5,4–28,1)"),
                          ("Ter vergelijking: zonder verwijzing geholpen in de evaluaties (geen effect)", "41–45%"))
-    # annual cost and contracted hours, a price given: 100,000 / 2994 = 33.4; x 7.98 / 47 = 5.67 h; / 32 = 18 %
+    # annual cost and contracted hours, a price given: 100,000 / 2994 = 33.4 -> 33; x 7.98 / 47 = 5.67 h; / 32 = 17.7 %
     c = ac.break_even_annex(annual_cost=100_000, contracted_hours=32, trajectory_price=2994)
     assert [(label, value, s) for label, value, s in c.inputs[:3]] == [
         ("Jaarkosten POH-J", "€ 100.000", "eigen invoer"), ("Contracturen per week", "32", "eigen invoer"),
         ("Prijs van een vermeden traject", "€ 2.994", "eigen invoer")]
     assert len(c.inputs) == 6  # no hourly rate or paid weeks on this route
-    assert c.results == (("Jaarkosten", "€ 100.000"), ("Benodigde vermeden trajecten per jaar", "33,4"),
+    assert c.results == (("Jaarkosten POH-J", "€ 100.000"), ("Basis van de jaarkosten", "ingevuld"),
+                         ("Te voorkomen trajecten per jaar", "33"),
                          ("Uren per week voor die trajecten", "5,7 uur per week"),
-                         ("Benodigd effect: aandeel van de trajecten dat een verwijzing moet vermijden", "18%"),
+                         (SHARE_LABEL, "17,7%"),
                          ("Ter vergelijking: zonder verwijzing geholpen in de evaluaties (geen effect)", "41–45%"))
     assert c.sensitivity is not None and c.sensitivity.base == pytest.approx(33.400134 * 7.98 / 47 / 32, abs=1e-6)
     # no contracted hours: no share row
     assert [r[0] for r in ac.break_even_annex(annual_cost=100_000).results] == [
-        "Jaarkosten", "Benodigde vermeden trajecten per jaar", "Uren per week voor die trajecten",
+        "Jaarkosten POH-J", "Basis van de jaarkosten", "Te voorkomen trajecten per jaar",
+        "Uren per week voor die trajecten",
         "Ter vergelijking: zonder verwijzing geholpen in de evaluaties (geen effect)"]

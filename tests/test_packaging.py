@@ -7,13 +7,14 @@ import re
 import sys
 import tomllib
 from importlib.metadata import packages_distributions
+from pathlib import Path
 
 from conftest import ROOT
 
 PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
 #: our own modules that scripts, tests and benchmarks import from their folders
-LOCAL = {"calculators", "conftest", "evaluation_helpers", "apps", "burst", "voila_client", "build_state", "edition",
-         "render_nginx", "make_demo_registration", "repeated_units", "a11y_fixes", "kernel_shutdown"}
+LOCAL = {"calculators"} | {p.stem for folder in ("tests", "scripts", "benchmarks", "book/_ext", "deploy")
+                           for p in (Path(__file__).resolve().parents[1] / folder).glob("*.py")}
 
 
 def norm(name: str) -> str:

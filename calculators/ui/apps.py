@@ -381,7 +381,7 @@ class ReferralApp(CalculatorApp):
             f"{f['scenario']}, {str(f['stroom']).lower()} {number(float(f['aantal']))}" for f in flows) + ".")
         chart = bar_chart(flows, title="Verwijsstromen", height=90, description=description,
                           x=quantity("aantal", "Jeugdigen per jaar", total=True), y=category("scenario"),
-                          color={"field": "stroom", "type": "nominal", "title": "Stroom",
+                          color={"field": "stroom", "type": "nominal", "title": "Stroom", "legend": {"labelLimit": 0, "orient": "bottom", "columns": 1},
                                  "scale": {"range": ["#7a1f1f", "#d08a3c", "#1f5c99"]}})
         record = export.Record(
             app=self.app_id, title=self.title, sentence=sentence,
