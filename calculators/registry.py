@@ -266,6 +266,10 @@ def param(name: str) -> str | None:
 BASIS_AEF = "AEF-kosten per fte"
 BASIS_HOURLY = "uren × uurtarief"
 
+# The cost basis a reader chooses for the break-even on the summary page, by its value in a link (?kostenbasis=aef).
+COST_BASIS_PARAM = "kostenbasis"
+COST_BASES = {"uurtarief": BASIS_HOURLY, "aef": BASIS_AEF}
+
 STAFFING = Calculator("staffing", "Formatie volgens de norm per 10.000 jeugdigen", (
     Output("fte", "Formatie volgens de norm", "fte", 2),
     Output("hours_per_week", "Uren per week volgens de norm", "hours_per_week", 1),
