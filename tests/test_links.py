@@ -56,3 +56,29 @@ def test_a_bad_value_in_a_link_gets_the_dutch_message_next_to_its_field(monkeypa
     assert "moet een getal zijn" in plain(app.fields["youths"].error.value)
     assert "Controleer de invoer" in plain(app.status.value)
     assert "Traceback" not in app.status.value
+
+
+# --------------------------------------------------------------------------- through Voila (pre-started kernels) and nginx
+
+BROWSER_TIMEOUT = 120_000
+
+
+@pytest.mark.browser
+def test_voila_apps_read_the_link_also_in_a_pre_started_kernel(page, apps_url: str) -> None:  # type: ignore[no-untyped-def]
+    """voila.json pre-starts kernels (preheat_kernel, a pool of 2): such a kernel runs the notebook before any request,
+    so the query string reaches it only through voila.utils.get_query_string. Three loads of one app: the first two
+    take kernels from the pool, the third one a refilled kernel; each must show its own link's numbers."""
+    from playwright.sync_api import expect
+
+    from calculators.formatting import span
+    from calculators.staffing import staffing
+
+    for youths in (12_000, 20_000, 7_000):
+        page.goto(f"{apps_url}/apps/voila/render/formatie.ipynb?jeugdigen={youths}", timeout=BROWSER_TIMEOUT)
+        s = staffing(youths)
+        expect(page.get_by_role("status")).to_contain_text(span(s.low.fte, s.high.fte, "fte", 2),
+                                                           timeout=BROWSER_TIMEOUT)
+    page.goto(f"{apps_url}/apps/voila/render/terugverdienen.ipynb?uren=46&jaarkosten=tien", timeout=BROWSER_TIMEOUT)
+    expect(page.get_by_text("moet een getal zijn").first).to_be_visible(timeout=BROWSER_TIMEOUT)
+    expect(page.get_by_label("Uren POH-J per week", exact=True)).to_have_value("46")
+    assert "Traceback" not in page.content()
