@@ -301,7 +301,8 @@ def live(name: str) -> Calculator:
 
 SUMMARY_STATIC_URL = "_static/rekentools/"   # the summary page sits at the site's root
 SUMMARY_INPUTS = (replace(registry.YOUTHS_INPUT, positive=True),
-                  replace(registry.APP_INPUTS[0], plausible=(1, 80), decimals=1, positive=True))  # 'uren'
+                  replace(next(i for i in registry.APP_INPUTS if i.name == "own_hours"), plausible=(1, 80), decimals=1,
+                          positive=True))  # ?uren=46
 SUMMARY_OUTPUTS = (
     registry.Output("youths", "Jeugdigen", "count", 0),
     registry.STAFFING["fte"], registry.STAFFING["hours_per_week"], replace(registry.STAFFING["annual_cost"],

@@ -45,7 +45,7 @@ def test_policy_officer_reaches_every_answer_and_the_annex_for_12000_youths(guar
                  "savings_conservative", "savings_optimistic", "savings_none", "coverage_conservative"):
         expect(page.locator(f"[data-uitkomst='{name}']").first).to_have_text(shown[name])
     body = page.locator("main").inner_text()
-    for heading in ("Wat laat het onderzoek zien?", "Centraal Planbureau", "De belangrijkste risico's"):
+    for heading in ("Wat laat het onderzoek zien?", "Centraal Planbureau", "De belangrijkste risico"):
         assert heading in body, heading                # the evidence (with the CPB finding) and the risks
     with page.expect_navigation():
         page.get_by_role("link", name="Download de bijlage voor het raadsvoorstel").click()
