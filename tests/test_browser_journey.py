@@ -48,7 +48,7 @@ def test_policy_officer_reaches_every_answer_and_the_annex_for_12000_youths(guar
     for heading in ("Wat laat het onderzoek zien?", "Centraal Planbureau", "De belangrijkste risico"):
         assert heading in body, heading                # the evidence (with the CPB finding) and the risks
     with page.expect_navigation():
-        page.get_by_role("link", name="Download de bijlage voor het raadsvoorstel").click()
+        page.get_by_role("link", name="Maak de bijlage in de app formatie").click()
     clicks += 1
     assert "jeugdigen=12000" in page.url
     expect(page.get_by_role("status")).to_contain_text(shown["fte"], timeout=TIMEOUT)
