@@ -34,7 +34,7 @@ from .formatting import auto, euro, fte, hours, number, percent, span, with_unit
 __all__ = [
     "F", "Text", "text", "euro", "percent", "number", "fte", "hours", "span", "with_unit", "auto",
     "table", "data_table", "discrepancy", "source_flags", "cite_key", "markdown", "ref_text",
-    "source_place", "source_cite", "corrections_tables", "named",
+    "source_place", "source_cite", "corrections_tables", "named", "app_link", "APP",
 ]
 
 
@@ -50,6 +50,28 @@ class Text(str):
 
 def text(value: Any) -> Text:
     return Text(value)
+
+
+def app_link(name: str, label: str, prefix: str = "../") -> Text:
+    """A link to Voila app ``name`` (calculators/registry.py, APPS) from a chapter: ``prefix`` leads from the page
+    to the site's root ('../' from book/chapters/, '' from the home page)."""
+    import html
+
+    from .registry import app
+
+    return Text(f'<a href="{prefix}{app(name).path.lstrip("/")}">{html.escape(label)}</a>')
+
+
+class _Apps:
+    """``APP.formatie`` in a chapter's {eval}: a link 'app formatie' to that app (the role takes no calls)."""
+
+    def __getattr__(self, name: str) -> Text:
+        if name.startswith("_"):
+            raise AttributeError(name)
+        return app_link(name, f"app {name}")
+
+
+APP = _Apps()
 
 
 LEDGER_ENV = "HANDBOEK_FIGURE_LEDGER"  # set by book/_ext/figures.py for the build's kernels

@@ -231,9 +231,44 @@ WHOLE_COST_INPUTS = (
 )
 
 
+# Fields that only the Voila apps ask for, with the Dutch name a link uses to fill them (?uren=46). The apps
+# (calculators/ui/) take every field's name from here or from the calculators' inputs above: see ``param``.
+APP_INPUTS = (
+    Input("own_hours", "uren", fact="hours_per_week", label="Eigen inzet: uren POH-J per week"),
+    Input("contact_minutes", "minuten", fact="contact_minutes"),
+    Input("working_weeks", "werkweken", fact="working_weeks"),
+    Input("client_time_share", "clienttijd", fact="client_time_share"),
+    Input("annual_cost", "jaarkosten", fact="annual_cost"),
+    Input("contracted_hours", "contracturen", fact="contracted_hours"),
+    Input("paid_weeks", "betaalde_weken", fact="paid_weeks"),
+    Input("direct_hours_per_trajectory", "directe_uren", fact="direct_hours_per_trajectory"),
+    Input("bggz_price", "prijs_bggz", fact="bggz_price"),
+    Input("sggz_price", "prijs_sggz", fact="sggz_price"),
+    Input("target_reach", "doelbereik", fact="target_reach"),
+    Input("baseline_referrals", "verwijzingen_basisjaar", fact="baseline_referrals"),
+    *(Input(f"trajectories_band_{n}", f"trajecten_{n}", fact=f"trajectories_band_{n}")
+      for n in ("1", "2_5", "6_10", "gt10")),
+)
+
+
+def param(name: str) -> str | None:
+    """The Dutch query name of an input or app field ``name`` (the model's keyword), or None if none is defined.
+
+    One name has one query name everywhere; an app field with a name of its own is in APP_INPUTS."""
+    for inp in (*STAFFING_INPUTS, *WORKLOAD_INPUTS, *BREAK_EVEN_INPUTS, *REFERRAL_INPUTS, *WHOLE_COST_INPUTS,
+                *APP_INPUTS):
+        if inp.name == name:
+            return inp.param
+    return None
+
+
 # Cost bases, named the same way wherever a yearly cost is shown.
 BASIS_AEF = "AEF-kosten per fte"
 BASIS_HOURLY = "uren × uurtarief"
+
+# The cost basis a reader chooses for the break-even on the summary page, by its value in a link (?kostenbasis=aef).
+COST_BASIS_PARAM = "kostenbasis"
+COST_BASES = {"uurtarief": BASIS_HOURLY, "aef": BASIS_AEF}
 
 STAFFING = Calculator("staffing", "Formatie volgens de norm per 10.000 jeugdigen", (
     Output("fte", "Formatie volgens de norm", "fte", 2),

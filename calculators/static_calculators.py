@@ -21,6 +21,7 @@ import html
 import json
 import random
 from collections.abc import Mapping
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -290,3 +291,164 @@ def live(name: str) -> Calculator:
     """Show page calculator ``name`` in a chapter: one of ``registry.PAGE_CALCULATORS`` ('formatie', 'werklast',
     'terugverdienen', 'verwijsaandeel', 'integrale-kosten')."""
     return Calculator(name)
+
+
+# --------------------------------------------------------------------------- the summary page ('In één oogopslag')
+# The page's figures for the reader's number of youths (and, optionally, own hours per week and the cost basis of
+# the break-even), recomputed in the browser by rekentools/oogopslag.js with the page calculators' own modules
+# (formatie.js, terugverdienen.js). Each figure on the page is a <span data-uitkomst="name"> that the module
+# fills; summary_vectors() holds the module to these Python answers, as vectors() does for the forms.
+
+SUMMARY_STATIC_URL = "_static/rekentools/"   # the summary page sits at the site's root
+SUMMARY_INPUTS = (replace(registry.YOUTHS_INPUT, positive=True),
+                  replace(next(i for i in registry.APP_INPUTS if i.name == "own_hours"), plausible=(1, 80), decimals=1,
+                          positive=True))  # ?uren=46
+SUMMARY_OUTPUTS = (
+    registry.Output("youths", "Jeugdigen", "count", 0),
+    registry.STAFFING["fte"], registry.STAFFING["hours_per_week"], replace(registry.STAFFING["annual_cost"],
+                                                                           name="cost_aef"),
+    replace(registry.BREAK_EVEN["annual_cost"], name="cost_hourly"),
+    registry.BREAK_EVEN["annual_cost"], registry.BREAK_EVEN["trajectories_needed"],
+    registry.BREAK_EVEN["share_of_contracted_time"],
+    *(o for o in registry.BREAK_EVEN_SAVINGS),
+)
+
+
+def summary(youths: float, hours_per_week: float | None = None, basis: str = "uurtarief") -> dict[str, tuple[float, float]]:
+    """Every input-dependent figure of the summary page as (low, high), from the models: the formation as the
+    council annex takes it (the norm, or the reader's hours), its yearly cost on both bases, and the break-even
+    and the three savings scenarios at the low end on the chosen basis ('uurtarief' or 'aef')."""
+    from .annex.council import formation
+    from .break_even import break_even_point
+
+    if basis not in registry.COST_BASES:
+        raise KeyError(basis)
+    f = formation(youths, hours_per_week)
+    fte, hours = (f.fte_low, f.fte_high), (f.hours_low, f.hours_high)
+    cost_low, cost_high = data.bounds("cost_per_fte")
+    aef = (fte[0] * cost_low, fte[1] * cost_high)
+    hourly = tuple(break_even_point(hours_per_week=h).annual_cost for h in hours)
+    be = [break_even_point(hours_per_week=h, annual_cost=aef[i] if basis == "aef" else None)
+          for i, h in enumerate(hours)]
+    out = {"youths": (youths, youths), "fte": fte, "hours_per_week": hours, "cost_aef": aef, "cost_hourly": (hourly[0], hourly[1]),
+           "annual_cost": (be[0].annual_cost, be[1].annual_cost),
+           "trajectories_needed": (be[0].trajectories_needed, be[1].trajectories_needed),
+           "share_of_contracted_time": (be[0].share_of_contracted_time or 0.0, be[1].share_of_contracted_time or 0.0)}
+    for key in SCENARIO_NAMES:
+        total = savings(estimated_counts(hours[0]), scenario=key).mid.savings_total
+        out[f"savings_{key}"] = (total, total)
+        share = cost_coverage(total, be[0].annual_cost)
+        out[f"coverage_{key}"] = (share, share)
+    return out
+
+
+def summary_texts(youths: float | None = None, hours_per_week: float | None = None,
+                  basis: str = "uurtarief") -> dict[str, str]:
+    """The summary's figures as the page prints them (registry rounding), by name; defaults from data/."""
+    result = summary(data.value("youths") if youths is None else youths, hours_per_week, basis)
+    return {o.name: o.text(*result[o.name]) for o in SUMMARY_OUTPUTS}
+
+
+def summary_definition() -> dict[str, Any]:
+    """What oogopslag.js needs: the two inputs, the outputs' rounding, the defaults from data/ the formulas take,
+    the constants of formatie.js and terugverdienen.js, and the apps' addresses for the links."""
+    norm_low, norm_high = data.bounds("fte_per_10k")
+    cost_low, cost_high = data.bounds("cost_per_fte")
+    return {
+        "inputs": [{"name": i.name, "param": i.param, "label": i.dutch_label(), "unit": i.unit_name(),
+                    "max": i.maximum(), "positive": i.positive,
+                    "max_text": None if i.maximum() is None else field_text(i, i.maximum() or 0.0)}
+                   for i in SUMMARY_INPUTS],
+        "outputs": [{"name": o.name, "label": o.label, "unit": o.unit, "decimals": o.decimals}
+                    for o in SUMMARY_OUTPUTS],
+        "suffix": formatting._SUFFIX,
+        "bases": registry.COST_BASES, "basis_param": registry.COST_BASIS_PARAM,
+        "defaults": {"fte_per_10k_low": norm_low, "fte_per_10k_high": norm_high, "cost_per_fte_low": cost_low,
+                     "cost_per_fte_high": cost_high, "hours_per_fte": data.value("hours_per_fte"),
+                     "hourly_rate": data.value("hourly_rate"), "trajectory_price": data.value("bggz_price")},
+        "formatie": constants("formatie"), "terugverdienen": constants("terugverdienen"),
+    }
+
+
+def summary_vectors(n: int = 200, seed: int = 20) -> list[dict[str, Any]]:
+    """Random youths (and own hours in half of the sets), each basis, plus the edges; with the Python texts."""
+    rng = random.Random(f"{seed}-oogopslag")
+    (y_lo, y_hi), (h_lo, h_hi) = (i.plausible for i in SUMMARY_INPUTS)
+    sets: list[tuple[float, float | None]] = [(1, None), (y_hi, None), (data.value("youths"), None), (1, h_lo),
+                                              (y_hi, h_hi)]
+    while len(sets) < n:
+        sets.append((round(rng.uniform(1, y_hi)), rng.uniform(h_lo, h_hi) if rng.random() < 0.5 else None))
+    return [{"youths": y, "hours_per_week": h, "basis": b, "expected": summary_texts(y, h, b)}
+            for i, (y, h) in enumerate(sets) for b in (list(registry.COST_BASES) if i < 5 else
+                                                       [list(registry.COST_BASES)[i % 2]])]
+
+
+def uitkomst(name: str, texts: Mapping[str, str] | None = None) -> str:
+    """A summary figure as the page prints it, marked for oogopslag.js: <span data-uitkomst="name">text</span>."""
+    shown = (summary_texts() if texts is None else texts)[name]
+    return f'<span class="oogopslag-uitkomst" data-uitkomst="{html.escape(name)}">{html.escape(shown)}</span>'
+
+
+SUMMARY_INSTRUCTION = ("Vul het aantal jeugdigen (0 tot 18 jaar) in uw gemeente in: alle getallen op deze pagina en "
+                       "de links naar de rekentools en apps rekenen direct mee. Dat gebeurt in uw browser; er wordt "
+                       "niets verstuurd of opgeslagen.")
+
+
+def summary_form_html() -> str:
+    """The summary page's field for the number of youths, with the hours and the cost basis folded under it."""
+    esc = html.escape
+    youths, hours = SUMMARY_INPUTS
+    default_youths = field_text(youths, youths.default_value())
+
+    def field(inp: registry.Input, value: str, note: str) -> str:
+        fid = f"oogopslag-{inp.param}"
+        return (f'<div class="rekentool-veld"><label for="{fid}">{esc(note or inp.dutch_label())}</label>'
+                f'<input id="{fid}" name="{esc(inp.param)}" type="text" inputmode="decimal" autocomplete="off" '
+                f'spellcheck="false" value="{esc(value)}" aria-describedby="{fid}-fout">'
+                f'<span class="rekentool-fout" id="{fid}-fout"></span></div>')
+
+    bases = "".join(
+        f'<label class="oogopslag-keuze"><input type="radio" name="{registry.COST_BASIS_PARAM}" value="{key}"'
+        f'{" checked" if key == "uurtarief" else ""}> {esc(label)}</label>'
+        for key, label in registry.COST_BASES.items())
+    config = json.dumps(summary_definition(), ensure_ascii=False).replace("</", "<\\/")
+    return (
+        '<form class="rekentool oogopslag-invoer" id="oogopslag-invoer" data-oogopslag novalidate '
+        'aria-labelledby="oogopslag-titel">'
+        '<p class="rekentool-titel" id="oogopslag-titel"><strong>Reken met uw eigen gemeente</strong></p>'
+        f'<p class="rekentool-uitleg">{esc(SUMMARY_INSTRUCTION)}</p>'
+        + field(youths, default_youths, "Aantal jeugdigen in uw gemeente")
+        + '<details class="oogopslag-meer"><summary>Eigen uren per week en de kostenbasis</summary>'
+        + field(hours, "", "Eigen inzet: uren POH-Jeugd per week (leeg = de norm)")
+        + '<fieldset class="oogopslag-basis"><legend>Jaarkosten voor het terugverdienen</legend>'
+        + bases + '</fieldset></details>'
+        '<p class="rekentool-fout oogopslag-status" aria-live="polite"></p>'
+        f'<script type="application/json" class="oogopslag-definitie">{config}</script>'
+        '</form>'
+        f'<link rel="stylesheet" href="{SUMMARY_STATIC_URL}rekentool.css">'
+        f'<script type="module" src="{SUMMARY_STATIC_URL}oogopslag.js"></script>'
+    )
+
+
+class SummaryForm:
+    """The summary page's form as a notebook output (HTML only)."""
+
+    def _repr_html_(self) -> str:
+        return summary_form_html()
+
+
+def summary_link(text: str, path: str, kind: str, anchor: str = "") -> str:
+    """A link that carries the reader's numbers: written for the defaults, rewritten by oogopslag.js as they type.
+
+    ``kind``: 'jeugdigen' (the number of youths), 'formatie' (youths and own hours) or 'uren' (the hours at the low
+    end, and the yearly cost on the AEF basis) — see linkQuery in oogopslag.js. ``path`` is relative to the page."""
+    from urllib.parse import urlencode
+
+    texts = summary(data.value("youths"))
+    query = {"jeugdigen": {"jeugdigen": f"{data.value('youths'):.0f}"},
+             "formatie": {"jeugdigen": f"{data.value('youths'):.0f}"},
+             "uren": {"uren": f"{round(texts['hours_per_week'][0], 1):g}"}}[kind]
+    href = f"{path}?{urlencode(query)}" + (f"#{anchor}" if anchor else "")
+    base = path + (f"#{anchor}" if anchor else "")
+    return (f'<a href="{html.escape(href)}" data-href="{html.escape(base)}" data-oogopslag-link="{kind}">'
+            f"{html.escape(text)}</a>")

@@ -241,3 +241,80 @@ def test_print_shows_the_default_answer_and_the_address(page: Page) -> None:
     expect(page.locator(".rekentool-print")).to_be_visible()
     expect(page.locator(".rekentool-adres")).to_have_text(f"{ORIGIN}/chapters/test.html#rekenformulier-terugverdienen")
     expect(answer(page, "terugverdienen", "annual_cost")).to_have_text(sc.answers("terugverdienen")["annual_cost"])
+
+
+# --------------------------------------------------------------------------- the summary page ('In één oogopslag')
+
+
+def test_summary_defaults_are_the_models_and_the_annex() -> None:
+    from calculators.annex.council import formation
+
+    shown = sc.summary_texts()
+    assert shown["fte"] == "0,50–0,60 fte" and shown["cost_aef"] == "€ 50.000 – € 66.000"   # as the formatie form
+    # 12,000 youths: 1.2–1.44 fte (x 1.0 and 1.2 per 10,000); x 38 h = 45.6–54.7 h; hourly cost 45.6 x 61 x 52
+    big = sc.summary_texts(12_000)
+    assert big["fte"] == "1,20–1,44 fte" and big["hours_per_week"].startswith("45,6–54,7")
+    assert big["cost_hourly"].startswith("€ 144.643")                      # 45.6 x 61 x 52 = 144,643.2
+    f = formation(12_000, None)
+    assert (f.fte_low, f.hours_low) == pytest.approx(sc.summary(12_000)["fte"][0:1] + (45.6,))
+    # own hours: 46 h / 38 h per fte = 1.21 fte; AEF basis: 1.2105 x 100,000 = 121,053 a year, / 876 = 138 trajectories
+    own = sc.summary_texts(12_000, 46, "aef")
+    assert own["fte"] == "1,21 fte" and own["annual_cost"] == "€ 121.053 – € 133.158"
+    assert own["trajectories_needed"].startswith("138")
+    assert 'data-uitkomst="fte"' in sc.uitkomst("fte")
+
+
+RUN_SUMMARY = """async ([definition, vectors]) => {
+  const m = await import('/_static/rekentools/oogopslag.js');
+  const wrong = [];
+  for (const v of vectors) {
+    const got = m.texts(definition, v.youths, v.hours_per_week, v.basis);
+    for (const [k, text] of Object.entries(v.expected)) if (got[k] !== text) wrong.push([v, k, got[k], text]);
+  }
+  return wrong;
+}"""
+
+
+@pytest.mark.browser
+def test_summary_module_gives_the_python_answer_for_every_vector(page: Page) -> None:
+    serve(page)
+    vectors = sc.summary_vectors()
+    assert len(vectors) >= 200 and {v["basis"] for v in vectors} == set(registry.COST_BASES)
+    wrong = page.evaluate(RUN_SUMMARY, [sc.summary_definition(), vectors])
+    assert not wrong, f"{len(wrong)} figures differ over {len(vectors)} input sets; first: {wrong[:3]}"
+
+
+def summary_body() -> str:
+    return (sc.summary_form_html() + "<p>" + sc.uitkomst("fte") + " " + sc.uitkomst("savings_conservative") + "</p>"
+            + sc.summary_link("formatie", "../apps/voila/render/formatie.ipynb", "formatie")
+            + sc.summary_link("terugverdienen", "10.html", "uren", "rekenformulier-terugverdienen"))
+
+
+@pytest.mark.browser
+def test_summary_reads_the_link_recomputes_the_page_and_carries_the_numbers(page: Page) -> None:
+    serve(page, summary_body(), query="?jeugdigen=12000")
+    page.evaluate("import('/_static/rekentools/oogopslag.js')")
+    fte = page.locator("span[data-uitkomst='fte']")
+    expect(fte).to_have_text(sc.summary_texts(12_000)["fte"])
+    expect(page.locator("a[data-oogopslag-link='formatie']")).to_have_attribute(
+        "href", "../apps/voila/render/formatie.ipynb?jeugdigen=12000")
+    expect(page.locator("a[data-oogopslag-link='uren']")).to_have_attribute(
+        "href", "10.html?uren=45.6#rekenformulier-terugverdienen")
+    # the reader types, in Dutch format; the figures and the links follow
+    page.locator("#oogopslag-jeugdigen").fill("20.000")
+    expect(fte).to_have_text(sc.summary_texts(20_000)["fte"])
+    page.locator("summary").click()
+    page.locator("#oogopslag-uren").fill("46")
+    page.locator("input[value='aef']").check()
+    expect(page.locator("span[data-uitkomst='savings_conservative']")).to_have_text(
+        sc.summary_texts(20_000, 46, "aef")["savings_conservative"])
+    expect(page.locator("a[data-oogopslag-link='formatie']")).to_have_attribute(
+        "href", "../apps/voila/render/formatie.ipynb?jeugdigen=20000&uren=46")
+    assert "jaarkosten=" in (page.locator("a[data-oogopslag-link='uren']").get_attribute("href") or "")
+    assert "jeugdigen=20000" in page.url and "kostenbasis=aef" in page.url
+    # bad input: a Dutch message next to the field, dashes instead of figures
+    page.locator("#oogopslag-jeugdigen").fill("twaalf")
+    expect(page.locator("#oogopslag-jeugdigen-fout")).to_contain_text("moet een getal zijn")
+    expect(fte).to_have_text("–")
+    page.locator("#oogopslag-jeugdigen").fill("0")
+    expect(page.locator("#oogopslag-jeugdigen-fout")).to_contain_text("groter dan 0")

@@ -2,7 +2,8 @@
 // with these hours closes without referral in each scenario (calculators/savings.py: savings of
 // estimated_counts(hours), and cost_coverage).
 function breakEven(v, c) {
-  const cost = v.hours_per_week * v.hourly_rate * c.paid_weeks;
+  // the yearly cost given (annual_cost, as break_even_point takes it), else hours x hourly rate x paid weeks
+  const cost = v.annual_cost !== undefined ? v.annual_cost : v.hours_per_week * v.hourly_rate * c.paid_weeks;
   const needed = cost / v.trajectory_price;
   const directYear = needed * c.direct_hours_per_trajectory;
   const totalYear = directYear * (1 + c.indirect_uplift);

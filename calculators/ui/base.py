@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import base64
 import html
+import os
+from urllib.parse import parse_qsl
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -109,6 +111,33 @@ class Field:
 
     def clear(self) -> None:
         self.error.value = ""
+
+
+def query_string() -> str:
+    """The query string of the page that runs this kernel ('' outside Voila).
+
+    Voila 0.5 puts it in the kernel's environment as ``QUERY_STRING`` when it starts a kernel for a request;
+    a pre-started kernel (a pool, ``preheat_kernel``) receives it only when a request takes the kernel:
+    ``voila.utils.get_query_string`` waits for that (and returns the variable at once when not preheated)."""
+    try:
+        from voila.utils import get_query_string
+    except ImportError:  # pragma: no cover - plain Jupyter without Voila
+        return os.environ.get("QUERY_STRING", "")
+    return get_query_string() or ""
+
+
+def link_values(query: str, keys: tuple[str, ...]) -> dict[str, str]:
+    """The raw text of each field a link fills, by field key, for fields with a Dutch query name in the registry
+    (?jeugdigen=12000&uren=46 -> {'youths': '12000', 'own_hours': '46'}). Unknown names are ignored."""
+    from ..registry import param
+
+    given = dict(parse_qsl(query.lstrip("?"), keep_blank_values=True))
+    out = {}
+    for key in keys:
+        name = param(key)
+        if name is not None and name in given:
+            out[key] = given[name]
+    return out
 
 
 def data_uri(content: bytes, mime: str) -> str:
@@ -212,6 +241,9 @@ class CalculatorApp:
 
     def __init__(self) -> None:
         self.fields: dict[str, Field] = {s.key: Field(s) for s in self.fields_spec}
+        # a link's numbers (?jeugdigen=12000) as typed text: bad text gets the field's Dutch message below
+        for key, raw in link_values(query_string(), tuple(self.fields)).items():
+            self.fields[key].input.value = raw
         self.status = w.HTML("")
         self.table = w.HTML("")
         self.chart = w.HTML("")
