@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 TITLE = "Handboek POH-Jeugd"
-EDITION = "2026.2"
-DATE = _dt.date(2026, 11, 29)
+EDITION = "2026.3"
+DATE = _dt.date(2026, 12, 7)
 AUTHOR = "Team Handboek POH-Jeugd"
 
 CODE_LICENSE = "EUPL-1.2"

@@ -15,6 +15,7 @@ from docx import Document
 from playwright.sync_api import Page, expect
 
 from calculators import static_calculators as sc
+
 from conftest import ROOT
 
 pytestmark = pytest.mark.browser

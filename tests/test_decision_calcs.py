@@ -435,7 +435,7 @@ def test_annex_helpers(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
         raise importlib.metadata.PackageNotFoundError("poh-jeugd-calculators")
 
     monkeypatch.setattr(importlib.metadata, "version", missing)
-    assert content.handbook_version() == "2026.2"  # calculators/edition.py, not the package metadata
+    assert content.handbook_version() == "2026.3"  # calculators/edition.py, not the package metadata
     monkeypatch.setattr(render.shutil, "which", lambda _name: None)
     with pytest.raises(InputError, match="chromium"):
         render.write(staffing_annex(5000), tmp_path / "x.pdf")

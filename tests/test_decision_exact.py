@@ -401,8 +401,9 @@ def test_staffing_annex_every_row() -> None:
                          ("Jaarkosten volgens de norm (AEF-kosten per fte)", "€ 50.000 – € 66.000"),
                          ("Kosten per jeugdige per jaar", "€ 10,00 – € 13,20"))
     assert a.sensitivity is not None and a.sensitivity.model == "staffing"
-    assert [c[0] for c in a.caveats] == ["Aanzuigende werking", "Stapeling", "Waterbedeffect", "Geen vergelijkingsgroep"]
-    assert a.version == "2026.2"
+    assert [c[0] for c in a.caveats] == ["Aanzuigende werking", "Stapeling", "Waterbedeffect",
+                                         "Geen vergelijkingsgroep"]
+    assert a.version == "2026.3"
 
 
 def test_workload_annex_every_row() -> None:

@@ -18,23 +18,23 @@ from calculators.book import corrections_tables
 from calculators.ui import APPS
 
 ROOT = Path(__file__).resolve().parents[1]
-EXPECTED_COLOPHON = "Handboek POH-Jeugd, editie 2026.2 — tekst en data CC BY 4.0, code EUPL-1.2"
+EXPECTED_COLOPHON = "Handboek POH-Jeugd, editie 2026.3 — tekst en data CC BY 4.0, code EUPL-1.2"
 
 
 def test_the_edition_number_is_set_once() -> None:
-    assert edition.EDITION == "2026.2"
+    assert edition.EDITION == "2026.3"
     assert edition.colophon() == EXPECTED_COLOPHON
     # nowhere else in the code is the edition number typed (book pages use {{ editie }})
     typed = [p for p in [*ROOT.glob("calculators/**/*.py"), *ROOT.glob("scripts/*.py"), *ROOT.glob("book/**/*.md"),
                          *ROOT.glob("book/_ext/*.py")]
-             if "2026.2" in p.read_text(encoding="utf-8") and p.name != "edition.py"]
+             if "2026.3" in p.read_text(encoding="utf-8") and p.name != "edition.py"]
     assert typed == []
 
 
 def test_cli_version_prints_edition_and_licences() -> None:
     proc = subprocess.run([sys.executable, "-m", "calculators", "--version"], capture_output=True, text=True, cwd=ROOT)
     assert proc.returncode == 0, proc.stderr
-    assert proc.stdout.strip() == ("Handboek POH-Jeugd editie 2026.2 (2026-11-29); "
+    assert proc.stdout.strip() == ("Handboek POH-Jeugd editie 2026.3 (2026-12-07); "
                                    "code EUPL-1.2, tekst en data CC BY 4.0")
 
 
@@ -58,7 +58,7 @@ def test_xlsx_export_names_the_edition_in_sheet_and_properties(record: export.Re
     book = openpyxl.load_workbook(io.BytesIO(content))
     values = [c.value for row in book["Toelichting"].iter_rows() for c in row]
     assert EXPECTED_COLOPHON in values
-    assert book.properties.version == "2026.2"
+    assert book.properties.version == "2026.3"
     assert book.properties.description == EXPECTED_COLOPHON
     assert export.read_inputs(content, "formatie.xlsx", "formatie")
 
@@ -67,7 +67,7 @@ def test_every_app_shows_the_edition_and_the_house_colour() -> None:
     for cls in APPS.values():
         app = cls()
         markup = " ".join(getattr(child, "value", "") for child in app.widget.children)
-        assert "editie 2026.2" in markup and "EUPL-1.2" in markup and "CC BY 4.0" in markup
+        assert "editie 2026.3" in markup and "EUPL-1.2" in markup and "CC BY 4.0" in markup
         assert "#1f5c99" in app.widget.children[0].value  # book/huisstijl.yml's colour in the app CSS
 
 
@@ -157,6 +157,8 @@ def test_corrections_are_grouped_per_edition_from_every_file(tmp_path: Path) -> 
 
 def test_the_corrections_page_lists_this_editions_corrections() -> None:
     markup = corrections_tables()._repr_html_()
-    assert "Correcties in editie 2026.2" in markup
-    n = sum(len(v) for v in edition.corrections().values())
-    assert n >= 10 and markup.count("<tr>") == n + 1  # header row + one per correction
+    grouped = edition.corrections()
+    assert list(grouped)[:2] == ["2026.3", "2026.2"]  # newest edition first
+    assert "Correcties in editie 2026.3" in markup and "Correcties in editie 2026.2" in markup
+    n = sum(len(v) for v in grouped.values())
+    assert n >= 10 and markup.count("<tr>") == n + len(grouped)  # a header row per edition + one per correction

@@ -58,7 +58,7 @@ def test_a_bad_value_in_a_link_gets_the_dutch_message_next_to_its_field(monkeypa
     assert "Traceback" not in app.status.value
 
 
-# --------------------------------------------------------------------------- through Voila (pre-started kernels) and nginx
+# ------------------------------------------------------------------- through Voila (pre-started kernels) and nginx
 
 BROWSER_TIMEOUT = 120_000
 

@@ -87,7 +87,7 @@ def ink(image: tuple[int, int, bytes], top: float, bottom: float) -> int:
 
 def test_title_page_names_title_edition_date_publisher_and_licences(pdf: Path, tmp_path: Path) -> None:
     text = " ".join(PdfReader(pdf).pages[0].extract_text().split())
-    for needle in ("Handboek POH-Jeugd", "Editie 2026.2", "29 november 2026", "Uitgegeven door Team Handboek POH-Jeugd",
+    for needle in ("Handboek POH-Jeugd", "Editie 2026.3", "7 december 2026", "Uitgegeven door Team Handboek POH-Jeugd",
                    "CC BY 4.0", "EUPL-1.2"):
         assert needle in text, needle
     image = render_gray(pdf, 1, tmp_path)
@@ -97,13 +97,13 @@ def test_title_page_names_title_edition_date_publisher_and_licences(pdf: Path, t
 
 
 def test_colophon_has_the_citation_and_the_file_name_the_edition() -> None:
-    assert edition.PDF_NAME == "handboek-poh-jeugd-2026.2.pdf"
+    assert edition.PDF_NAME == "handboek-poh-jeugd-2026.3.pdf"
 
 
 def test_toc_page_numbers_point_at_the_chapters(pdf: Path) -> None:
     reader = PdfReader(pdf)
     colophon = " ".join(reader.pages[1].extract_text().split())
-    assert "Zo citeert u dit handboek" in colophon and "(editie 2026.2)" in colophon
+    assert "Zo citeert u dit handboek" in colophon and "(editie 2026.3)" in colophon
     toc = " ".join(reader.pages[2].extract_text().split())
     assert toc.startswith("Inhoud") or "Inhoud" in toc[:40]
     outline = {item.title: reader.get_destination_page_number(item) + 1 for item in reader.outline
@@ -127,8 +127,8 @@ def test_every_body_page_has_a_running_head_and_its_page_number(pdf: Path, tmp_p
 
 def test_metadata_names_the_edition_and_licences(pdf: Path) -> None:
     meta = PdfReader(pdf).metadata
-    assert meta.title == "Handboek POH-Jeugd, editie 2026.2"
-    assert meta.subject == "Handboek POH-Jeugd, editie 2026.2 — tekst en data CC BY 4.0, code EUPL-1.2"
+    assert meta.title == "Handboek POH-Jeugd, editie 2026.3"
+    assert meta.subject == "Handboek POH-Jeugd, editie 2026.3 — tekst en data CC BY 4.0, code EUPL-1.2"
 
 
 # --------------------------------------------------------------------------- a PDF a trainer can hand out (issue 20)

@@ -13,10 +13,10 @@ from __future__ import annotations
 import base64
 import html
 import os
-from urllib.parse import parse_qsl
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import parse_qsl
 
 import ipywidgets as w
 
