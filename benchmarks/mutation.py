@@ -1,7 +1,8 @@
-"""Mutation testing of the model modules with mutmut (a measurement, not part of CI).
+"""Mutation testing of the model and decision modules with mutmut (a measurement, not part of CI).
 
-    python benchmarks/mutation.py                 # all model modules, one after the other
+    python benchmarks/mutation.py                 # the model and decision modules, one after the other
     python benchmarks/mutation.py bands parsing   # some of them
+    python benchmarks/mutation.py workload.model  # a module of a subpackage: its dotted name
 
 mutmut (configured in pyproject.toml, ``[tool.mutmut]``) copies the package to
 ``mutants/``, makes small deliberate changes to each function (``+`` to ``-``,
@@ -31,7 +32,13 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "benchmarks" / "results" / "mutation.json"
-MODULES = ("staffing", "break_even", "savings", "referral", "bands", "parsing", "ranges", "formatting")
+MODEL_MODULES = ("staffing", "break_even", "savings", "referral", "bands", "parsing", "ranges", "formatting")
+#: the decision calculators (issue 19): WISN workload, whole cost, sensitivity, the council annex's content
+DECISION_MODULES = ("workload.model", "costs.model", "sensitivity.model", "annex.content")
+#: configured in [tool.mutmut] but not run by default (the kit was being rewritten when this was added)
+EVALUATION_MODULES = ("evaluation.indicators", "evaluation.suppression", "evaluation.validation", "evaluation.privacy")
+MODULES = MODEL_MODULES + DECISION_MODULES
+KNOWN = MODULES + EVALUATION_MODULES
 
 #: Surviving mutants that change no observable result, with the reason.
 EQUIVALENT: dict[str, str] = {
@@ -62,6 +69,23 @@ EQUIVALENT: dict[str, str] = {
     "calculators.formatting.x_number__mutmut_21": "decimal_quantization dropped (default True): the same call.",
     "calculators.formatting.x_number__mutmut_23":
         "decimal_quantization True -> False: rounded first, so the same text (checked on 20,000 numbers).",
+    "calculators.costs.model.x__check_nonnegative__mutmut_8":
+        "float('inf') -> float('INF'): Python reads both as infinity.",
+    # equivalent on the data as stored (a change to data/ could make them visible)
+    "calculators.workload.model.x_default_additional_hours_per_year__mutmut_16":
+        "the minimum of another function's basisteam hours instead of the POH Jeugd's: both are 0.0 (Tabel 2).",
+    "calculators.workload.model.x_default_additional_hours_per_year__mutmut_29":
+        "min x weeks -> min / weeks: the minimum is 0.0, so both are 0.",
+    "calculators.workload.model.x_default_contacts_per_trajectory__mutmut_6":
+        "divided by -> times the sum of Accare's type shares: they sum to exactly 1.0 (0.39 + 0.41 + 0.20).",
+    "calculators.workload.model.x_workload_inputs__mutmut_11":
+        "hpf = the stored hours per fte -> None: default_available_hours_per_fte(None) reads the same 38 h.",
+    "calculators.workload.model.x_workload_inputs__mutmut_105":
+        "hpf -> None in the low AWT: None means the stored 38 h, which hpf is.",
+    "calculators.workload.model.x_workload_inputs__mutmut_109":
+        "hpf -> None in the high AWT: None means the stored 38 h, which hpf is.",
+    "calculators.workload.model.x_workload_inputs__mutmut_49":
+        "low None: Assumption.of_fact then takes the value as the low end (no stored range), the same 3.426.",
 }
 
 
@@ -86,7 +110,7 @@ def diff_of(name: str) -> str:
 
 
 def module_result(module: str) -> dict[str, object]:
-    meta = json.loads((ROOT / "mutants" / "calculators" / f"{module}.py.meta").read_text())
+    meta = json.loads((ROOT / "mutants" / "calculators" / f"{module.replace('.', '/')}.py.meta").read_text())
     codes: dict[str, int | None] = meta["exit_code_by_key"]
     statuses = {name: status_of(code) for name, code in codes.items()}
     counts = Counter(statuses.values())
@@ -111,13 +135,14 @@ def module_result(module: str) -> dict[str, object]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("modules", nargs="*", metavar="MODULE", help=f"default: all of {', '.join(MODULES)}")
+    parser.add_argument("modules", nargs="*", metavar="MODULE",
+                        help=f"default: {', '.join(MODULES)}; also {', '.join(EVALUATION_MODULES)}")
     parser.add_argument("--max-children", type=int, default=1, help="parallel mutmut workers (default 1)")
     parser.add_argument("--report-only", action="store_true", help="do not run mutmut, only collect its results")
     parser.add_argument("--fresh", action="store_true",
                         help="remove mutants/ first (mutmut keeps which tests reach which function between runs)")
     args = parser.parse_args(argv)
-    unknown = set(args.modules) - set(MODULES)
+    unknown = set(args.modules) - set(KNOWN)
     if unknown:
         parser.error(f"unknown module(s): {', '.join(sorted(unknown))}")
     if args.fresh and not args.report_only:
@@ -136,19 +161,28 @@ def main(argv: list[str] | None = None) -> int:
               f"survivors {result['survived']} (equivalent {result['equivalent']})", flush=True)
     from importlib.metadata import version
 
-    total = sum(m["mutants"] for m in modules.values())  # type: ignore[index]
-    killed = sum(m["killed"] for m in modules.values())  # type: ignore[index]
+    def total_of(names: tuple[str, ...]) -> dict[str, object]:
+        rows = [modules[m] for m in names if m in modules]
+        total = sum(r["mutants"] for r in rows)  # type: ignore[index]
+        killed = sum(r["killed"] for r in rows)  # type: ignore[index]
+        return {"mutants": total, "killed": killed, "score": round(killed / total, 4) if total else None}
+
     out = {
         "tool": f"mutmut {version('mutmut')}",
-        "tests": "fast model tests (pyproject.toml [tool.mutmut] pytest_add_cli_args_test_selection), "
+        "tests": "fast model and decision tests (pyproject.toml [tool.mutmut] pytest_add_cli_args_test_selection), "
                  "hypothesis profile 'mutation'",
         "date": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
-        "total": {"mutants": total, "killed": killed, "score": round(killed / total, 4) if total else None},
-        "modules": {m: modules[m] for m in MODULES if m in modules},
+        "total": total_of(MODEL_MODULES),
+        "groups": {"models": total_of(MODEL_MODULES), "decision": total_of(DECISION_MODULES),
+                   "evaluation": total_of(EVALUATION_MODULES)},
+        "modules": {m: modules[m] for m in KNOWN if m in modules},
     }
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(json.dumps(out, ensure_ascii=False, indent=2) + "\n")
-    print(f"total        {killed}/{total} killed; written to {RESULTS.relative_to(ROOT)}")
+    for group, t in out["groups"].items():  # type: ignore[attr-defined]
+        if t["mutants"]:
+            print(f"{group:12} {t['killed']}/{t['mutants']} killed, score {t['score']:.1%}")
+    print(f"written to {RESULTS.relative_to(ROOT)}")
     return 0
 
 

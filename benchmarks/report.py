@@ -52,8 +52,11 @@ def mutation_table(report: dict) -> str:
     for name, m in report["modules"].items():
         lines.append(f"| `{name}` | {m['mutants']} | {m['killed']} | {m['survived']} ({m['equivalent']}) "
                      f"| {m['score']:.1%} | {m['score_excluding_equivalent']:.1%} |")
-    t = report["total"]
-    lines.append(f"| all | {t['mutants']} | {t['killed']} | {t['mutants'] - t['killed']} | {t['score']:.1%} | |")
+    totals = report.get("groups") or {"all": report["total"]}
+    for group, t in totals.items():
+        if t["mutants"]:
+            lines.append(f"| all {group} | {t['mutants']} | {t['killed']} | {t['mutants'] - t['killed']} "
+                         f"| {t['score']:.1%} | |")
     equivalent = [(s["name"], s["equivalent"]) for m in report["modules"].values() for s in m["survivors"]
                   if s["equivalent"]]
     if equivalent:

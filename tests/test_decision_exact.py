@@ -37,6 +37,20 @@ def test_cost_items_come_from_the_table_in_order() -> None:
     assert [i.basis for i in items] == ["per_fte"] * 4 + ["per_year"] * 2
 
 
+def test_a_sourced_default_amount_is_read_and_used(monkeypatch: pytest.MonkeyPatch) -> None:
+    # no source gives an amount today; once one does, its row carries a default and the line uses it
+    from calculators import data
+
+    rows = data.rows("cost_items")
+    sourced = [{**rows[0], "default": "1500"}, *rows[1:]]
+    real_rows = data.rows
+    monkeypatch.setattr(data, "rows", lambda name: sourced if name == "cost_items" else real_rows(name))
+    assert cost_items()[0].default == 1500
+    # 2 fte x € 1,500 workspace = € 3,000, sourced: not own input
+    line = costs(2).items[0]
+    assert (line.amount, line.low, line.own_input, line.entered) == (1500, 3000, False, False)
+
+
 def test_every_cost_line_by_hand() -> None:
     # 0.5 fte; workspace € 4,000 per fte -> € 2,000; coordination € 6,000 per year -> € 6,000; the rest 0
     r = costs(0.5, {"workspace": 4000, "coordination": 6000})
@@ -186,6 +200,10 @@ def test_workload_hours_per_fte_range_sets_the_working_time_per_end() -> None:
     fte = sorted([span.low.fte_needed, span.high.fte_needed])
     assert fte == [pytest.approx(0.166234, abs=1e-6), pytest.approx(0.197403, abs=1e-6)]
     assert span.mid.hours_per_week_needed == pytest.approx(296.8948 / 47, abs=1e-4)
+    # 32..36 h: AWT 1504 .. 1692 (neither end is the data's 38 h) -> 0.197403 .. 0.175470 fte
+    span = wl.workload(5000, hours_per_fte=Range(32, 36))
+    fte = sorted([span.low.fte_needed, span.high.fte_needed])
+    assert fte == [pytest.approx(0.175470, abs=1e-6), pytest.approx(0.197403, abs=1e-6)]
 
 
 # ------------------------------------------------------------------------------------- sensitivity
