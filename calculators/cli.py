@@ -33,6 +33,7 @@ from .cli_output import (
 )
 from .discrepancies import all_discrepancies
 from .errors import InputError
+from .parsing import parse_band_map, parse_number, parse_value
 from .published import all_cells
 from .published import counts as cell_counts
 from .ranges import Range
@@ -40,9 +41,6 @@ from .referral import reach_what_if, referral
 from .registry import BREAK_EVEN, CAPACITY, REFERRAL, STAFFING, WHAT_IF, Calculator, break_even_basis
 from .savings import builtin_scenario, custom_scenario, savings
 from .staffing import capacity, staffing
-from .parsing import parse_band_map, parse_number, parse_value
-
-
 
 # --------------------------------------------------------------------------- subcommands
 
@@ -133,22 +131,41 @@ def cmd_savings(args: argparse.Namespace) -> tuple[dict[str, Any], str]:
         hourly_cost_incl_indirect=parse_value(args.hourly_cost, "hourly_cost_incl_indirect"),
     )
     lines = [
-        (line_low.label, formatting.number(line_low.count), formatting.span(line_low.savings_bggz, line_high.savings_bggz, "eur"),
-         formatting.span(line_low.savings_sggz, line_high.savings_sggz, "eur"),
-         formatting.span(line_low.pohj_time_cost, line_high.pohj_time_cost, "eur"))
+        (
+            line_low.label,
+            formatting.number(line_low.count),
+            formatting.span(line_low.savings_bggz, line_high.savings_bggz, "eur"),
+            formatting.span(line_low.savings_sggz, line_high.savings_sggz, "eur"),
+            formatting.span(line_low.pohj_time_cost, line_high.pohj_time_cost, "eur"),
+        )
         for line_low, line_high in zip(result.low.lines, result.high.lines, strict=True)
     ]
-    lines.append(("Totaal", formatting.number(result.mid.trajectories), fmt_span(result, "savings_bggz", "eur"),
-                  fmt_span(result, "savings_sggz", "eur"), fmt_span(result, "pohj_time_cost", "eur")))
+    lines.append(
+        (
+            "Totaal",
+            formatting.number(result.mid.trajectories),
+            fmt_span(result, "savings_bggz", "eur"),
+            fmt_span(result, "savings_sggz", "eur"),
+            fmt_span(result, "pohj_time_cost", "eur"),
+        )
+    )
     text = (
         f"Scenario: {scen.label}\n\n"
-        + tabulate(lines, headers=("Band", "Trajecten", "Besparing B-GGZ", "Besparing S-GGZ", "Tijdkosten POH-J"),
-                   tablefmt="simple", colalign=("left", "right", "right", "right", "right"))
+        + tabulate(
+            lines,
+            headers=("Band", "Trajecten", "Besparing B-GGZ", "Besparing S-GGZ", "Tijdkosten POH-J"),
+            tablefmt="simple",
+            colalign=("left", "right", "right", "right", "right"),
+        )
         + f"\n\nTotale besparing: {fmt_span(result, 'savings_total', 'eur')}"
         + "\nDe tijdkosten van de POH-J staan ernaast ter vergelijking; ze zijn al onderdeel van de jaarkosten"
         " en zijn niet van de besparing afgetrokken."
-        + ("\nGeen meetbaar effect: geen traject telt als vermeden, zoals in het CPB-onderzoek van 2020 naar gemeenten"
-           " die POH's financieren. De jaarkosten van de POH-J blijven staan." if scen.name == "none" else "")
+        + (
+            "\nGeen meetbaar effect: geen traject telt als vermeden, zoals in het CPB-onderzoek van 2020 naar gemeenten"
+            " die POH's financieren. De jaarkosten van de POH-J blijven staan."
+            if scen.name == "none"
+            else ""
+        )
     )
     return span_dict(result), text
 
@@ -167,9 +184,11 @@ def cmd_referral(args: argparse.Namespace) -> tuple[dict[str, Any], str]:
     out = span_dict(result)
     rows = REFERRAL.rows(result)
     if args.target_reach is not None:
-        what_if = reach_what_if(parse_value(args.target_reach, "reach"),  # type: ignore[arg-type]
-                                **{k: v for k, v in inputs.items() if k not in {"baseline_referrals", "reach"}},
-                                reach_from=inputs["reach"])
+        what_if = reach_what_if(
+            parse_value(args.target_reach, "reach"),  # type: ignore[arg-type]
+            **{k: v for k, v in inputs.items() if k not in {"baseline_referrals", "reach"}},
+            reach_from=inputs["reach"],
+        )
         out["what_if"] = span_dict(what_if)
         rows += WHAT_IF.rows(what_if)
     return out, table(rows)
@@ -177,8 +196,19 @@ def cmd_referral(args: argparse.Namespace) -> tuple[dict[str, Any], str]:
 
 def cmd_discrepancies(args: argparse.Namespace) -> tuple[dict[str, Any], str]:
     items = all_discrepancies()
-    out = {d.id: {"title": d.title, "printed": d.printed, "ours": d.ours, "ours_high": d.ours_high,
-                  "unit": d.unit, "source": d.source, "ref": d.ref, "explanation": d.explanation()} for d in items}
+    out = {
+        d.id: {
+            "title": d.title,
+            "printed": d.printed,
+            "ours": d.ours,
+            "ours_high": d.ours_high,
+            "unit": d.unit,
+            "source": d.source,
+            "ref": d.ref,
+            "explanation": d.explanation(),
+        }
+        for d in items
+    }
     text = "\n\n".join(f"{d.title} ({d.source}, {d.ref})\n  {d.explanation()}" for d in items)
     return out, text
 
@@ -186,19 +216,33 @@ def cmd_discrepancies(args: argparse.Namespace) -> tuple[dict[str, Any], str]:
 def cmd_published(args: argparse.Namespace) -> tuple[dict[str, Any], str]:
     cells = all_cells()
     n = cell_counts(cells)
-    out = {"cells": [dataclasses.asdict(c) | {"matches": c.matches} for c in cells],
-           "matching": sum(c.matches for c in cells), "total": n.total, "fed_in": n.fed_in,
-           "reproduced": n.reproduced, "reproduced_matching": n.reproduced_matching,
-           "reproduced_off": n.reproduced_off}
-    rows = [(c.table, c.row, c.column, "invoer" if c.fed_in else "herrekend",
-             "n.v.t." if c.printed is None else formatting.number(c.printed, c.decimals),
-             formatting.number(c.ours, max(c.decimals, 2)), "ja" if c.matches else f"nee ({c.discrepancy})")
-            for c in cells]
-    text = tabulate(rows, headers=("Tabel", "Rij", "Kolom", "Soort", "Afgedrukt", "Model", "Klopt"),
-                    tablefmt="simple")
-    text += (f"\n\n{n.total} afgedrukte cellen: {n.fed_in} zijn invoer van het model (overgenomen, kloppen vanzelf), "
-             f"{n.reproduced} zijn herrekend. Van de herrekende cellen kloppen er {n.reproduced_matching}; "
-             f"{n.reproduced_off} wijken af (zie python -m calculators discrepancies).")
+    out = {
+        "cells": [dataclasses.asdict(c) | {"matches": c.matches} for c in cells],
+        "matching": sum(c.matches for c in cells),
+        "total": n.total,
+        "fed_in": n.fed_in,
+        "reproduced": n.reproduced,
+        "reproduced_matching": n.reproduced_matching,
+        "reproduced_off": n.reproduced_off,
+    }
+    rows = [
+        (
+            c.table,
+            c.row,
+            c.column,
+            "invoer" if c.fed_in else "herrekend",
+            "n.v.t." if c.printed is None else formatting.number(c.printed, c.decimals),
+            formatting.number(c.ours, max(c.decimals, 2)),
+            "ja" if c.matches else f"nee ({c.discrepancy})",
+        )
+        for c in cells
+    ]
+    text = tabulate(rows, headers=("Tabel", "Rij", "Kolom", "Soort", "Afgedrukt", "Model", "Klopt"), tablefmt="simple")
+    text += (
+        f"\n\n{n.total} afgedrukte cellen: {n.fed_in} zijn invoer van het model (overgenomen, kloppen vanzelf), "
+        f"{n.reproduced} zijn herrekend. Van de herrekende cellen kloppen er {n.reproduced_matching}; "
+        f"{n.reproduced_off} wijken af (zie python -m calculators discrepancies)."
+    )
     return out, text
 
 
@@ -237,9 +281,13 @@ class VersionAction(argparse.Action):
 
 
 def build_parser() -> Parser:
-    parser = Parser(prog="python -m calculators",
-                    description="Rekenmodellen van het Handboek POH-Jeugd. Gebruik --json voor machineleesbare uitvoer.")
-    parser.add_argument("--version", action=VersionAction, help="toon de editie van het handboek en de licenties en stop")
+    parser = Parser(
+        prog="python -m calculators",
+        description="Rekenmodellen van het Handboek POH-Jeugd. Gebruik --json voor machineleesbare uitvoer.",
+    )
+    parser.add_argument(
+        "--version", action=VersionAction, help="toon de editie van het handboek en de licenties en stop"
+    )
     sub = parser.add_subparsers(dest="command", required=True, parser_class=Parser, metavar="OPDRACHT")
 
     def command(name: str, help_text: str, fn: Callable[..., Any]) -> Parser:
@@ -253,12 +301,20 @@ def build_parser() -> Parser:
 
     p = command("capacity", "Wat een aantal uren per week aan contacten en cliënten kan dragen", cmd_capacity)
     p.add_argument("--hours-per-week", required=True, metavar="H", help="uren POH-J per week")
-    p.add_argument("--contact-minutes", default=None, help=f"duur van een contact (standaard {_default('contact_minutes')})")
-    p.add_argument("--indirect-uplift", default=None, help=f"opslag indirecte tijd (standaard {_default('indirect_uplift')})")
+    p.add_argument(
+        "--contact-minutes", default=None, help=f"duur van een contact (standaard {_default('contact_minutes')})"
+    )
+    p.add_argument(
+        "--indirect-uplift", default=None, help=f"opslag indirecte tijd (standaard {_default('indirect_uplift')})"
+    )
     p.add_argument("--working-weeks", default=None, help=f"productieve weken (standaard {_default('working_weeks')})")
     p.add_argument("--client-time-share", default=None, help="deel van de uren voor cliënttrajecten (standaard 1)")
-    p.add_argument("--trajectories", default=None, metavar="BAND=N,...",
-                   help="verdeling van trajecten over banden (standaard Holland Rijnland 2020)")
+    p.add_argument(
+        "--trajectories",
+        default=None,
+        metavar="BAND=N,...",
+        help="verdeling van trajecten over banden (standaard Holland Rijnland 2020)",
+    )
 
     p = command("break-even", "Terugverdienen: hoeveel vermeden trajecten betalen de POH-J?", cmd_break_even)
     p.add_argument("--annual-cost", default=None, metavar="EUR", help="jaarkosten POH-J")
@@ -267,24 +323,45 @@ def build_parser() -> Parser:
     p.add_argument("--paid-weeks", default=_default("paid_weeks"), help="betaalde weken per jaar")
     p.add_argument("--contracted-hours", default=None, metavar="H", help="contracturen (standaard --hours-per-week)")
     p.add_argument("--trajectory-price", default=_default("bggz_price"), help="prijs van een vermeden traject")
-    p.add_argument("--direct-hours-per-trajectory", default=_default("direct_hours_per_trajectory"),
-                   help="directe uren per traject")
+    p.add_argument(
+        "--direct-hours-per-trajectory",
+        default=_default("direct_hours_per_trajectory"),
+        help="directe uren per traject",
+    )
     p.add_argument("--indirect-uplift", default=_default("indirect_uplift"), help="opslag indirecte tijd")
     p.add_argument("--working-weeks", default=_default("working_weeks"), help="productieve weken per jaar")
-    p.add_argument("--full-cost-fte", default=None, metavar="F",
-                   help="jaarkosten = integrale kosten van F fte (salaris plus kostenposten, zie costs)")
+    p.add_argument(
+        "--full-cost-fte",
+        default=None,
+        metavar="F",
+        help="jaarkosten = integrale kosten van F fte (salaris plus kostenposten, zie costs)",
+    )
     cli_decision.add_cost_options(p)
 
     p = command("savings", "Besparingsscenario's voor trajecten zonder verwijzing", cmd_savings)
-    p.add_argument("--scenario", default="conservative", help="conservative (conservatief), optimistic (optimistisch) of none (geen meetbaar effect: "
-                   "besparing 0, zoals het CPB-onderzoek van 2020)")
-    p.add_argument("--trajectories", default=None, metavar="BAND=N,...",
-                   help="trajecten per band, bijvoorbeeld 1=49,2-5=95,6-10=100 (standaard Holland Rijnland 2020)")
+    p.add_argument(
+        "--scenario",
+        default="conservative",
+        help="conservative (conservatief), optimistic (optimistisch) of none (geen meetbaar effect: "
+        "besparing 0, zoals het CPB-onderzoek van 2020)",
+    )
+    p.add_argument(
+        "--trajectories",
+        default=None,
+        metavar="BAND=N,...",
+        help="trajecten per band, bijvoorbeeld 1=49,2-5=95,6-10=100 (standaard Holland Rijnland 2020)",
+    )
     p.add_argument("--bggz-price", default=_default("bggz_price"), help="prijs B-GGZ-traject")
     p.add_argument("--sggz-price", default=_default("sggz_price"), help="prijs S-GGZ-traject")
-    p.add_argument("--bggz-share", default=None, metavar="BAND=F,...", help="eigen scenario: aandeel vermeden B-GGZ per band")
-    p.add_argument("--sggz-share", default=None, metavar="BAND=F,...", help="eigen scenario: aandeel vermeden S-GGZ per band")
-    p.add_argument("--hourly-cost", default=None, help="kosten per contactuur incl. indirecte tijd (standaard 61 x 1,33)")
+    p.add_argument(
+        "--bggz-share", default=None, metavar="BAND=F,...", help="eigen scenario: aandeel vermeden B-GGZ per band"
+    )
+    p.add_argument(
+        "--sggz-share", default=None, metavar="BAND=F,...", help="eigen scenario: aandeel vermeden S-GGZ per band"
+    )
+    p.add_argument(
+        "--hourly-cost", default=None, help="kosten per contactuur incl. indirecte tijd (standaard 61 x 1,33)"
+    )
 
     p = command(REFERRAL.name, REFERRAL.title, cmd_referral)
     add_inputs(p, REFERRAL)

@@ -96,7 +96,7 @@ def cmd_workload(args: argparse.Namespace) -> tuple[dict[str, Any], str]:
 
 def cost_amounts(args: argparse.Namespace) -> dict[str, float]:
     out = {}
-    for option, item in COST_OPTIONS.items():
+    for item in COST_OPTIONS.values():
         text = getattr(args, item)
         if text is not None:
             out[item] = parse_number(text, item)
@@ -207,22 +207,32 @@ def cmd_annex(args: argparse.Namespace) -> tuple[dict[str, Any], str]:
         annex = staffing_annex(_point_youths(args.youths))
     elif args.model == "workload":
         current = parse_number(args.current_hours, "current_hours") if args.current_hours is not None else None
-        annex = workload_annex(_point_youths(args.youths), hours_per_fte=parse_number(args.hours_per_fte, "hours_per_fte"),
-                               current_hours=current, **workload_args(args))
+        annex = workload_annex(
+            _point_youths(args.youths),
+            hours_per_fte=parse_number(args.hours_per_fte, "hours_per_fte"),
+            current_hours=current,
+            **workload_args(args),
+        )
     else:
-        number = {k: (parse_number(getattr(args, k), k) if getattr(args, k) is not None else None)
-                  for k in ("annual_cost", "hours_per_week", "contracted_hours", "youths")}
+        number = {
+            k: (parse_number(getattr(args, k), k) if getattr(args, k) is not None else None)
+            for k in ("annual_cost", "hours_per_week", "contracted_hours", "youths")
+        }
         if (number["annual_cost"] is None) == (number["hours_per_week"] is None):
-            raise InputError("Geef --annual-cost (jaarkosten) of --hours-per-week (uren per week) op, één van beide.",
-                             field="annual_cost")
+            raise InputError(
+                "Geef --annual-cost (jaarkosten) of --hours-per-week (uren per week) op, één van beide.",
+                field="annual_cost",
+            )
         if number["youths"] is not None and not number["youths"] > 0:
             raise InputError("Het aantal jeugdigen moet groter dan nul zijn.", field="youths")
-        overrides = {n: parse_number(getattr(args, n), n) for n in BREAK_EVEN_ASSUMPTIONS
-                     if getattr(args, n) is not None}
+        overrides = {
+            n: parse_number(getattr(args, n), n) for n in BREAK_EVEN_ASSUMPTIONS if getattr(args, n) is not None
+        }
         annex = break_even_annex(**number, **overrides)
     path = write(annex, args.output)
     return {"model": args.model, "output": str(path), "version": annex.version, "date": annex.date}, (
-        f"Bijlage geschreven: {path}")
+        f"Bijlage geschreven: {path}"
+    )
 
 
 def _point_youths(text: str) -> float:
@@ -232,8 +242,14 @@ def _point_youths(text: str) -> float:
     return youths
 
 
-BREAK_EVEN_ASSUMPTIONS = ("hourly_rate", "paid_weeks", "trajectory_price", "direct_hours_per_trajectory",
-                          "indirect_uplift", "working_weeks")
+BREAK_EVEN_ASSUMPTIONS = (
+    "hourly_rate",
+    "paid_weeks",
+    "trajectory_price",
+    "direct_hours_per_trajectory",
+    "indirect_uplift",
+    "working_weeks",
+)
 
 
 # ----------------------------------------------------------------------------------- options
@@ -245,18 +261,28 @@ def add_workload_options(p: argparse.ArgumentParser, with_current: bool = True) 
     for option, name in WORKLOAD_OPTIONS.items():
         a = inputs[name]
         mark = f" ({ASSUMPTION_MARK})" if a.is_assumption else ""
-        p.add_argument(option, default=None, dest=name, metavar="X",
-                       help=f"{a.label}; standaard {_fmt(a.value, a.unit)}{mark}, bereik "
-                            f"{_fmt(a.low, a.unit)}..{_fmt(a.high, a.unit)}")
+        p.add_argument(
+            option,
+            default=None,
+            dest=name,
+            metavar="X",
+            help=f"{a.label}; standaard {_fmt(a.value, a.unit)}{mark}, bereik "
+            f"{_fmt(a.low, a.unit)}..{_fmt(a.high, a.unit)}",
+        )
     p.add_argument("--hours-per-fte", default=str(int(data.value("hours_per_fte"))), help="uren per fte")
     if with_current:
-        p.add_argument("--current-hours", default=None, metavar="W",
-                       help="huidige uren POH-J per week (geeft de WISN-ratio)")
+        p.add_argument(
+            "--current-hours", default=None, metavar="W", help="huidige uren POH-J per week (geeft de WISN-ratio)"
+        )
 
 
 def add_cost_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--cost-per-fte", default=None, metavar="EUR|LOW..HIGH",
-                   help="salariskosten per fte per jaar (standaard € 100.000..110.000, AEF)")
+    p.add_argument(
+        "--cost-per-fte",
+        default=None,
+        metavar="EUR|LOW..HIGH",
+        help="salariskosten per fte per jaar (standaard € 100.000..110.000, AEF)",
+    )
     for option, item in COST_OPTIONS.items():
         i = next(x for x in cost_items() if x.item == item)
         basis = "euro per fte per jaar" if i.basis == "per_fte" else "euro per jaar"
@@ -269,10 +295,21 @@ def add_break_even_sensitivity_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--full-cost-fte", default=None, metavar="F", help="fte: kosten = integrale kosten (zie costs)")
     p.add_argument("--contracted-hours", default=None, metavar="H", help="contracturen per week")
     p.add_argument("--youths", default=None, metavar="N", help="jeugdigen: geeft vermeden trajecten per 1000")
-    for name in ("hourly_rate", "paid_weeks", "trajectory_price", "direct_hours_per_trajectory",
-                 "indirect_uplift", "working_weeks"):
-        p.add_argument("--" + name.replace("_", "-"), default=None, dest=name, metavar="X|LOW..HIGH",
-                       help=f"{data.label(name)} (vaste waarde of eigen bereik)")
+    for name in (
+        "hourly_rate",
+        "paid_weeks",
+        "trajectory_price",
+        "direct_hours_per_trajectory",
+        "indirect_uplift",
+        "working_weeks",
+    ):
+        p.add_argument(
+            "--" + name.replace("_", "-"),
+            default=None,
+            dest=name,
+            metavar="X|LOW..HIGH",
+            help=f"{data.label(name)} (vaste waarde of eigen bereik)",
+        )
     add_cost_options(p)
 
 
@@ -300,22 +337,37 @@ def register(sub: Any, command: Callable[..., Any]) -> None:
             q.add_argument("--scenario", default="conservative", help="conservative of optimistic")
             q.add_argument("--trajectories", default=None, metavar="BAND=N,...", help="trajecten per band")
             for n in ("bggz_price", "sggz_price", "counterfactual_referral_rate"):
-                q.add_argument("--" + n.replace("_", "-"), default=None, dest=n, metavar="X|LOW..HIGH",
-                               help=f"{data.label(n)} (vaste waarde of eigen bereik)")
+                q.add_argument(
+                    "--" + n.replace("_", "-"),
+                    default=None,
+                    dest=n,
+                    metavar="X|LOW..HIGH",
+                    help=f"{data.label(n)} (vaste waarde of eigen bereik)",
+                )
 
     p = command("annex", "Bijlage voor een raadsvoorstel (DOCX of PDF)", cmd_annex)
     models = p.add_subparsers(dest="model", required=True, parser_class=Parser, metavar="MODEL")
-    for name, help_text in (("raad", "alles voor de raad: formatie, kosten, terugverdienen, scenario's, bewijs, "
-                                     "risico's (A4, hoogstens twee pagina's)"),
-                            ("staffing", "formatie volgens de norm"), ("workload", "formatie volgens de werklast"),
-                            ("break-even", "terugverdienen: benodigd effect")):
+    for name, help_text in (
+        (
+            "raad",
+            "alles voor de raad: formatie, kosten, terugverdienen, scenario's, bewijs, "
+            "risico's (A4, hoogstens twee pagina's)",
+        ),
+        ("staffing", "formatie volgens de norm"),
+        ("workload", "formatie volgens de werklast"),
+        ("break-even", "terugverdienen: benodigd effect"),
+    ):
         q = models.add_parser(name, help=help_text, description=help_text)
         q.add_argument("--json", action="store_true", help="één JSON-object met het pad van de bijlage")
         q.add_argument("-o", "--output", required=True, metavar="BESTAND", help="bestand .docx of .pdf")
         if name == "raad":
             q.add_argument("--youths", required=True, metavar="N", help="aantal jeugdigen van 0–17 jaar")
-            q.add_argument("--hours-per-week", default=None, metavar="H",
-                           help="uren POH-J per week (standaard: de uren van de norm)")
+            q.add_argument(
+                "--hours-per-week",
+                default=None,
+                metavar="H",
+                help="uren POH-J per week (standaard: de uren van de norm)",
+            )
         elif name == "staffing":
             q.add_argument("--youths", required=True, metavar="N", help="aantal jeugdigen van 0–17 jaar")
         elif name == "workload":

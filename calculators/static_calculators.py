@@ -314,7 +314,8 @@ SUMMARY_OUTPUTS = (
 )
 
 
-def summary(youths: float, hours_per_week: float | None = None, basis: str = "uurtarief") -> dict[str, tuple[float, float]]:
+def summary(youths: float, hours_per_week: float | None = None,
+            basis: str = "uurtarief") -> dict[str, tuple[float, float]]:
     """Every input-dependent figure of the summary page as (low, high), from the models: the formation as the
     council annex takes it (the norm, or the reader's hours), its yearly cost on both bases, and the break-even
     and the three savings scenarios at the low end on the chosen basis ('uurtarief' or 'aef')."""
@@ -328,12 +329,19 @@ def summary(youths: float, hours_per_week: float | None = None, basis: str = "uu
     cost_low, cost_high = data.bounds("cost_per_fte")
     aef = (fte[0] * cost_low, fte[1] * cost_high)
     hourly = tuple(break_even_point(hours_per_week=h).annual_cost for h in hours)
-    be = [break_even_point(hours_per_week=h, annual_cost=aef[i] if basis == "aef" else None)
-          for i, h in enumerate(hours)]
-    out = {"youths": (youths, youths), "fte": fte, "hours_per_week": hours, "cost_aef": aef, "cost_hourly": (hourly[0], hourly[1]),
-           "annual_cost": (be[0].annual_cost, be[1].annual_cost),
-           "trajectories_needed": (be[0].trajectories_needed, be[1].trajectories_needed),
-           "share_of_contracted_time": (be[0].share_of_contracted_time or 0.0, be[1].share_of_contracted_time or 0.0)}
+    be = [
+        break_even_point(hours_per_week=h, annual_cost=aef[i] if basis == "aef" else None) for i, h in enumerate(hours)
+    ]
+    out = {
+        "youths": (youths, youths),
+        "fte": fte,
+        "hours_per_week": hours,
+        "cost_aef": aef,
+        "cost_hourly": (hourly[0], hourly[1]),
+        "annual_cost": (be[0].annual_cost, be[1].annual_cost),
+        "trajectories_needed": (be[0].trajectories_needed, be[1].trajectories_needed),
+        "share_of_contracted_time": (be[0].share_of_contracted_time or 0.0, be[1].share_of_contracted_time or 0.0),
+    }
     for key in SCENARIO_NAMES:
         total = savings(estimated_counts(hours[0]), scenario=key).mid.savings_total
         out[f"savings_{key}"] = (total, total)
@@ -342,8 +350,9 @@ def summary(youths: float, hours_per_week: float | None = None, basis: str = "uu
     return out
 
 
-def summary_texts(youths: float | None = None, hours_per_week: float | None = None,
-                  basis: str = "uurtarief") -> dict[str, str]:
+def summary_texts(
+    youths: float | None = None, hours_per_week: float | None = None, basis: str = "uurtarief"
+) -> dict[str, str]:
     """The summary's figures as the page prints them (registry rounding), by name; defaults from data/."""
     result = summary(data.value("youths") if youths is None else youths, hours_per_week, basis)
     return {o.name: o.text(*result[o.name]) for o in SUMMARY_OUTPUTS}
@@ -355,18 +364,35 @@ def summary_definition() -> dict[str, Any]:
     norm_low, norm_high = data.bounds("fte_per_10k")
     cost_low, cost_high = data.bounds("cost_per_fte")
     return {
-        "inputs": [{"name": i.name, "param": i.param, "label": i.dutch_label(), "unit": i.unit_name(),
-                    "max": i.maximum(), "positive": i.positive,
-                    "max_text": None if i.maximum() is None else field_text(i, i.maximum() or 0.0)}
-                   for i in SUMMARY_INPUTS],
-        "outputs": [{"name": o.name, "label": o.label, "unit": o.unit, "decimals": o.decimals}
-                    for o in SUMMARY_OUTPUTS],
+        "inputs": [
+            {
+                "name": i.name,
+                "param": i.param,
+                "label": i.dutch_label(),
+                "unit": i.unit_name(),
+                "max": i.maximum(),
+                "positive": i.positive,
+                "max_text": None if i.maximum() is None else field_text(i, i.maximum() or 0.0),
+            }
+            for i in SUMMARY_INPUTS
+        ],
+        "outputs": [
+            {"name": o.name, "label": o.label, "unit": o.unit, "decimals": o.decimals} for o in SUMMARY_OUTPUTS
+        ],
         "suffix": formatting._SUFFIX,
-        "bases": registry.COST_BASES, "basis_param": registry.COST_BASIS_PARAM,
-        "defaults": {"fte_per_10k_low": norm_low, "fte_per_10k_high": norm_high, "cost_per_fte_low": cost_low,
-                     "cost_per_fte_high": cost_high, "hours_per_fte": data.value("hours_per_fte"),
-                     "hourly_rate": data.value("hourly_rate"), "trajectory_price": data.value("bggz_price")},
-        "formatie": constants("formatie"), "terugverdienen": constants("terugverdienen"),
+        "bases": registry.COST_BASES,
+        "basis_param": registry.COST_BASIS_PARAM,
+        "defaults": {
+            "fte_per_10k_low": norm_low,
+            "fte_per_10k_high": norm_high,
+            "cost_per_fte_low": cost_low,
+            "cost_per_fte_high": cost_high,
+            "hours_per_fte": data.value("hours_per_fte"),
+            "hourly_rate": data.value("hourly_rate"),
+            "trajectory_price": data.value("bggz_price"),
+        },
+        "formatie": constants("formatie"),
+        "terugverdienen": constants("terugverdienen"),
     }
 
 
@@ -374,13 +400,20 @@ def summary_vectors(n: int = 200, seed: int = 20) -> list[dict[str, Any]]:
     """Random youths (and own hours in half of the sets), each basis, plus the edges; with the Python texts."""
     rng = random.Random(f"{seed}-oogopslag")
     (y_lo, y_hi), (h_lo, h_hi) = (i.plausible for i in SUMMARY_INPUTS)
-    sets: list[tuple[float, float | None]] = [(1, None), (y_hi, None), (data.value("youths"), None), (1, h_lo),
-                                              (y_hi, h_hi)]
+    sets: list[tuple[float, float | None]] = [
+        (1, None),
+        (y_hi, None),
+        (data.value("youths"), None),
+        (1, h_lo),
+        (y_hi, h_hi),
+    ]
     while len(sets) < n:
         sets.append((round(rng.uniform(1, y_hi)), rng.uniform(h_lo, h_hi) if rng.random() < 0.5 else None))
-    return [{"youths": y, "hours_per_week": h, "basis": b, "expected": summary_texts(y, h, b)}
-            for i, (y, h) in enumerate(sets) for b in (list(registry.COST_BASES) if i < 5 else
-                                                       [list(registry.COST_BASES)[i % 2]])]
+    return [
+        {"youths": y, "hours_per_week": h, "basis": b, "expected": summary_texts(y, h, b)}
+        for i, (y, h) in enumerate(sets)
+        for b in (list(registry.COST_BASES) if i < 5 else [list(registry.COST_BASES)[i % 2]])
+    ]
 
 
 def uitkomst(name: str, texts: Mapping[str, str] | None = None) -> str:
@@ -389,9 +422,11 @@ def uitkomst(name: str, texts: Mapping[str, str] | None = None) -> str:
     return f'<span class="oogopslag-uitkomst" data-uitkomst="{html.escape(name)}">{html.escape(shown)}</span>'
 
 
-SUMMARY_INSTRUCTION = ("Vul het aantal jeugdigen (0 tot 18 jaar) in uw gemeente in: alle getallen op deze pagina en "
-                       "de links naar de rekentools en apps rekenen direct mee. Dat gebeurt in uw browser; er wordt "
-                       "niets verstuurd of opgeslagen.")
+SUMMARY_INSTRUCTION = (
+    "Vul het aantal jeugdigen (0 tot 18 jaar) in uw gemeente in: alle getallen op deze pagina en "
+    "de links naar de rekentools en apps rekenen direct mee. Dat gebeurt in uw browser; er wordt "
+    "niets verstuurd of opgeslagen."
+)
 
 
 def summary_form_html() -> str:
@@ -402,15 +437,18 @@ def summary_form_html() -> str:
 
     def field(inp: registry.Input, value: str, note: str) -> str:
         fid = f"oogopslag-{inp.param}"
-        return (f'<div class="rekentool-veld"><label for="{fid}">{esc(note or inp.dutch_label())}</label>'
-                f'<input id="{fid}" name="{esc(inp.param)}" type="text" inputmode="decimal" autocomplete="off" '
-                f'spellcheck="false" value="{esc(value)}" aria-describedby="{fid}-fout">'
-                f'<span class="rekentool-fout" id="{fid}-fout"></span></div>')
+        return (
+            f'<div class="rekentool-veld"><label for="{fid}">{esc(note or inp.dutch_label())}</label>'
+            f'<input id="{fid}" name="{esc(inp.param)}" type="text" inputmode="decimal" autocomplete="off" '
+            f'spellcheck="false" value="{esc(value)}" aria-describedby="{fid}-fout">'
+            f'<span class="rekentool-fout" id="{fid}-fout"></span></div>'
+        )
 
     bases = "".join(
         f'<label class="oogopslag-keuze"><input type="radio" name="{registry.COST_BASIS_PARAM}" value="{key}"'
-        f'{" checked" if key == "uurtarief" else ""}> {esc(label)}</label>'
-        for key, label in registry.COST_BASES.items())
+        f"{' checked' if key == 'uurtarief' else ''}> {esc(label)}</label>"
+        for key, label in registry.COST_BASES.items()
+    )
     config = json.dumps(summary_definition(), ensure_ascii=False).replace("</", "<\\/")
     return (
         '<form class="rekentool oogopslag-invoer" id="oogopslag-invoer" data-oogopslag novalidate '
@@ -421,10 +459,11 @@ def summary_form_html() -> str:
         + '<details class="oogopslag-meer"><summary>Eigen uren per week en de kostenbasis</summary>'
         + field(hours, "", "Eigen inzet: uren POH-Jeugd per week (leeg = de norm)")
         + '<fieldset class="oogopslag-basis"><legend>Jaarkosten voor het terugverdienen</legend>'
-        + bases + '</fieldset></details>'
+        + bases
+        + "</fieldset></details>"
         '<p class="rekentool-fout oogopslag-status" aria-live="polite"></p>'
         f'<script type="application/json" class="oogopslag-definitie">{config}</script>'
-        '</form>'
+        "</form>"
         f'<link rel="stylesheet" href="{SUMMARY_STATIC_URL}rekentool.css">'
         f'<script type="module" src="{SUMMARY_STATIC_URL}oogopslag.js"></script>'
     )
@@ -445,10 +484,14 @@ def summary_link(text: str, path: str, kind: str, anchor: str = "") -> str:
     from urllib.parse import urlencode
 
     texts = summary(data.value("youths"))
-    query = {"jeugdigen": {"jeugdigen": f"{data.value('youths'):.0f}"},
-             "formatie": {"jeugdigen": f"{data.value('youths'):.0f}"},
-             "uren": {"uren": f"{round(texts['hours_per_week'][0], 1):g}"}}[kind]
+    query = {
+        "jeugdigen": {"jeugdigen": f"{data.value('youths'):.0f}"},
+        "formatie": {"jeugdigen": f"{data.value('youths'):.0f}"},
+        "uren": {"uren": f"{round(texts['hours_per_week'][0], 1):g}"},
+    }[kind]
     href = f"{path}?{urlencode(query)}" + (f"#{anchor}" if anchor else "")
     base = path + (f"#{anchor}" if anchor else "")
-    return (f'<a href="{html.escape(href)}" data-href="{html.escape(base)}" data-oogopslag-link="{kind}">'
-            f"{html.escape(text)}</a>")
+    return (
+        f'<a href="{html.escape(href)}" data-href="{html.escape(base)}" data-oogopslag-link="{kind}">'
+        f"{html.escape(text)}</a>"
+    )

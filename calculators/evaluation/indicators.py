@@ -190,23 +190,37 @@ def evaluate(reg: Registration, period: str = "kwartaal", min_cell: int | None =
                                    ("history", "Hulpverleningsgeschiedenis", "history", "n8a")):
         if code in reg.present:
             b.period_table(key, title, *_categorical(reg, name, code), BASE_ALL, all_vars)
-    interventions = b.period_table("interventions", "Welke interventie is ingezet", *_categorical(reg, "intervention", "n9"),
-                                   BASE_ALL, all_vars)
+    interventions = b.period_table(
+        "interventions", "Welke interventie is ingezet", *_categorical(reg, "intervention", "n9"), BASE_ALL, all_vars
+    )
     groups = frame["intervention"].map(fmt.group_of).where(frame["intervention"].notna(), fmt.UNKNOWN)
     group_rows = list(fmt.GROUPS) + ([fmt.UNKNOWN] if fmt.UNKNOWN in interventions.rows else [])
-    shared = {(fmt.UNKNOWN, col): interventions.cells[(fmt.UNKNOWN, col)]
-              for col in [*periods, TOTAL] if fmt.UNKNOWN in interventions.rows}
-    group_table = b.period_table("groups", "Inzet volgens de indeling van Rebel", groups, group_rows, BASE_ALL, all_vars,
-                                 row_vars=shared,
-                                 note="Zelf geholpen = 1 gesprek of kortdurende begeleiding/behandeling door de POH-J; "
-                                      "verwezen = alle verwijzingen, crisishulp inbegrepen.")
+    shared = {
+        (fmt.UNKNOWN, col): interventions.cells[(fmt.UNKNOWN, col)]
+        for col in [*periods, TOTAL]
+        if fmt.UNKNOWN in interventions.rows
+    }
+    group_table = b.period_table(
+        "groups",
+        "Inzet volgens de indeling van Rebel",
+        groups,
+        group_rows,
+        BASE_ALL,
+        all_vars,
+        row_vars=shared,
+        note="Zelf geholpen = 1 gesprek of kortdurende begeleiding/behandeling door de POH-J; "
+        "verwezen = alle verwijzingen, crisishulp inbegrepen.",
+    )
     for group, members in fmt.GROUPS.items():
         for col in [*periods, TOTAL]:
-            b.equations.append(Equation(group_table.cells[(group, col)],
-                                        tuple(interventions.cells[(m, col)] for m in members)))
+            b.equations.append(
+                Equation(group_table.cells[(group, col)], tuple(interventions.cells[(m, col)] for m in members))
+            )
     b.period_table("intensity", "Intensiteit POH-inzet", *_categorical(reg, "intensity", "n10"), BASE_ALL, all_vars)
-    for key, title, name, code in (("duration", "Duur van de POH-inzet", "duration", "n11"),
-                                   ("location", "Locatie hulp", "location", "n12")):
+    for key, title, name, code in (
+        ("duration", "Duur van de POH-inzet", "duration", "n11"),
+        ("location", "Locatie hulp", "location", "n12"),
+    ):
         if code in reg.present:
             b.period_table(key, title, *_categorical(reg, name, code), BASE_ALL, all_vars)
     if "n14a" in reg.present:
@@ -225,11 +239,17 @@ def evaluate(reg: Registration, period: str = "kwartaal", min_cell: int | None =
         b.period_table("waiting", "Wachttijd van aanmelding tot eerste consult", bands, rows, BASE_ALL, all_vars)
         statistics["Mediane wachttijd (dagen)"] = _per_period(wait, labels, periods, "median", min_cell)
     if "overleg" in reg.present:
-        b.period_table("consultation", "Overleg met huisarts, wijkteam of school", *_categorical(reg, "consultation", "overleg"),
-                       BASE_ALL, all_vars)
+        b.period_table(
+            "consultation",
+            "Overleg met huisarts, wijkteam of school",
+            *_categorical(reg, "consultation", "overleg"),
+            BASE_ALL,
+            all_vars,
+        )
     if "contacten" in reg.present:
-        statistics["Gemiddeld aantal contacten"] = _per_period(frame["contacts"].astype(float), labels, periods,
-                                                               "mean", min_cell)
+        statistics["Gemiddeld aantal contacten"] = _per_period(
+            frame["contacts"].astype(float), labels, periods, "mean", min_cell
+        )
     if "praktijk" in reg.present:
         _practice_table(b, reg, group_table, all_vars)
     hidden = suppress(b.values, b.equations, min_cell)
@@ -239,18 +259,24 @@ def evaluate(reg: Registration, period: str = "kwartaal", min_cell: int | None =
         weeks[p] = (end - start).days / 7
     weeks[TOTAL] = sum(weeks[p] for p in periods)
     # inflow per week rests on the number of trajectories of the period: hidden with it
-    statistics = {"Nieuwe trajecten per week": {
-        col: None if all_vars[col] in hidden else b.values[all_vars[col]] / weeks[col] for col in [*periods, TOTAL]},
-        **statistics}
-    notes = [f"Aantallen onder {min_cell} zijn niet getoond (•), en ook niet de aandelen die erop berusten. "
-             "Waar nodig is ook een ander aantal verborgen, zodat geen verborgen aantal uit de andere cellen en de "
-             "totalen is terug te rekenen. Aandelen zijn afgerond op hele procenten; bij elk aandeel staat het "
-             "95%-interval (Wilson-methode): met 95% zekerheid ligt het aandeel tussen die twee grenzen."]
+    statistics = {
+        "Nieuwe trajecten per week": {
+            col: None if all_vars[col] in hidden else b.values[all_vars[col]] / weeks[col] for col in [*periods, TOTAL]
+        },
+        **statistics,
+    }
+    notes = [
+        f"Aantallen onder {min_cell} zijn niet getoond (•), en ook niet de aandelen die erop berusten. "
+        "Waar nodig is ook een ander aantal verborgen, zodat geen verborgen aantal uit de andere cellen en de "
+        "totalen is terug te rekenen. Aandelen zijn afgerond op hele procenten; bij elk aandeel staat het "
+        "95%-interval (Wilson-methode): met 95% zekerheid ligt het aandeel tussen die twee grenzen."
+    ]
     return Evaluation(period, min_cell, periods, weeks, b.tables, b.values, hidden, b.equations, reg, statistics, notes)
 
 
-def _per_period(values: pd.Series, labels: pd.Series, periods: list[str], how: str,
-                min_cell: int) -> dict[str, float | None]:
+def _per_period(
+    values: pd.Series, labels: pd.Series, periods: list[str], how: str, min_cell: int
+) -> dict[str, float | None]:
     out: dict[str, float | None] = {}
     for col in [*periods, TOTAL]:
         part = values if col == TOTAL else values[labels == col]
@@ -290,9 +316,17 @@ def _practice_table(b: _Builder, reg: Registration, group_table: Table, all_vars
         b.equations.append(Equation(cells[(row, TOTAL)], tuple(cells[(row, c)] for c in cols)))
     for col in [*cols, TOTAL]:
         b.equations.append(Equation(cells[(TOTAL, col)], tuple(cells[(r, col)] for r in rows)))
-    b.tables.append(Table("practices", "Inzet per praktijk (praktijken met minstens "
-                          f"{needed} afgesloten trajecten)", rows, cols, cells, "trajecten van de praktijk",
-                          share_along="row"))
+    b.tables.append(
+        Table(
+            "practices",
+            f"Inzet per praktijk (praktijken met minstens {needed} afgesloten trajecten)",
+            rows,
+            cols,
+            cells,
+            "trajecten van de praktijk",
+            share_along="row",
+        )
+    )
 
 
 # --------------------------------------------------------------------------- when a table is mostly dots
@@ -304,9 +338,11 @@ MOSTLY_HIDDEN = 0.5
 def headline_vars(ev: Evaluation) -> dict[str, str]:
     """The headline figures (Dutch label -> variable): trajectories, closed, open and Rebel's three groups."""
     traj, groups = ev.table("trajectories"), ev.table("groups")
-    out = {"het aantal trajecten": traj.cells[(TOTAL, TOTAL)],
-           "het aantal afgesloten trajecten": traj.cells[("Afgesloten", TOTAL)],
-           "het aantal open trajecten": traj.cells[("Open", TOTAL)]}
+    out = {
+        "het aantal trajecten": traj.cells[(TOTAL, TOTAL)],
+        "het aantal afgesloten trajecten": traj.cells[("Afgesloten", TOTAL)],
+        "het aantal open trajecten": traj.cells[("Open", TOTAL)],
+    }
     out.update({f"de groep '{group}'": groups.cells[(group, TOTAL)] for group in fmt.GROUPS})
     return out
 
@@ -346,7 +382,7 @@ def _advise(ev: Evaluation) -> Advice | None:
     order = list(PERIODS)
     floor = int(data.bounds("evaluation_min_cell")[0])
     for min_cell in sorted({ev.min_cell, floor}, reverse=True):
-        for period in order[order.index(ev.period):]:
+        for period in order[order.index(ev.period) :]:
             if (period, min_cell) == (ev.period, ev.min_cell):
                 continue
             other = evaluate(ev.registration, period, min_cell)

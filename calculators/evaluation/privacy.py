@@ -42,8 +42,10 @@ _DIGIT_RUN = re.compile(r"\d[\d .\-()+/:]*")
 SNIPPET_CONTEXT = 24
 _PHONE = re.compile(r"(?<![\d+])(?:\+31|0031|0)[ \-().]*[1-9](?:[ \-().]?\d){8}(?![\d])")
 _PHONE_STRIP = re.compile(r"[\s\-().]")
-_BSN = re.compile(r"(?<!\d)(\d{9}|\d{3}[ .-]\d{3}[ .-]\d{3}|\d{4}[ .-]\d{2}[ .-]\d{3}|\d{2}[ .-]\d{3}[ .-]\d{2}[ .-]\d{2})"
-                  r"(?!\d)")
+_BSN = re.compile(
+    r"(?<!\d)(\d{9}|\d{3}[ .-]\d{3}[ .-]\d{3}|\d{4}[ .-]\d{2}[ .-]\d{3}|\d{2}[ .-]\d{3}[ .-]\d{2}[ .-]\d{2})"
+    r"(?!\d)"
+)
 #: A BSN whose leading zero Excel dropped: a whole cell of eight digits, or eight digits after 'bsn'.
 _BSN_EIGHT = re.compile(r"^\d{8}$|(?:bsn|burgerservicenummer|sofi)\D{0,5}(\d{8})(?!\d)", re.IGNORECASE | re.MULTILINE)
 _POSTCODE = re.compile(r"\b[1-9]\d{3}\s?[A-Za-z]{2}\b")
@@ -52,12 +54,50 @@ _FULL_DATE = re.compile(r"^(\d{1,2}[-/.]\d{1,2}[-/.]\d{4}|\d{4}-\d{2}-\d{2})(\s.
 _DATE_IN_TEXT = re.compile(r"(?<!\d)(?:\d{1,2}[-/.]\d{1,2}[-/.]\d{4}|\d{4}-\d{1,2}-\d{1,2})(?!\d)")
 _TIME_IN_TEXT = re.compile(r"(?<!\d)\d{1,2}:\d{2}(?::\d{2})?")
 _WORD = re.compile(r"^[A-ZÀ-Þ][a-zß-ÿ]+(?:[-'][A-ZÀ-Þa-zß-ÿ]+)*\.?$")
-_PARTICLES = frozenset({"van", "de", "der", "den", "te", "ten", "ter", "het", "'t", "la", "le", "du", "da",
-                        "von", "el", "al", "in", "op", "v.d.", "vd"})
+_PARTICLES = frozenset(
+    {
+        "van",
+        "de",
+        "der",
+        "den",
+        "te",
+        "ten",
+        "ter",
+        "het",
+        "'t",
+        "la",
+        "le",
+        "du",
+        "da",
+        "von",
+        "el",
+        "al",
+        "in",
+        "op",
+        "v.d.",
+        "vd",
+    }
+)
 #: First words of institution names that look like 'Word Word' but are not a person.
-_INSTITUTION = frozenset({"praktijk", "huisartsenpraktijk", "huisartspraktijk", "groepspraktijk", "huisarts",
-                          "huisartsen", "gezondheidscentrum", "centrum", "medisch", "hap", "team", "locatie",
-                          "gemeente", "wijk", "school"})
+_INSTITUTION = frozenset(
+    {
+        "praktijk",
+        "huisartsenpraktijk",
+        "huisartspraktijk",
+        "groepspraktijk",
+        "huisarts",
+        "huisartsen",
+        "gezondheidscentrum",
+        "centrum",
+        "medisch",
+        "hap",
+        "team",
+        "locatie",
+        "gemeente",
+        "wijk",
+        "school",
+    }
+)
 _NAME_HEADERS = re.compile(r"\b(naam|voornaam|achternaam|roepnaam|name|cli[eë]ntnaam)\b|naam\b")
 _HEADER_RULES = (
     (re.compile(r"\b(bsn|burgerservicenummer|sofi)"), RULE_BSN),
@@ -131,7 +171,7 @@ def is_address(value: str) -> bool:
     match = _POSTCODE.search(value)
     if not match:
         return False
-    rest = value[:match.start()] + " " + value[match.end():]
+    rest = value[: match.start()] + " " + value[match.end() :]
     return bool(_HOUSE_NUMBER.search(rest))
 
 
@@ -142,8 +182,15 @@ def is_full_date(value: str) -> bool:
 
 def looks_identifying(value: str) -> bool:
     """Whether a cell may carry an identity, so that no message may repeat it."""
-    return (is_bsn(value) or is_email(value) or is_phone(value) or is_address(value) or is_full_date(value)
-            or looks_like_name(value) or bool(re.search(r"\d[\d .-]{6,}\d", value)))
+    return (
+        is_bsn(value)
+        or is_email(value)
+        or is_phone(value)
+        or is_address(value)
+        or is_full_date(value)
+        or looks_like_name(value)
+        or bool(re.search(r"\d[\d .-]{6,}\d", value))
+    )
 
 
 def looks_like_name(value: str) -> bool:
@@ -178,14 +225,23 @@ class PrivacyRefusal(InputError):
         other = [f.column for f in findings if fmt.match_header(f.column) is None]
         steps = []
         if other:
-            steps.append("verwijder " + ("de kolom " if len(set(other)) == 1 else "de kolommen ")
-                         + ", ".join(f"'{c}'" for c in dict.fromkeys(other)) + " of vervang de inhoud door een pseudoniem")
+            steps.append(
+                "verwijder "
+                + ("de kolom " if len(set(other)) == 1 else "de kolommen ")
+                + ", ".join(f"'{c}'" for c in dict.fromkeys(other))
+                + " of vervang de inhoud door een pseudoniem"
+            )
         if own:
-            steps.append("haal het persoonsgegeven uit " + ", ".join(f"'{c}'" for c in dict.fromkeys(own))
-                         + " (die kolom hoort bij het format: laat de cel leeg of vul een geldige waarde in)")
+            steps.append(
+                "haal het persoonsgegeven uit "
+                + ", ".join(f"'{c}'" for c in dict.fromkeys(own))
+                + " (die kolom hoort bij het format: laat de cel leeg of vul een geldige waarde in)"
+            )
         super().__init__(
             f"Het bestand is niet verwerkt omdat het persoonsgegevens lijkt te bevatten: {listed}. "
-            f"Wat u kunt doen: {'; '.join(steps)}, en laad het bestand opnieuw.", field="upload")
+            f"Wat u kunt doen: {'; '.join(steps)}, en laad het bestand opnieuw.",
+            field="upload",
+        )
 
 
 def _column_findings(header: str, values: pd.Series, col: fmt.Column | None) -> list[str]:
@@ -259,8 +315,13 @@ def _birth_dates_in_date_columns(frame: pd.DataFrame) -> list[Finding]:
             gaps = [(start - parse_dates(frame[header])).dt.days / 365.25]
         for gap in gaps:
             if ((age >= BIRTH_MIN_AGE) & ((gap - age).abs() <= 1)).any():
-                findings.append(Finding(header, RULE_BIRTH + " (de datum ligt de leeftijd bij aanvang in jaren "
-                                                "van de andere datums van het traject af)"))
+                findings.append(
+                    Finding(
+                        header,
+                        RULE_BIRTH + " (de datum ligt de leeftijd bij aanvang in jaren "
+                        "van de andere datums van het traject af)",
+                    )
+                )
                 break
     return findings
 

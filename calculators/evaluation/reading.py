@@ -94,7 +94,9 @@ def read_csv(content: bytes, filename: str) -> RawTable:
         df = pd.read_csv(io.StringIO(text), sep=sep, dtype=str, keep_default_na=False, skip_blank_lines=False,
                          header=None)
     except (pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
-        raise InputError(f"'{filename}' kon niet als CSV worden gelezen ({_csv_reason(exc)}).", field="upload") from None
+        raise InputError(
+            f"'{filename}' kon niet als CSV worden gelezen ({_csv_reason(exc)}).", field="upload"
+        ) from None
     header = [str(h) for h in df.iloc[0]]
     df = df.iloc[1:].reset_index(drop=True)
     df.columns = header

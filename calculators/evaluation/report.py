@@ -121,14 +121,18 @@ def _benchmark_html(ev: Evaluation) -> str:
                 f"{percent(c.pilot.share)} ({percent(c.pilot.ci_low)}–{percent(c.pilot.ci_high)}; "  # type: ignore[arg-type]
                 f"n = {number(c.pilot.base)})")  # type: ignore[arg-type]
         derived = " Aantal teruggerekend uit het gedrukte aandeel." if bm.count_derived else ""
-        rows += (f"<tr><td>{_e(bm.row)}</td><td>{_e(bm.study)}<br><small>{_e(source_place(bm.source, bm.ref))}</small></td>"
-                 f"<td>{theirs}</td><td>{ours}</td><td>{_e(bm.difference)}{derived}</td><td>{_e(c.verdict)}</td></tr>")
-    return ('<table><caption>Eigen cijfers naast de gepubliceerde</caption><thead><tr><th scope="col">Categorie'
-            '</th><th scope="col">Studie</th><th scope="col">Studie: aandeel (95%-interval)</th><th scope="col">'
-            'Eigen: aandeel (95%-interval)</th><th scope="col">Verschil in definitie</th><th scope="col">Oordeel'
-            f"</th></tr></thead><tbody>{rows}</tbody></table>"
-            '<p class="note">Een verschil heet hier alleen een verschil als de twee 95%-intervallen elkaar niet '
-            "overlappen. Ook dan kan het komen door een andere definitie, een andere doelgroep of een andere periode.</p>")
+        rows += (
+            f"<tr><td>{_e(bm.row)}</td><td>{_e(bm.study)}<br><small>{_e(source_place(bm.source, bm.ref))}</small></td>"
+            f"<td>{theirs}</td><td>{ours}</td><td>{_e(bm.difference)}{derived}</td><td>{_e(c.verdict)}</td></tr>"
+        )
+    return (
+        '<table><caption>Eigen cijfers naast de gepubliceerde</caption><thead><tr><th scope="col">Categorie'
+        '</th><th scope="col">Studie</th><th scope="col">Studie: aandeel (95%-interval)</th><th scope="col">'
+        'Eigen: aandeel (95%-interval)</th><th scope="col">Verschil in definitie</th><th scope="col">Oordeel'
+        f"</th></tr></thead><tbody>{rows}</tbody></table>"
+        '<p class="note">Een verschil heet hier alleen een verschil als de twee 95%-intervallen elkaar niet '
+        "overlappen. Ook dan kan het komen door een andere definitie, een andere doelgroep of een andere periode.</p>"
+    )
 
 
 def design_html() -> str:
@@ -138,12 +142,16 @@ def design_html() -> str:
         return next(r for r in rows if r["group"] == group and r["period"] == period)
 
     lines = ""
-    for group, before, after in (("eigen gemeente", c.own_before, c.own_after),
-                                 ("vergelijkbare gemeenten", c.others_before, c.others_after)):
+    for group, before, after in (
+        ("eigen gemeente", c.own_before, c.own_after),
+        ("vergelijkbare gemeenten", c.others_before, c.others_after),
+    ):
         b, a = row(group, "voor"), row(group, "na")
-        lines += (f"<tr><td>{_e(group)}</td><td>{number(float(b['gp_referrals']))} / {number(float(b['youths']))} = "
-                  f"{number(before, 1)}</td><td>{number(float(a['gp_referrals']))} / {number(float(a['youths']))} = "
-                  f"{number(after, 1)}</td><td>{number(after - before, 1)}</td></tr>")
+        lines += (
+            f"<tr><td>{_e(group)}</td><td>{number(float(b['gp_referrals']))} / {number(float(b['youths']))} = "
+            f"{number(before, 1)}</td><td>{number(float(a['gp_referrals']))} / {number(float(a['youths']))} = "
+            f"{number(after, 1)}</td><td>{number(after - before, 1)}</td></tr>"
+        )
     return (
         "<p>Een aandeel trajecten dat de POH-J zonder verwijzing afsluit, is <strong>geen effect</strong>: niemand "
         "weet hoeveel van die jeugdigen zonder POH-J wel waren verwezen, en een laagdrempelige POH-J trekt ook nieuwe "
@@ -151,12 +159,13 @@ def design_html() -> str:
         "per 1.000 jeugdigen, vóór en na de start van de POH-J, naast dezelfde maat in vergelijkbare gemeenten "
         "zonder POH-J (CBS-jeugdhulpstatistiek naar verwijzer). De daling die de vergelijkbare gemeenten ook hadden, "
         "gaat eraf.</p>"
-        "<table><caption>Rekenvoorbeeld met fictieve getallen</caption><thead><tr><th scope=\"col\">Groep</th>"
-        "<th scope=\"col\">Voor: verwijzingen / jeugdigen × 1.000</th><th scope=\"col\">Na</th>"
-        f"<th scope=\"col\">Verandering</th></tr></thead><tbody>{lines}</tbody></table>"
-        f"<p class=\"note\">Verschil van de veranderingen: {number(c.own_change, 1)} − ({number(c.others_change, 1)}) "
+        '<table><caption>Rekenvoorbeeld met fictieve getallen</caption><thead><tr><th scope="col">Groep</th>'
+        '<th scope="col">Voor: verwijzingen / jeugdigen × 1.000</th><th scope="col">Na</th>'
+        f'<th scope="col">Verandering</th></tr></thead><tbody>{lines}</tbody></table>'
+        f'<p class="note">Verschil van de veranderingen: {number(c.own_change, 1)} − ({number(c.others_change, 1)}) '
         f"= {number(c.difference_in_differences, 1)} huisartsverwijzingen per 1.000 jeugdigen. Alle getallen in dit "
-        "voorbeeld zijn verzonnen.</p>")
+        "voorbeeld zijn verzonnen.</p>"
+    )
 
 
 def foreign_with_nearest(headers: list[str]) -> list[str]:
@@ -187,27 +196,39 @@ def headline(ev: Evaluation) -> str:
     years = sorted({p[:4] for p in ev.periods})
     when = f"In {years[0]}" if len(years) == 1 else f"Van {years[0]} tot en met {years[-1]}"
     total = ev.count(traj.cells[(TOTAL, TOTAL)])
-    began = "begonnen " + ("trajecten (het aantal is afgeschermd)" if total is None else
-                           f"{number(total)} {'traject' if total == 1 else 'trajecten'}")
-    sentence = (f"{when} {began}; {_amount(ev, traj.cells[('Afgesloten', TOTAL)])} zijn afgesloten en "
-                f"{_amount(ev, traj.cells[('Open', TOTAL)])} lopen nog.")
-    parts = [f"de POH-J hielp er {_amount(ev, groups.cells[(fmt.GROUP_SELF, TOTAL)])} zelf",
-             f"{_amount(ev, groups.cells[(fmt.GROUP_BRIDGING, TOTAL)])} kregen overbruggingshulp",
-             f"{_amount(ev, groups.cells[(fmt.GROUP_REFERRED, TOTAL)])} zijn verwezen"]
+    began = "begonnen " + (
+        "trajecten (het aantal is afgeschermd)"
+        if total is None
+        else f"{number(total)} {'traject' if total == 1 else 'trajecten'}"
+    )
+    sentence = (
+        f"{when} {began}; {_amount(ev, traj.cells[('Afgesloten', TOTAL)])} zijn afgesloten en "
+        f"{_amount(ev, traj.cells[('Open', TOTAL)])} lopen nog."
+    )
+    parts = [
+        f"de POH-J hielp er {_amount(ev, groups.cells[(fmt.GROUP_SELF, TOTAL)])} zelf",
+        f"{_amount(ev, groups.cells[(fmt.GROUP_BRIDGING, TOTAL)])} kregen overbruggingshulp",
+        f"{_amount(ev, groups.cells[(fmt.GROUP_REFERRED, TOTAL)])} zijn verwezen",
+    ]
     return f"{sentence} Van alle trajecten: {parts[0]}, {parts[1]} en {parts[2]}."
 
 
 def interval_in_words(ev: Evaluation) -> str:
     """The 95 % interval explained once, with a shown share of the report as the example."""
     groups = ev.table("groups")
-    example = next((ev.cell(groups, g, TOTAL) for g in groups.rows if ev.cell(groups, g, TOTAL).share is not None),
-                   None)
-    text = ("Bij elk aandeel staat tussen haakjes een interval. Dat leest u zo: met 95% zekerheid ligt het aandeel "
-            "dat u op den duur bij dezelfde werkwijze zou zien tussen de twee getallen")
+    example = next(
+        (ev.cell(groups, g, TOTAL) for g in groups.rows if ev.cell(groups, g, TOTAL).share is not None), None
+    )
+    text = (
+        "Bij elk aandeel staat tussen haakjes een interval. Dat leest u zo: met 95% zekerheid ligt het aandeel "
+        "dat u op den duur bij dezelfde werkwijze zou zien tussen de twee getallen"
+    )
     if example is not None:
-        text += (f"; bijvoorbeeld {percent(example.share)} ({percent(example.ci_low)}–{percent(example.ci_high)}) "  # type: ignore[arg-type]
-                 f"betekent: met 95% zekerheid ligt het aandeel tussen {percent(example.ci_low)} en "  # type: ignore[arg-type]
-                 f"{percent(example.ci_high)}")  # type: ignore[arg-type]
+        text += (
+            f"; bijvoorbeeld {percent(example.share)} ({percent(example.ci_low)}–{percent(example.ci_high)}) "  # type: ignore[arg-type]
+            f"betekent: met 95% zekerheid ligt het aandeel tussen {percent(example.ci_low)} en "  # type: ignore[arg-type]
+            f"{percent(example.ci_high)}"
+        )  # type: ignore[arg-type]
     return text + ". Hoe minder trajecten, hoe breder het interval."
 
 
@@ -216,34 +237,49 @@ def body_html(ev: Evaluation, filename: str, fictional: bool | None = None) -> s
     fictional = is_fictional(filename) if fictional is None else fictional
     reg = ev.registration
     traj = ev.table("trajectories")
-    banner = ('<p class="fictief">Fictieve gegevens: dit rapport is gemaakt van een verzonnen registratie en zegt '
-              "niets over echte jeugdigen of een echte pilot.</p>") if fictional else ""
+    banner = (
+        (
+            '<p class="fictief">Fictieve gegevens: dit rapport is gemaakt van een verzonnen registratie en zegt '
+            "niets over echte jeugdigen of een echte pilot.</p>"
+        )
+        if fictional
+        else ""
+    )
     inflow = ev.count(traj.cells[(TOTAL, TOTAL)])
     per_week = "" if inflow is None else f" (gemiddeld {number(inflow / ev.period_weeks[TOTAL], 1)} per week)"
-    dropped = (f"<p>Ongelezen verwijderd (patiëntnummer en open tekst): {_e(', '.join(reg.dropped))}.</p>"
-               if reg.dropped else "<p>Het bestand had geen patiëntnummer en geen open-tekstvelden.</p>")
-    ignored = (f"<p>Kolommen buiten het format (gecontroleerd op persoonsgegevens, verder niet gebruikt): "
-               f"{_e(', '.join(foreign_with_nearest(reg.foreign)))}.</p>" if reg.foreign else "")
+    dropped = (
+        f"<p>Ongelezen verwijderd (patiëntnummer en open tekst): {_e(', '.join(reg.dropped))}.</p>"
+        if reg.dropped
+        else "<p>Het bestand had geen patiëntnummer en geen open-tekstvelden.</p>"
+    )
+    ignored = (
+        f"<p>Kolommen buiten het format (gecontroleerd op persoonsgegevens, verder niet gebruikt): "
+        f"{_e(', '.join(foreign_with_nearest(reg.foreign)))}.</p>"
+        if reg.foreign
+        else ""
+    )
     stats = ""
     for name, per in ev.statistics.items():
         cells = "".join(f"<td>{HIDDEN if v is None else number(v, 1)}</td>" for v in per.values())
         stats += f'<tr><th scope="row">{_e(name)}</th>{cells}</tr>'
     if stats:
         head = "".join(f'<th scope="col">{_e(p)}</th>' for p in [*ev.periods, TOTAL])
-        stats = (f'<table><caption>Instroom, wachttijd en contacten</caption><thead><tr><th scope="col"></th>{head}</tr>'
-                 f"</thead><tbody>{stats}</tbody></table><p class=\"note\">Instroom: nieuwe trajecten gedeeld door "
-                 "de weken van de periode. Mediaan en gemiddelde alleen bij minstens "
-                 f"{ev.min_cell} trajecten met een waarde.</p>")
+        stats = (
+            f'<table><caption>Instroom, wachttijd en contacten</caption><thead><tr><th scope="col"></th>{head}</tr>'
+            f'</thead><tbody>{stats}</tbody></table><p class="note">Instroom: nieuwe trajecten gedeeld door '
+            "de weken van de periode. Mediaan en gemiddelde alleen bij minstens "
+            f"{ev.min_cell} trajecten met een waarde.</p>"
+        )
     tables = "".join(_table_html(ev, t) for t in ev.tables)
     return f"""{banner}
-<p>Bestand: {_e(filename)}. Gemaakt op {dt.date.today().strftime('%d-%m-%Y')} met de evaluatiekit van het Handboek
+<p>Bestand: {_e(filename)}. Gemaakt op {dt.date.today().strftime("%d-%m-%Y")} met de evaluatiekit van het Handboek
 POH-Jeugd. Periode per kolom: {_e(ev.period)}. Kleinste getoonde aantal: {ev.min_cell}.</p>
 <p class="note">{_e(colophon())}.</p>
 <h2>Samenvatting</h2>
 <p class="kop">{_e(headline(ev))}</p>
 {f'<p class="advies" role="note">{_e(advice)}</p>' if (advice := advice_text(ev)) else ""}
 <p class="samenvatting">Trajecten: {cell_text(ev, traj, TOTAL, TOTAL)}{per_week}; \
-afgesloten {cell_text(ev, traj, 'Afgesloten', TOTAL)}, open {cell_text(ev, traj, 'Open', TOTAL)}.</p>
+afgesloten {cell_text(ev, traj, "Afgesloten", TOTAL)}, open {cell_text(ev, traj, "Open", TOTAL)}.</p>
 <p>Een traject zonder einddatum telt als open.</p>
 {dropped}{ignored}
 <p class="note">{_e(ev.notes[0])}</p>
@@ -266,8 +302,10 @@ def to_html(ev: Evaluation, filename: str, fictional: bool | None = None) -> str
 # --------------------------------------------------------------------------- PDF
 
 #: The report on A4 paper: margins as the book's PDF, no page-wide maximum, tables kept whole.
-A4_CSS = ("@page{size:A4;margin:15mm 14mm}@media print{body{max-width:none;margin:0;padding:0;font-size:10pt}"
-          "table,figure,svg{break-inside:avoid}h2{break-after:avoid}}")
+A4_CSS = (
+    "@page{size:A4;margin:15mm 14mm}@media print{body{max-width:none;margin:0;padding:0;font-size:10pt}"
+    "table,figure,svg{break-inside:avoid}h2{break-after:avoid}}"
+)
 
 
 def to_pdf(ev: Evaluation, filename: str) -> bytes:
@@ -286,18 +324,25 @@ def to_pdf(ev: Evaluation, filename: str) -> bytes:
 
     exe = shutil.which("chromium") or shutil.which("chromium-browser")
     if not exe:
-        raise InputError("PDF maken lukt niet: chromium is niet geïnstalleerd. Download het rapport als HTML.",
-                         field="output")
+        raise InputError(
+            "PDF maken lukt niet: chromium is niet geïnstalleerd. Download het rapport als HTML.", field="output"
+        )
     page_html = to_html(ev, filename).replace("</style>", A4_CSS + "</style>", 1)
     with tempfile.TemporaryDirectory() as tmp:
         page = Path(tmp) / "rapport.html"
         page.write_text(page_html, encoding="utf-8")
         target = Path(tmp) / "rapport.pdf"
-        proc = subprocess.run([exe, *CHROMIUM_ARGS, f"--user-data-dir={tmp}/profile", f"--print-to-pdf={target}",
-                               page.as_uri()], capture_output=True, text=True, timeout=120, check=False)
+        proc = subprocess.run(
+            [exe, *CHROMIUM_ARGS, f"--user-data-dir={tmp}/profile", f"--print-to-pdf={target}", page.as_uri()],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        )
         if proc.returncode != 0 or not target.exists():
-            raise InputError("PDF maken is mislukt (chromium gaf een fout). Download het rapport als HTML.",
-                             field="output")
+            raise InputError(
+                "PDF maken is mislukt (chromium gaf een fout). Download het rapport als HTML.", field="output"
+            )
         return target.read_bytes()
 
 
@@ -326,10 +371,16 @@ def to_xlsx(ev: Evaluation, filename: str) -> bytes:
     info = book.active
     info.title = "Toelichting"
     used = {"Toelichting"}
-    lines = [f"Evaluatie van {filename}", headline(ev), *(["Fictieve gegevens."] if is_fictional(filename) else []),
-             f"Periode per kolom: {ev.period}; kleinste getoonde aantal: {ev.min_cell}.", *ev.notes,
-             f"Leeg vak bij aantal = niet getoond ({HIDDEN}).", "Alleen geaggregeerde tabellen; geen trajecten.",
-             colophon() + "."]
+    lines = [
+        f"Evaluatie van {filename}",
+        headline(ev),
+        *(["Fictieve gegevens."] if is_fictional(filename) else []),
+        f"Periode per kolom: {ev.period}; kleinste getoonde aantal: {ev.min_cell}.",
+        *ev.notes,
+        f"Leeg vak bij aantal = niet getoond ({HIDDEN}).",
+        "Alleen geaggregeerde tabellen; geen trajecten.",
+        colophon() + ".",
+    ]
     for r, line in enumerate(lines, start=1):
         _put(info, r, 1, line)
     info.column_dimensions["A"].width = 120
@@ -353,13 +404,36 @@ def to_xlsx(ev: Evaluation, filename: str) -> bytes:
         _put(ws, len(table.rows) + 4, 1, ev.notes[0] + (" " + table.note if table.note else ""))
         ws.column_dimensions["A"].width = 45
     ws = book.create_sheet("Vergelijking")
-    for j, head in enumerate(("Categorie", "Studie", "Aandeel studie", "Basis studie", "Eigen aandeel",
-                              "Eigen basis", "Verschil in definitie", "Oordeel", "Bron"), start=1):
+    for j, head in enumerate(
+        (
+            "Categorie",
+            "Studie",
+            "Aandeel studie",
+            "Basis studie",
+            "Eigen aandeel",
+            "Eigen basis",
+            "Verschil in definitie",
+            "Oordeel",
+            "Bron",
+        ),
+        start=1,
+    ):
         _put(ws, 1, j, head)
     for i, c in enumerate(benchmarks.compare(ev), start=2):
-        for j, value in enumerate((c.benchmark.row, c.benchmark.study, c.benchmark.share, c.benchmark.base,
-                                   c.pilot.share, c.pilot.base, c.benchmark.difference, c.verdict,
-                                   source_place(c.benchmark.source, c.benchmark.ref)), start=1):
+        for j, value in enumerate(
+            (
+                c.benchmark.row,
+                c.benchmark.study,
+                c.benchmark.share,
+                c.benchmark.base,
+                c.pilot.share,
+                c.pilot.base,
+                c.benchmark.difference,
+                c.verdict,
+                source_place(c.benchmark.source, c.benchmark.ref),
+            ),
+            start=1,
+        ):
             _put(ws, i, j, value)
     buffer = io.BytesIO()
     book.save(buffer)

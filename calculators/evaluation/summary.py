@@ -27,8 +27,13 @@ def to_json(ev: Evaluation, filename: str = "") -> dict[str, Any]:
     tables = {}
     for t in ev.tables:
         tables[t.key] = {
-            "title": t.title, "base": t.base, "share_of": t.share_along, "columns": [*t.cols, TOTAL],
-            "rows": {row: {col: ev.cell(t, row, col).as_dict() for col in [*t.cols, TOTAL]} for row in [*t.rows, TOTAL]},
+            "title": t.title,
+            "base": t.base,
+            "share_of": t.share_along,
+            "columns": [*t.cols, TOTAL],
+            "rows": {
+                row: {col: ev.cell(t, row, col).as_dict() for col in [*t.cols, TOTAL]} for row in [*t.rows, TOTAL]
+            },
             "note": t.note,
         }
     return {
@@ -39,23 +44,38 @@ def to_json(ev: Evaluation, filename: str = "") -> dict[str, Any]:
         "trajectories": ev.count(traj.cells[(TOTAL, TOTAL)]),
         "closed": ev.count(traj.cells[("Afgesloten", TOTAL)]),
         "open": ev.count(traj.cells[("Open", TOTAL)]),
-        "inflow_per_week": {p: (None if (c := ev.count(traj.cells[(TOTAL, p)])) is None else c / ev.period_weeks[p])
-                            for p in [*ev.periods, TOTAL]},
+        "inflow_per_week": {
+            p: (None if (c := ev.count(traj.cells[(TOTAL, p)])) is None else c / ev.period_weeks[p])
+            for p in [*ev.periods, TOTAL]
+        },
         "interventions": _dist(ev, "interventions"),
         "groups": _dist(ev, "groups"),
         "intensity": _dist(ev, "intensity"),
         "suppressed": ev.suppressed_cells(),
         "hidden_share": hidden_share(ev),
-        "advice": None if (a := advise(ev)) is None else {"period": a.period, "min_cell": a.min_cell,
-                                                           "hidden_share": a.hidden_share},
+        "advice": None
+        if (a := advise(ev)) is None
+        else {"period": a.period, "min_cell": a.min_cell, "hidden_share": a.hidden_share},
         "tables": tables,
         "statistics": ev.statistics,
-        "benchmarks": [{"table": c.benchmark.table, "category": c.benchmark.row, "study": c.benchmark.study,
-                        "share": c.benchmark.share, "base": c.benchmark.base, "count": c.benchmark.count,
-                        "count_derived": c.benchmark.count_derived, "interval": c.benchmark.interval(),
-                        "definition_difference": c.benchmark.difference, "source": c.benchmark.source,
-                        "ref": c.benchmark.ref, "pilot": c.pilot.as_dict(), "verdict": c.verdict}
-                       for c in benchmarks.compare(ev)],
+        "benchmarks": [
+            {
+                "table": c.benchmark.table,
+                "category": c.benchmark.row,
+                "study": c.benchmark.study,
+                "share": c.benchmark.share,
+                "base": c.benchmark.base,
+                "count": c.benchmark.count,
+                "count_derived": c.benchmark.count_derived,
+                "interval": c.benchmark.interval(),
+                "definition_difference": c.benchmark.difference,
+                "source": c.benchmark.source,
+                "ref": c.benchmark.ref,
+                "pilot": c.pilot.as_dict(),
+                "verdict": c.verdict,
+            }
+            for c in benchmarks.compare(ev)
+        ],
         "dropped_columns": ev.registration.dropped,
         "ignored_columns": ev.registration.foreign,
         "missing_optional_columns": ev.registration.missing_optional,
@@ -80,34 +100,48 @@ def advice_text(ev: Evaluation) -> str:
     share, hidden = hidden_share(ev), hidden_headline(ev)
     if share <= MOSTLY_HIDDEN and not hidden:
         return ""
-    what = (f"{percent(share)} van de cellen is afgeschermd" + (f", ook {', '.join(hidden)}" if hidden else "")
-            + ".")
+    what = f"{percent(share)} van de cellen is afgeschermd" + (f", ook {', '.join(hidden)}" if hidden else "") + "."
     advice = advise(ev)
     if advice is None:
-        return (f"{what[0].upper()}{what[1:]} Ook met een langere periode of het kleinste toegestane aantal blijven "
-                "kerncijfers afgeschermd: er zijn te weinig trajecten per categorie.")
+        return (
+            f"{what[0].upper()}{what[1:]} Ook met een langere periode of het kleinste toegestane aantal blijven "
+            "kerncijfers afgeschermd: er zijn te weinig trajecten per categorie."
+        )
     change = []
     if advice.period != ev.period:
         change.append(f"periode per kolom '{advice.period}'")
     if advice.min_cell != ev.min_cell:
         change.append(f"kleinste getoonde aantal {advice.min_cell}")
-    return (f"{what[0].upper()}{what[1:]} Met {' en '.join(change)} zijn de kerncijfers zichtbaar (trajecten, "
-            f"afgesloten, open en de drie groepen) en is {percent(advice.hidden_share)} afgeschermd. Kies dat "
-            f"hierboven, of op de opdrachtregel met --period {advice.period} --min-cell {advice.min_cell}.")
+    return (
+        f"{what[0].upper()}{what[1:]} Met {' en '.join(change)} zijn de kerncijfers zichtbaar (trajecten, "
+        f"afgesloten, open en de drie groepen) en is {percent(advice.hidden_share)} afgeschermd. Kies dat "
+        f"hierboven, of op de opdrachtregel met --period {advice.period} --min-cell {advice.min_cell}."
+    )
 
 
 def to_text(ev: Evaluation) -> str:
     traj = ev.table("trajectories")
-    lines = [f"Trajecten: {count_text(ev.count(traj.cells[(TOTAL, TOTAL)]))} "
-             f"(afgesloten {count_text(ev.count(traj.cells[('Afgesloten', TOTAL)]))}, "
-             f"open {count_text(ev.count(traj.cells[('Open', TOTAL)]))})", ""]
+    lines = [
+        f"Trajecten: {count_text(ev.count(traj.cells[(TOTAL, TOTAL)]))} "
+        f"(afgesloten {count_text(ev.count(traj.cells[('Afgesloten', TOTAL)]))}, "
+        f"open {count_text(ev.count(traj.cells[('Open', TOTAL)]))})",
+        "",
+    ]
     if advice := advice_text(ev):
         lines += [advice, ""]
     for key in ("groups", "interventions", "intensity"):
         t = ev.table(key)
         rows = [(row, count_text(s.count), share_text(s)) for row, s in ev.distribution(key).items()]
-        lines += [t.title, tabulate(rows, headers=("Categorie", "Aantal", "Aandeel (95%-interval)"),
-                                    tablefmt="simple", colalign=("left", "right", "right")), ""]
+        lines += [
+            t.title,
+            tabulate(
+                rows,
+                headers=("Categorie", "Aantal", "Aandeel (95%-interval)"),
+                tablefmt="simple",
+                colalign=("left", "right", "right"),
+            ),
+            "",
+        ]
     lines += ev.notes
     if ev.registration.dropped:
         lines.append("Ongelezen verwijderd (patiëntnummer en open tekst): " + ", ".join(ev.registration.dropped) + ".")

@@ -58,14 +58,26 @@ def instructions() -> list[str]:
 def definitions() -> list[tuple[str, str]]:
     contact, bridging, closed = _minimal_set(6), _minimal_set(7), _minimal_set(9)
     return [
-        ("Contact", "Een gesprek of behandelcontact van de POH-J met de jeugdige of ouders (ook telefonisch of per "
-                    f"beeld). Afspraak in de regio: {contact['note']}"),
-        ("Traject afgesloten", "Een traject is afgesloten zodra de datum einde zorg is ingevuld. "
-                               f"{closed['why']} Zonder einddatum telt het traject als open."),
-        ("Overbrugging", "De POH-J helpt een jeugdige die al is verwezen, zolang de wachttijd voor de tweedelijnszorg "
-                         f"duurt (interventie 'overbruggingshulp'). {bridging['note']}"),
+        (
+            "Contact",
+            "Een gesprek of behandelcontact van de POH-J met de jeugdige of ouders (ook telefonisch of per "
+            f"beeld). Afspraak in de regio: {contact['note']}",
+        ),
+        (
+            "Traject afgesloten",
+            "Een traject is afgesloten zodra de datum einde zorg is ingevuld. "
+            f"{closed['why']} Zonder einddatum telt het traject als open.",
+        ),
+        (
+            "Overbrugging",
+            "De POH-J helpt een jeugdige die al is verwezen, zolang de wachttijd voor de tweedelijnszorg "
+            f"duurt (interventie 'overbruggingshulp'). {bridging['note']}",
+        ),
         ("Verwezen", "Alle interventies die met 'verwijzing' beginnen, en crisishulp."),
-        ("Zelf geholpen", "'1 gesprek geen verdere hulpvraag' en 'kortdurende begeleiding/behandeling door POH jeugd'."),
+        (
+            "Zelf geholpen",
+            "'1 gesprek geen verdere hulpvraag' en 'kortdurende begeleiding/behandeling door POH jeugd'.",
+        ),
     ]
 
 
@@ -88,19 +100,43 @@ def xlsx_bytes() -> bytes:
             for r, cat in enumerate(categories, start=2):
                 lists.cell(row=r, column=i, value=cat).data_type = "s"
             ref = f"Keuzelijsten!${letter}$2:${letter}${len(categories) + 1}"
-            dv = DataValidation(type="list", formula1=ref, allow_blank=True,
-                                error="Kies een waarde uit de lijst.", errorTitle="Onbekende waarde")
+            dv = DataValidation(
+                type="list",
+                formula1=ref,
+                allow_blank=True,
+                error="Kies een waarde uit de lijst.",
+                errorTitle="Onbekende waarde",
+            )
         elif col.kind == "datum":
-            dv = DataValidation(type="date", operator="greaterThan", formula1="36526", allow_blank=True,
-                                error="Vul een datum in (dd-mm-jjjj).", errorTitle="Geen datum")
+            dv = DataValidation(
+                type="date",
+                operator="greaterThan",
+                formula1="36526",
+                allow_blank=True,
+                error="Vul een datum in (dd-mm-jjjj).",
+                errorTitle="Geen datum",
+            )
             for r in range(2, ROWS + 2):
                 ws.cell(row=r, column=i).number_format = "dd-mm-yyyy"
         elif col.code == "n2":
-            dv = DataValidation(type="whole", operator="between", formula1="0", formula2=str(top), allow_blank=True,
-                                error=f"Leeftijd in hele jaren, 0 tot en met {top}.", errorTitle="Ongeldige leeftijd")
+            dv = DataValidation(
+                type="whole",
+                operator="between",
+                formula1="0",
+                formula2=str(top),
+                allow_blank=True,
+                error=f"Leeftijd in hele jaren, 0 tot en met {top}.",
+                errorTitle="Ongeldige leeftijd",
+            )
         elif col.code == "contacten":
-            dv = DataValidation(type="whole", operator="greaterThanOrEqual", formula1="0", allow_blank=True,
-                                error="Aantal contacten als heel getal.", errorTitle="Geen getal")
+            dv = DataValidation(
+                type="whole",
+                operator="greaterThanOrEqual",
+                formula1="0",
+                allow_blank=True,
+                error="Aantal contacten als heel getal.",
+                errorTitle="Geen getal",
+            )
         if dv is not None:
             dv.showErrorMessage = True
             ws.add_data_validation(dv)

@@ -149,28 +149,49 @@ def _categories(col: fmt.Column, values: pd.Series, header: str, rows: pd.Series
     bad = (values != "") & mapped.isna()
     if bad.any():
         options = "; ".join(col.categories)
-        hint = f"kies uit: {options}" if len(col.categories) <= 6 else "kies een waarde uit de keuzelijst van het sjabloon"
-        _report(problems, rows, header, list(values.index[bad]),
-                lambda i: f"onbekende categorie {_show(values[i])} ({hint})",
-                "waarden die geen categorie van het format zijn", lambda i: _show(values[i]), hint)
+        hint = (f"kies uit: {options}" if len(col.categories) <= 6
+                else "kies een waarde uit de keuzelijst van het sjabloon")
+        _report(
+            problems,
+            rows,
+            header,
+            list(values.index[bad]),
+            lambda i: f"onbekende categorie {_show(values[i])} ({hint})",
+            "waarden die geen categorie van het format zijn",
+            lambda i: _show(values[i]),
+            hint,
+        )
     return mapped.astype(object).where(mapped.notna(), None)
 
 
-def _integers(values: pd.Series, header: str, rows: pd.Series, problems: list[Problem],
-              low: int, high: int | None, what: str) -> pd.Series:
+def _integers(
+    values: pd.Series, header: str, rows: pd.Series, problems: list[Problem], low: int, high: int | None, what: str
+) -> pd.Series:
     numbers = pd.to_numeric(values.str.replace(",", ".", regex=False), errors="coerce")
     filled = values != ""
     ok = filled & numbers.notna()
     out_of_range = ok & (numbers % 1 == 0) & ((numbers < low) | ((numbers > high) if high is not None else False))
     bounds = f"{low}–{high}" if high is not None else f"{low} of meer"
     for mask, single, plural, fix in (
-            (filled & numbers.isna(), "is geen getal", "waarden die geen getal zijn", f"vul een heel getal in ({what})"),
-            (ok & (numbers % 1 != 0), "is geen heel getal", "waarden die geen heel getal zijn",
-             f"vul een heel getal in ({what})"),
-            (out_of_range, f"ligt buiten {bounds}", f"waarden buiten {bounds}", f"controleer de {what}")):
-        _report(problems, rows, header, list(values.index[mask]),
-                lambda i, single=single: f"{_show(values[i])} {single} ({what})", plural,
-                lambda i: _show(values[i]), fix)
+        (filled & numbers.isna(), "is geen getal", "waarden die geen getal zijn", f"vul een heel getal in ({what})"),
+        (
+            ok & (numbers % 1 != 0),
+            "is geen heel getal",
+            "waarden die geen heel getal zijn",
+            f"vul een heel getal in ({what})",
+        ),
+        (out_of_range, f"ligt buiten {bounds}", f"waarden buiten {bounds}", f"controleer de {what}"),
+    ):
+        _report(
+            problems,
+            rows,
+            header,
+            list(values.index[mask]),
+            lambda i, single=single: f"{_show(values[i])} {single} ({what})",
+            plural,
+            lambda i: _show(values[i]),
+            fix,
+        )
     good = ok & (numbers % 1 == 0) & ~out_of_range
     return numbers.where(good).astype("Int64")
 
@@ -182,28 +203,44 @@ def _dates(values: pd.Series, header: str, rows: pd.Series, problems: list[Probl
     dates = parse_dates(values)
     bad = (values != "") & dates.isna()
     short = bad & values.str.match(_TWO_DIGIT_YEAR)
-    _report(problems, rows, header, list(values.index[short]),
-            lambda i: f"{_show(values[i])} heeft een jaartal van twee cijfers; schrijf het jaar voluit (dd-mm-jjjj)",
-            "datums met een jaartal van twee cijfers", lambda i: values[i],
-            "schrijf het jaar voluit (dd-mm-jjjj, bijvoorbeeld 03-01-2023)")
+    _report(
+        problems,
+        rows,
+        header,
+        list(values.index[short]),
+        lambda i: f"{_show(values[i])} heeft een jaartal van twee cijfers; schrijf het jaar voluit (dd-mm-jjjj)",
+        "datums met een jaartal van twee cijfers",
+        lambda i: values[i],
+        "schrijf het jaar voluit (dd-mm-jjjj, bijvoorbeeld 03-01-2023)",
+    )
     fix = "gebruik dd-mm-jjjj, jjjj-mm-dd of een Excel-datum"
-    _report(problems, rows, header, list(values.index[bad & ~short]),
-            lambda i: f"{_show(values[i])} is geen datum ({fix})", "waarden die geen datum zijn",
-            lambda i: _show(values[i]), fix)
+    _report(
+        problems,
+        rows,
+        header,
+        list(values.index[bad & ~short]),
+        lambda i: f"{_show(values[i])} is geen datum ({fix})",
+        "waarden die geen datum zijn",
+        lambda i: _show(values[i]),
+        fix,
+    )
     return dates
 
 
 def _missing(code: str, foreign: list[str]) -> Problem:
     col = fmt.column(code)
     near = [h for h in foreign if (c := fmt.nearest_column(h)) is not None and c.code == code]
-    hint = (f" De kolom '{near[0]}' kent de rekentool niet; bedoelt u '{col.name}'? Hernoem die kop dan."
-            if near else "")
-    return Problem(None, col.name, f"deze verplichte kolom ontbreekt. Zet de kop '{col.name}' (of de code {code}) "
-                                   f"boven de kolom.{hint}")
+    hint = f" De kolom '{near[0]}' kent de rekentool niet; bedoelt u '{col.name}'? Hernoem die kop dan." if near else ""
+    return Problem(
+        None,
+        col.name,
+        f"deze verplichte kolom ontbreekt. Zet de kop '{col.name}' (of de code {code}) boven de kolom.{hint}",
+    )
 
 
-def validate(frame: pd.DataFrame, rows: pd.Series, dropped: list[str] | None = None,
-             foreign: list[str] | None = None) -> Registration:
+def validate(
+    frame: pd.DataFrame, rows: pd.Series, dropped: list[str] | None = None, foreign: list[str] | None = None
+) -> Registration:
     """Check every cell; a clean Registration, or ValidationRefusal listing every problem."""
     headers: dict[str, str] = {}
     problems = _Problems()
@@ -237,19 +274,39 @@ def validate(frame: pd.DataFrame, rows: pd.Series, dropped: list[str] | None = N
             out[name] = values.where(values != "", None)
     start_header = headers["n6"]
     empty_start = list(frame.index[frame[start_header].astype(str) == ""])
-    _report(problems, rows, start_header, empty_start, lambda _i: "de datum van het eerste consult ontbreekt (verplicht)",
-            "rijen zonder datum van het eerste consult", lambda _i: "leeg", "vul de datum in; die is verplicht")
+    _report(
+        problems,
+        rows,
+        start_header,
+        empty_start,
+        lambda _i: "de datum van het eerste consult ontbreekt (verplicht)",
+        "rijen zonder datum van het eerste consult",
+        lambda _i: "leeg",
+        "vul de datum in; die is verplicht",
+    )
     early_end = out["end"].notna() & out["start"].notna() & (out["end"] < out["start"])
-    _report(problems, rows, headers.get("n15", ""), list(frame.index[early_end]),
-            lambda _i: "de einddatum ligt vóór de datum van het eerste consult",
-            "einddatums vóór de datum van het eerste consult", lambda i: "einde vóór eerste consult",
-            "controleer of de datums niet zijn verwisseld")
+    _report(
+        problems,
+        rows,
+        headers.get("n15", ""),
+        list(frame.index[early_end]),
+        lambda _i: "de einddatum ligt vóór de datum van het eerste consult",
+        "einddatums vóór de datum van het eerste consult",
+        lambda i: "einde vóór eerste consult",
+        "controleer of de datums niet zijn verwisseld",
+    )
     if "aanmelding" in headers:
         late = out["applied"].notna() & out["start"].notna() & (out["applied"] > out["start"])
-        _report(problems, rows, headers["aanmelding"], list(frame.index[late]),
-                lambda _i: "de aanmelddatum ligt na de datum van het eerste consult",
-                "aanmelddatums na de datum van het eerste consult", lambda _i: "aanmelding na eerste consult",
-                "controleer of de datums niet zijn verwisseld")
+        _report(
+            problems,
+            rows,
+            headers["aanmelding"],
+            list(frame.index[late]),
+            lambda _i: "de aanmelddatum ligt na de datum van het eerste consult",
+            "aanmelddatums na de datum van het eerste consult",
+            lambda _i: "aanmelding na eerste consult",
+            "controleer of de datums niet zijn verwisseld",
+        )
     if problems:
         order = list(frame.columns)
         problems.sort(key=lambda p: (p.row or 0, order.index(p.column) if p.column in order else -1))
