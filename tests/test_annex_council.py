@@ -140,3 +140,19 @@ def test_bad_input_is_a_dutch_line_and_exit_2(
     err = capsys.readouterr().err
     assert err.startswith("fout: ") and message in err and "Traceback" not in err
     assert not (tmp_path / "x.docx").exists()
+
+
+def test_both_apps_download_the_council_annex_for_the_readers_numbers() -> None:
+    """The formatie app always, the terugverdienen app once the number of youths is given."""
+    from calculators.ui import BreakEvenApp, StaffingApp
+
+    staffing_app = StaffingApp()
+    values = {k: f.default for k, f in staffing_app.fields.items()} | {"youths": 12_000.0}
+    _, annex = staffing_app.more_outputs(values)
+    assert annex.model == "raad" and rows(annex) == rows(council_annex(12_000))
+    be_app = BreakEvenApp()
+    values = {k: f.default for k, f in be_app.fields.items()} | {"hours_per_week": 46.0}
+    _, annex = be_app.more_outputs(values)
+    assert annex.model == "break-even"  # no youths: the break-even annex
+    _, annex = be_app.more_outputs(values | {"youths": 12_000.0})
+    assert annex.model == "raad" and rows(annex) == rows(council_annex(12_000, 46.0))

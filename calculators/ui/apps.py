@@ -225,6 +225,8 @@ class BreakEvenApp(CalculatorApp):
         FieldSpec("annual_cost", optional=True, hint="leeg = uren × uurkosten × betaalde weken"),
         FieldSpec("hours_per_week"),
         FieldSpec("contracted_hours", optional=True, hint="leeg = de uren per week hierboven"),
+        FieldSpec("youths", optional=True, hint="voor de bijlage voor de raad (formatie, kosten, scenario's, risico's); "
+                  "leeg = een bijlage over terugverdienen alleen"),
         FieldSpec("hourly_rate", advanced=True),
         FieldSpec("paid_weeks", advanced=True),
         FieldSpec("trajectory_price", default=data.value("bggz_price"), advanced=True),
@@ -399,7 +401,7 @@ class BreakEvenApp(CalculatorApp):
         return sentence, table_html, chart, record
 
     def more_outputs(self, v: Mapping[str, Any]) -> tuple[str, Any]:
-        from ..annex import break_even_annex
+        from ..annex import break_even_annex, council_annex
 
         contract = v.get("contracted_hours") or v["hours_per_week"]
         annual = v.get("annual_cost")
@@ -415,6 +417,8 @@ class BreakEvenApp(CalculatorApp):
             )
         sens = annex.sensitivity
         assert sens is not None
+        if v.get("youths"):  # the council annex, as the formatie app and the summary page give it
+            annex = council_annex(v["youths"], v["hours_per_week"])
         observed = observed_self_helped()
         note = (
             f"<p><strong>Benodigd effect:</strong> {percent(sens.base, 1)} van de uren moet naar trajecten die een "
