@@ -295,14 +295,7 @@ def add_break_even_sensitivity_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--full-cost-fte", default=None, metavar="F", help="fte: kosten = integrale kosten (zie costs)")
     p.add_argument("--contracted-hours", default=None, metavar="H", help="contracturen per week")
     p.add_argument("--youths", default=None, metavar="N", help="jeugdigen: geeft vermeden trajecten per 1000")
-    for name in (
-        "hourly_rate",
-        "paid_weeks",
-        "trajectory_price",
-        "direct_hours_per_trajectory",
-        "indirect_uplift",
-        "working_weeks",
-    ):
+    for name in BREAK_EVEN_ASSUMPTIONS:
         p.add_argument(
             "--" + name.replace("_", "-"),
             default=None,

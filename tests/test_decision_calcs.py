@@ -436,7 +436,9 @@ def test_annex_helpers(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
 
     monkeypatch.setattr(importlib.metadata, "version", missing)
     assert content.handbook_version() == "2026.3"  # calculators/edition.py, not the package metadata
-    monkeypatch.setattr(render.shutil, "which", lambda _name: None)
+    from calculators import printing
+
+    monkeypatch.setattr(printing.shutil, "which", lambda _name: None)
     with pytest.raises(InputError, match="chromium"):
         render.write(staffing_annex(5000), tmp_path / "x.pdf")
     assert "<h2>Risico's en kanttekeningen</h2>" in render.to_html(staffing_annex(5000))

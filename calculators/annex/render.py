@@ -4,21 +4,16 @@ from __future__ import annotations
 
 import html
 import io
-import shutil
-import subprocess
-import tempfile
 from pathlib import Path
 
 import vl_convert as vlc
 
 from ..edition import colophon
 from ..errors import InputError
+from ..printing import html_to_pdf
 from ..sensitivity.chart import describe, tornado_spec
 from .content import Annex
 
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
-                 "--no-pdf-header-footer"]
 FOOTER = "Bijlage bij een raadsvoorstel, gemaakt met de rekentools van het Handboek POH-Jeugd"
 
 
@@ -147,22 +142,7 @@ def to_html(annex: Annex) -> str:
 
 def to_pdf(annex: Annex, out: Path) -> None:
     """Print the HTML with Debian's chromium (as scripts/build_pdf.py does for the book)."""
-    exe = shutil.which("chromium") or shutil.which("chromium-browser")
-    if not exe:
-        raise InputError("PDF maken lukt niet: chromium is niet geïnstalleerd (scripts/setup.sh). Kies .docx.")
-    with tempfile.TemporaryDirectory() as tmp:
-        page = Path(tmp) / "bijlage.html"
-        page.write_text(to_html(annex), encoding="utf-8")
-        target = Path(tmp) / "bijlage.pdf"
-        proc = subprocess.run(
-            [exe, *CHROMIUM_ARGS, f"--user-data-dir={tmp}/profile", f"--print-to-pdf={target}", page.as_uri()],
-            capture_output=True,
-            text=True,
-            timeout=120,
-        )
-        if proc.returncode != 0 or not target.exists():
-            raise InputError("PDF maken is mislukt (chromium gaf een fout). Kies .docx of probeer het opnieuw.")
-        out.write_bytes(target.read_bytes())
+    out.write_bytes(html_to_pdf(to_html(annex), "Kies .docx of probeer het opnieuw."))
 
 
 def write(annex: Annex, path: str | Path) -> Path:

@@ -314,36 +314,10 @@ def to_pdf(ev: Evaluation, filename: str) -> bytes:
     The page exists only in a temporary folder for chromium to read (aggregates only) and is gone
     when this returns. InputError (Dutch) when chromium is missing or fails.
     """
-    import shutil
-    import subprocess
-    import tempfile
-    from pathlib import Path
+    from ..printing import html_to_pdf
 
-    from ..annex.render import CHROMIUM_ARGS
-    from ..errors import InputError
-
-    exe = shutil.which("chromium") or shutil.which("chromium-browser")
-    if not exe:
-        raise InputError(
-            "PDF maken lukt niet: chromium is niet geïnstalleerd. Download het rapport als HTML.", field="output"
-        )
     page_html = to_html(ev, filename).replace("</style>", A4_CSS + "</style>", 1)
-    with tempfile.TemporaryDirectory() as tmp:
-        page = Path(tmp) / "rapport.html"
-        page.write_text(page_html, encoding="utf-8")
-        target = Path(tmp) / "rapport.pdf"
-        proc = subprocess.run(
-            [exe, *CHROMIUM_ARGS, f"--user-data-dir={tmp}/profile", f"--print-to-pdf={target}", page.as_uri()],
-            capture_output=True,
-            text=True,
-            timeout=120,
-            check=False,
-        )
-        if proc.returncode != 0 or not target.exists():
-            raise InputError(
-                "PDF maken is mislukt (chromium gaf een fout). Download het rapport als HTML.", field="output"
-            )
-        return target.read_bytes()
+    return html_to_pdf(page_html, "Download het rapport als HTML.")
 
 
 # --------------------------------------------------------------------------- XLSX

@@ -225,7 +225,8 @@ class BreakEvenApp(CalculatorApp):
         FieldSpec("annual_cost", optional=True, hint="leeg = uren × uurkosten × betaalde weken"),
         FieldSpec("hours_per_week"),
         FieldSpec("contracted_hours", optional=True, hint="leeg = de uren per week hierboven"),
-        FieldSpec("youths", optional=True, hint="voor de bijlage voor de raad (formatie, kosten, scenario's, risico's); "
+        FieldSpec("youths", optional=True,
+                  hint="voor de bijlage voor de raad (formatie, kosten, scenario's, risico's); "
                   "leeg = een bijlage over terugverdienen alleen"),
         FieldSpec("hourly_rate", advanced=True),
         FieldSpec("paid_weeks", advanced=True),
