@@ -82,3 +82,16 @@ def test_voila_apps_read_the_link_also_in_a_pre_started_kernel(page, apps_url: s
     expect(page.get_by_text("moet een getal zijn").first).to_be_visible(timeout=BROWSER_TIMEOUT)
     expect(page.get_by_label("Uren POH-J per week", exact=True)).to_have_value("46")
     assert "Traceback" not in page.content()
+
+
+def test_a_pooled_kernel_may_wait_for_its_request_as_long_as_it_may_live() -> None:
+    """A pre-started kernel runs the notebook up to get_query_string and waits there for a visitor; Voila's cell
+    timeout counts that wait. With the old 60 s a kernel that waited in the pool for over a minute showed 'Cell
+    execution timed out' instead of the app (seen in the full suite; reproduced by loading an app 75 s after
+    the pool refilled). The timeout must cover the longest a kernel may live."""
+    import json
+    from pathlib import Path
+
+    conf = json.loads((Path(__file__).resolve().parents[1] / "voila.json").read_text(encoding="utf-8"))
+    assert conf["VoilaConfiguration"]["preheat_kernel"] is True
+    assert conf["VoilaExecutor"]["timeout"] >= conf["ClassroomKernelManager"]["max_kernel_age"]
