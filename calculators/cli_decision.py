@@ -295,15 +295,15 @@ def add_break_even_sensitivity_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--full-cost-fte", default=None, metavar="F", help="fte: kosten = integrale kosten (zie costs)")
     p.add_argument("--contracted-hours", default=None, metavar="H", help="contracturen per week")
     p.add_argument("--youths", default=None, metavar="N", help="jeugdigen: geeft vermeden trajecten per 1000")
-    for name in BREAK_EVEN_ASSUMPTIONS:
-        p.add_argument(
-            "--" + name.replace("_", "-"),
-            default=None,
-            dest=name,
-            metavar="X|LOW..HIGH",
-            help=f"{data.label(name)} (vaste waarde of eigen bereik)",
-        )
+    add_range_options(p, BREAK_EVEN_ASSUMPTIONS)
     add_cost_options(p)
+
+
+def add_range_options(p: argparse.ArgumentParser, names: tuple[str, ...]) -> None:
+    """An option per assumption that takes a value or an own range LOW..HIGH (sensitivity)."""
+    for name in names:
+        p.add_argument("--" + name.replace("_", "-"), default=None, dest=name, metavar="X|LOW..HIGH",
+                       help=f"{data.label(name)} (vaste waarde of eigen bereik)")
 
 
 def register(sub: Any, command: Callable[..., Any]) -> None:
@@ -329,14 +329,7 @@ def register(sub: Any, command: Callable[..., Any]) -> None:
         else:
             q.add_argument("--scenario", default="conservative", help="conservative of optimistic")
             q.add_argument("--trajectories", default=None, metavar="BAND=N,...", help="trajecten per band")
-            for n in ("bggz_price", "sggz_price", "counterfactual_referral_rate"):
-                q.add_argument(
-                    "--" + n.replace("_", "-"),
-                    default=None,
-                    dest=n,
-                    metavar="X|LOW..HIGH",
-                    help=f"{data.label(n)} (vaste waarde of eigen bereik)",
-                )
+            add_range_options(q, ("bggz_price", "sggz_price", "counterfactual_referral_rate"))
 
     p = command("annex", "Bijlage voor een raadsvoorstel (DOCX of PDF)", cmd_annex)
     models = p.add_subparsers(dest="model", required=True, parser_class=Parser, metavar="MODEL")
