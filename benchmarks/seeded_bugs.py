@@ -33,21 +33,21 @@ class Bug:
 BUGS = (
     Bug(
         "reach what-if hours without indirect time",
-        "calculators/referral.py",
+        "calculators/referral/model.py",
         'return contacts * data.value("contact_minutes") / 60 * (1 + data.value("indirect_uplift"))',
         'return contacts * data.value("contact_minutes") / 60',
         ("tests/test_expected_values.py::test_reach_what_if_defaults_include_indirect_time_over_47_weeks",),
     ),
     Bug(
         "what-if hours over 52 instead of 47 weeks",
-        "calculators/referral.py",
+        "calculators/referral/model.py",
         'hours_week = extra * hours_per_trajectory / data.value("working_weeks")',
         'hours_week = extra * hours_per_trajectory / data.value("paid_weeks")',
         ("tests/test_expected_values.py::test_reach_what_if_point_by_hand",),
     ),
     Bug(
         "reach what-if cost paid over 47 instead of 52 weeks",
-        "calculators/referral.py",
+        "calculators/referral/model.py",
         'extra_pohj_cost=hours_week * hourly_rate * data.value("paid_weeks")',
         'extra_pohj_cost=hours_week * hourly_rate * data.value("working_weeks")',
         ("tests/test_expected_values.py::test_reach_what_if_point_by_hand",),
@@ -68,7 +68,7 @@ BUGS = (
     ),
     Bug(
         "counterfactual referral rate ignored",
-        "calculators/referral.py",
+        "calculators/referral/model.py",
         "without = direct + not_induced * (pohj_referral_rate + counterfactual_referral_rate * "
         "(1 - pohj_referral_rate))",
         "without = direct + not_induced",
@@ -79,14 +79,14 @@ BUGS = (
     ),
     Bug(
         "induced demand ignored",
-        "calculators/referral.py",
+        "calculators/referral/model.py",
         "not_induced = to_pohj - induced",
         "not_induced = to_pohj",
         ("tests/test_expected_values.py::test_induced_demand_by_hand",),
     ),
     Bug(
         "cost per youth off (cost per fte instead of the municipality's cost)",
-        "calculators/staffing.py",
+        "calculators/staffing/model.py",
         "cost_per_youth=cost / youths if youths else 0.0",
         "cost_per_youth=cost_per_fte / youths if youths else 0.0",
         ("tests/test_expected_values.py::test_staffing_for_hillegom_by_hand",),
@@ -100,35 +100,35 @@ BUGS = (
     ),
     Bug(
         "off-by-one in the estimated counts",
-        "calculators/savings.py",
+        "calculators/savings/model.py",
         "scale = hours_per_week / pilot_hours_2020()",
         "scale = (hours_per_week + 1) / pilot_hours_2020()",
         ("tests/test_expected_values.py::test_estimated_counts_by_hand",),
     ),
     Bug(
         "capacity: new clients per week over 47 productive instead of 52 weeks",
-        "calculators/staffing.py",
+        "calculators/staffing/model.py",
         'new_clients_per_week=trajectories / data.value("paid_weeks")',
         'new_clients_per_week=trajectories / data.value("working_weeks")',
         ("tests/test_expected_values.py::test_capacity_point_by_hand",),
     ),
     Bug(
         "capacity: trajectories from contacts per week instead of per year",
-        "calculators/staffing.py",
+        "calculators/staffing/model.py",
         "trajectories = per_year / mean_contacts_per_trajectory",
         "trajectories = per_week / mean_contacts_per_trajectory",
         ("tests/test_expected_values.py::test_capacity_point_by_hand",),
     ),
     Bug(
         "cost coverage inverted",
-        "calculators/savings.py",
+        "calculators/savings/model.py",
         "return savings_total / annual_cost if annual_cost else 0.0",
         "return annual_cost / savings_total if savings_total else 0.0",
         ("tests/test_expected_values.py::test_cost_coverage_by_hand",),
     ),
     Bug(
         "fte_per_10k_for ignores the hours per fte",
-        "calculators/staffing.py",
+        "calculators/staffing/model.py",
         "return hours_to_fte(hours_per_week, hours_per_fte) / youths * PER_YOUTHS if youths else 0.0",
         "return hours_to_fte(hours_per_week) / youths * PER_YOUTHS if youths else 0.0",
         ("tests/test_expected_values.py::test_fte_per_10k_for_by_hand",),
@@ -150,7 +150,7 @@ BUGS = (
     Bug(
         "break-even hours a week over 52 instead of 47 weeks (the old `remaining + per_week == contract` "
         "property cannot see it)",
-        "calculators/break_even.py",
+        "calculators/break_even/model.py",
         "per_week = total_year / weeks",
         "per_week = total_year / paid",
         (
@@ -161,7 +161,7 @@ BUGS = (
     Bug(
         "POH-J referrals from the share not referred (the old `to_pohj + direct == help_questions` property "
         "cannot see it)",
-        "calculators/referral.py",
+        "calculators/referral/model.py",
         "via_pohj = to_pohj * pohj_referral_rate",
         "via_pohj = to_pohj * (1 - pohj_referral_rate)",
         (
@@ -172,7 +172,7 @@ BUGS = (
     Bug(
         "share of contracted time from direct hours only (the old test with `break_even_share` on both sides "
         "cannot see it)",
-        "calculators/break_even.py",
+        "calculators/break_even/model.py",
         "share = per_week / contract",
         "share = direct_week / contract",
         ("tests/test_expected_values.py::test_break_even_share_by_hand",),

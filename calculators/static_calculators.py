@@ -3,9 +3,10 @@
 Each page calculator of ``calculators/registry.py`` (``PAGE_CALCULATORS``) becomes a form whose
 fields, labels, units, bounds and result lines are generated here from the registry, with the
 answers for the default inputs already filled in by the Python models (so the page reads right
-without JavaScript and in print). A small ES module per calculator (``calculators/rekentools/<name>.js``,
-served as ``_static/rekentools/``) mirrors the model's formula; ``rekentool.js`` parses Dutch numbers,
-checks the bounds, formats the answers and reads inputs from the page's query string.
+without JavaScript and in print). A small ES module per calculator (``<name>.js`` in the calculator's
+folder, e.g. ``calculators/staffing/formatie.js``; all served flat as ``_static/rekentools/<name>.js``)
+mirrors the model's formula; ``rekentool.js`` (in ``calculators/rekentools/`` with the other shared files)
+parses Dutch numbers, checks the bounds, formats the answers and reads inputs from the page's query string.
 No inline code: the form carries its definition as a ``<script type="application/json">`` block.
 
 :func:`compute` is the Python side of every formula the modules mirror;
@@ -44,10 +45,26 @@ from .workload import workload
 from .workload.model import PER_YOUTHS as PER_1000
 from .workload.model import default_available_hours_per_fte, default_support_share
 
-#: Where the modules live; book/_ext/rekentools.py copies them to the site's _static/rekentools/.
+#: Where the shared modules and the style sheet live (rekentool.js, oogopslag.js, rekentool.css); each page
+#: calculator's own formula is in its calculator's folder. book/_ext/rekentools.py copies them all to the site's
+#: _static/rekentools/ (see module_files).
 MODULE_DIR = Path(__file__).resolve().parent / "rekentools"
 #: The modules as a chapter page (one folder below the site root) reaches them.
 STATIC_URL = "../_static/rekentools/"
+
+
+def module_files() -> dict[str, Path]:
+    """Every file the site serves in _static/rekentools/, by its name there: the shared ones of MODULE_DIR and
+    each page calculator's formula from its calculator's folder (``<name>.js``). The modules import each other
+    by these names (``./formatie.js``), so two files with one name are refused."""
+    files = {p.name: p for p in sorted(MODULE_DIR.iterdir()) if p.suffix in (".js", ".css")}
+    for page in registry.PAGE_CALCULATORS:
+        name = f"{page.name}.js"
+        if name in files:
+            raise ValueError(f"two modules named {name}: {files[name]} and {registry.page_module(page.name)}")
+        files[name] = registry.page_module(page.name)
+    return files
+
 
 INSTRUCTION = ("Typ uw eigen getallen (bijvoorbeeld 12.000 of 0,3 of 30%); de uitkomst verandert direct. De "
                "berekening gebeurt in uw browser: er wordt niets verstuurd of opgeslagen. De rekenregels staan in "

@@ -15,7 +15,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 from build_state import decide, is_text  # noqa: E402
 
 BASE = {"book/chapters/09-capaciteit-en-formatie.md": "a", "book/_config.yml": "b", "data/parameters.csv": "c",
-        "calculators/staffing.py": "d"}
+        "calculators/staffing/model.py": "d"}
 
 
 def test_nothing_changed_means_no_build() -> None:
@@ -33,7 +33,7 @@ def test_chapter_text_alone_rebuilds_incrementally() -> None:
     assert decide(changed, dict(BASE)) == "incremental"
 
 
-@pytest.mark.parametrize("path", ["data/parameters.csv", "calculators/staffing.py", "book/_config.yml"])
+@pytest.mark.parametrize("path", ["data/parameters.csv", "calculators/staffing/model.py", "book/_config.yml"])
 def test_a_change_the_pages_compute_from_means_full(path: str) -> None:
     # Sphinx does not know that chapter 9 reads data/ through calculators/: only a clean build is safe.
     assert decide({**BASE, path: "changed"}, dict(BASE)) == "full"
@@ -42,7 +42,7 @@ def test_a_change_the_pages_compute_from_means_full(path: str) -> None:
 def test_a_new_or_removed_input_counts_as_a_change() -> None:
     assert decide({**BASE, "data/tables/new.csv": "x"}, dict(BASE)) == "full"
     smaller = dict(BASE)
-    del smaller["calculators/staffing.py"]
+    del smaller["calculators/staffing/model.py"]
     assert decide(smaller, dict(BASE)) == "full"
 
 

@@ -1,7 +1,8 @@
 """The page calculators: HTML forms generated from calculators/registry.py, with one small ES module per
-calculator (calculators/rekentools/). The modules run in Debian's chromium over at least 200 random input
-sets per calculator, edges included, and must print the same text as the Python models with the
-registry's rounding; the forms parse Dutch numbers as the apps do and answer bad input in Dutch."""
+calculator (in the calculator's folder, e.g. calculators/staffing/formatie.js). The modules run in Debian's
+chromium over at least 200 random input sets per calculator, edges included, and must print the same text as
+the Python models with the registry's rounding; the forms parse Dutch numbers as the apps do and answer bad
+input in Dutch."""
 
 from __future__ import annotations
 
@@ -42,7 +43,7 @@ def close(shown: float, exact: float, decimals: int) -> bool:
 
 def test_every_page_calculator_has_a_module_and_registry_outputs() -> None:
     for page in registry.PAGE_CALCULATORS:
-        assert (sc.MODULE_DIR / f"{page.name}.js").is_file(), page.name
+        assert sc.module_files()[f"{page.name}.js"].is_file(), page.name
         assert page.inputs, page.name
         assert len({i.param for i in page.inputs}) == len(page.inputs), page.name
         assert len({o.name for o in page.shown}) == len(page.shown), page.name
@@ -121,8 +122,8 @@ def serve(page: Page, body: str = "", query: str = "") -> None:
     def route(r: Route) -> None:
         path = r.request.url.removeprefix(ORIGIN).split("?")[0]
         if path.startswith("/_static/rekentools/"):
-            file = sc.MODULE_DIR / Path(path).name
-            if file.is_file():
+            file = sc.module_files().get(Path(path).name)
+            if file is not None and file.is_file():
                 r.fulfill(path=str(file), content_type="text/javascript" if file.suffix == ".js" else "text/css")
                 return
         if path == "/chapters/test.html":

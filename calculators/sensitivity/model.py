@@ -24,10 +24,10 @@ from typing import Any
 from .. import data
 from ..assumptions import Assumption
 from ..break_even import break_even_point
+from ..break_even.definition import BREAK_EVEN
 from ..costs import costs
 from ..errors import InputError
 from ..ranges import Range, check_range
-from ..registry import BREAK_EVEN
 from ..savings import SCENARIO_NAMES, savings
 from ..validation import show
 from ..workload import workload_inputs, workload_point

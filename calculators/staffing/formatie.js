@@ -1,4 +1,4 @@
-// Staffing by the norm (calculators/staffing.py, staffing_point), at the low and the high end.
+// Staffing by the norm (calculators/staffing/model.py, staffing_point), at the low and the high end.
 function point(v, c, norm, costPerFte) {
   const fte = v.youths / c.per_youths * norm;
   const cost = fte * costPerFte;

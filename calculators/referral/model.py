@@ -25,9 +25,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from . import data
-from .ranges import Range, Span, ranged
-from .validation import Count, NonNegative, Share, validated
+from .. import data
+from ..ranges import Range, Span, ranged
+from ..validation import Count, NonNegative, Share, validated
 
 
 @dataclass(frozen=True)
@@ -184,14 +184,14 @@ def default_hours_per_trajectory() -> float:
     The mean is taken over all trajectories, quickly referred ones included (Accare's three trajectory
     types, as in the workload method), since an extra youth at the POH-J may be referred on.
     """
-    from .workload.model import default_contacts_per_trajectory
+    from ..workload.model import default_contacts_per_trajectory
 
     return _hours_for(default_contacts_per_trajectory().low)
 
 
 def self_helped_hours_per_trajectory() -> float:
     """Upper bound: the same with the mean of Holland Rijnland's trajectories closed without referral."""
-    from .staffing import mean_contacts
+    from ..staffing import mean_contacts
 
     return _hours_for(mean_contacts())
 

@@ -16,9 +16,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from . import data
-from .ranges import Range, Span, ranged
-from .validation import NonNegative, Positive, Share, Weeks, require, validated
+from .. import data
+from ..ranges import Range, Span, ranged
+from ..validation import NonNegative, Positive, Share, Weeks, require, validated
 
 
 @dataclass(frozen=True)

@@ -27,10 +27,10 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from . import bands, data
-from .errors import InputError
-from .ranges import Range, Span, ranged
-from .validation import NonNegative, Positive, require, show, validated
+from .. import bands, data
+from ..errors import InputError
+from ..ranges import Range, Span, ranged
+from ..validation import NonNegative, Positive, require, show, validated
 
 
 @dataclass(frozen=True)

@@ -13,9 +13,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from . import bands, data
-from .ranges import Range, Span, ranged
-from .validation import (
+from .. import bands, data
+from ..ranges import Range, Span, ranged
+from ..validation import (
     Count,
     NonNegative,
     Positive,

@@ -1,5 +1,5 @@
-// Break-even (calculators/break_even.py, break_even_point) and the savings of the trajectories a POH-J
-// with these hours closes without referral in each scenario (calculators/savings.py: savings of
+// Break-even (calculators/break_even/model.py, break_even_point) and the savings of the trajectories a POH-J
+// with these hours closes without referral in each scenario (calculators/savings/model.py: savings of
 // estimated_counts(hours), and cost_coverage).
 function breakEven(v, c) {
   // the yearly cost given (annual_cost, as break_even_point takes it), else hours x hourly rate x paid weeks

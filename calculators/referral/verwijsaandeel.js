@@ -1,4 +1,4 @@
-// Referral flows along the GP route (calculators/referral.py, referral_point).
+// Referral flows along the GP route (calculators/referral/model.py, referral_point).
 export function compute(v, c) {
   const toPohj = v.help_questions * v.reach;
   const direct = v.help_questions - toPohj;
