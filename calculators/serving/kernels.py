@@ -30,6 +30,13 @@ sees every kernel start, pooled or not.
   Voila's pool hands them out and refills in the background; pooled kernels count towards
   ``max_kernels`` (a refill waits for room), and serve.sh keeps the pools within the memory budget
   (calculators/serving/budget.py). The other apps keep ``default_pool_size`` (voila.json).
+- ``pool_nice``: a kernel started for a pool (at start-up or as a refill after a visitor took one)
+  runs at this lower CPU priority (``nice``) until a page takes it; then it gets the normal
+  priority back. So when a class takes 25 pooled kernels at once, the 25 refills only use the CPU
+  the visitors' own kernels leave (measured: ``benchmarks/README.md``, burst with a pool). Giving
+  the priority back needs root or ``RLIMIT_NICE`` (serve.sh raises it before handing the server to
+  its account); without either, a taken kernel keeps the lower priority, as every pooled kernel
+  has it, and the server logs that once. 0: no change.
 - ``kernel_id_prefix``: the first hex digit(s) of every kernel id this process creates. With
   several Voila processes behind nginx, process *k* gets prefix *k* and nginx sends
   ``/apps/api/kernels/<id>/...`` to the process whose prefix the id carries
@@ -40,6 +47,7 @@ from __future__ import annotations
 
 import asyncio
 import functools
+import os
 import re
 import resource
 import time
@@ -67,10 +75,18 @@ class ClassroomKernelManager(AsyncMappingKernelManager):  # type: ignore[misc]
     max_kernel_age = Float(4 * 3600.0, config=True,
                            help="Seconds a kernel may serve a page (from leaving the pool); 0: no limit.")
     kernel_id_prefix = Unicode("", config=True, help="Hex digits every kernel id of this process starts with.")
+    pool_nice = Int(15, config=True, help="CPU priority (nice, 0-19) of a kernel waiting in the pool; 0: normal.")
     app_pool = Int(0, config=True, help="Started kernels kept ready for each app of pool_apps (0: Voila's default).")
     pool_apps = Unicode("", config=True, help="Space-separated app names (notebooks without .ipynb) that get app_pool.")
     kernel_memory_limit_mb = Int(1024, config=True,
                                  help="Most data memory (RLIMIT_DATA, MiB) one kernel may hold; 0: no limit.")
+
+    @validate("pool_nice")
+    def _valid_nice(self, proposal: dict[str, Any]) -> int:
+        value = int(proposal["value"])
+        if not 0 <= value <= 19:
+            raise TraitError(f"pool_nice must be 0-19, not {value}")
+        return value
 
     @validate("pool_apps")
     def _valid_apps(self, proposal: dict[str, Any]) -> str:
@@ -111,6 +127,10 @@ class ClassroomKernelManager(AsyncMappingKernelManager):  # type: ignore[misc]
             # start_kernel call below answers 503.
             self._pool_size = self.get_pool_size
             self.get_pool_size = self._pool_size_within_cap
+            # the same for handing a pooled kernel to a page: it gets its normal CPU priority back
+            self._take_pooled = self.get_rendered_notebook
+            self.get_rendered_notebook = self._rendered_at_normal_priority
+        self._renice_refused = False
 
     # -- ids -------------------------------------------------------------------------------
     def new_kernel_id(self, **kwargs: Any) -> str:
@@ -148,8 +168,9 @@ class ClassroomKernelManager(AsyncMappingKernelManager):  # type: ignore[misc]
         # The page may not create widgets of its own (calculators/serving/widget_guard.py).
         kwargs["extra_arguments"] = [*kwargs.get("extra_arguments", []), "--IPKernelApp.capture_fd_output=False",
                                      f"--IPKernelApp.exec_lines={STARTUP_LINE}"]
-        if self.kernel_memory_limit_mb > 0:
-            kwargs["preexec_fn"] = functools.partial(limit_memory, self.kernel_memory_limit_mb * 2**20)
+        nice = self.pool_nice if kwargs.get("env", {}).get("VOILA_PREHEAT") == "True" else 0
+        if self.kernel_memory_limit_mb > 0 or nice > 0:
+            kwargs["preexec_fn"] = functools.partial(prepare_kernel_process, self.kernel_memory_limit_mb * 2**20, nice)
         self._starting += 1
         try:
             kernel_id: str = await super().start_kernel(*args, **kwargs)
@@ -157,6 +178,27 @@ class ClassroomKernelManager(AsyncMappingKernelManager):  # type: ignore[misc]
             self._starting -= 1
         self._start_unclaimed_checker()
         return kernel_id
+
+    async def _rendered_at_normal_priority(self, *args: Any, **kwargs: Any) -> Any:
+        """Voila's hand-over of a pooled kernel to a page, then the kernel's normal CPU priority."""
+        render_task, cache, kernel_id = await self._take_pooled(*args, **kwargs)
+        if self.pool_nice > 0:
+            self.restore_priority(kernel_id)
+        return render_task, cache, kernel_id
+
+    def restore_priority(self, kernel_id: str) -> None:
+        pid = getattr(getattr(self._kernels.get(kernel_id), "provisioner", None), "pid", None)
+        if pid is None:
+            return
+        try:
+            os.setpriority(os.PRIO_PROCESS, pid, 0)
+        except PermissionError:
+            if not self._renice_refused:
+                self._renice_refused = True
+                self.log.warning("Cannot give a taken pool kernel its normal CPU priority back (needs root or "
+                                 "RLIMIT_NICE >= 20); taken kernels keep nice %d", self.pool_nice)
+        except ProcessLookupError:  # the kernel ended meanwhile
+            pass
 
     async def shutdown_kernel(self, kernel_id: str, *args: Any, **kwargs: Any) -> None:
         await ensure_async(super().shutdown_kernel(kernel_id, *args, **kwargs))
@@ -246,6 +288,15 @@ def limit_memory(limit_bytes: int) -> None:
     """Runs in the kernel's process between fork and exec: cap its data memory, soft and hard (an
     unprivileged kernel cannot raise it again)."""
     resource.setrlimit(resource.RLIMIT_DATA, (limit_bytes, limit_bytes))
+
+
+def prepare_kernel_process(limit_bytes: int, nice: int) -> None:
+    """Runs in the kernel's process between fork and exec: the memory cap (0: none) and, for a
+    pooled kernel, the lower CPU priority it keeps until a page takes it."""
+    if limit_bytes > 0:
+        limit_memory(limit_bytes)
+    if nice > 0:
+        os.nice(nice)
 
 
 def _failed(task: Any) -> bool:
