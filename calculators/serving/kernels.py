@@ -127,6 +127,7 @@ class ClassroomKernelManager(AsyncMappingKernelManager):  # type: ignore[misc]
             # start_kernel call below answers 503.
             self._pool_size = self.get_pool_size
             self.get_pool_size = self._pool_size_within_cap
+        if hasattr(self, "get_rendered_notebook"):
             # the same for handing a pooled kernel to a page: it gets its normal CPU priority back
             self._take_pooled = self.get_rendered_notebook
             self.get_rendered_notebook = self._rendered_at_normal_priority
