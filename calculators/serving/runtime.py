@@ -50,6 +50,7 @@ APP_FILTER = [
     "--exclude=/.git", "--exclude=/.venv", "--exclude=/.state", "--exclude=/build", "--exclude=/mutants",
     "--exclude=/.*_cache", "--exclude=/.hypothesis", "--exclude=/benchmarks/results",
     "--include=/book/_build/", "--include=/book/_build/html/***", "--exclude=/book/_build/*",
+    "--filter=P __pycache__/",  # kept: root compiles the copy once, the account cannot write there
 ]
 # Not needed to run the apps: the interpreter's own test suite and static library.
 PYTHON_FILTER = ["--exclude=/lib/python3.*/test/", "--exclude=/lib/*.a"]
@@ -237,6 +238,9 @@ def prepare(checkout: Path, venv: Path, base_prefix: Path) -> Plan:
     start = time.monotonic()
     app = base / "app"
     sync(checkout, app, APP_FILTER)
+    # bytecode for the apps' package, else every kernel compiles it anew
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(app / "calculators")], env={
+        k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}, stdout=subprocess.DEVNULL, check=False)
     python, library_path = copy_venv(base, venv, base_prefix, app, account)
     if not account_can_serve(account, app, python, state, library_path):
         (base / "venv.fingerprint").unlink(missing_ok=True)  # copy everything again next time
