@@ -60,6 +60,29 @@ def test_the_runtime_folder_is_per_checkout_unless_given(monkeypatch: pytest.Mon
     assert runtime.runtime_base(Path("/root/poh")) == Path("/srv/poh-runtime")
 
 
+def test_root_is_no_account_to_serve_as() -> None:
+    with pytest.raises(runtime.RuntimeProblem, match="unprivileged"):
+        runtime.ensure_account("root")
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="chown needs root")
+def test_state_folders_are_not_set_up_through_a_link(tmp_path: Path) -> None:
+    """The account owns home/: a link it put there as runtime/ must not make root chown its target."""
+    account = runtime.Account("nobody", 65534, 65534)
+    state = tmp_path / "state"
+    runtime.make_state(state, account)
+    assert (state / "home").stat().st_uid == 65534
+    assert stat.S_IMODE((state / "home" / "runtime").stat().st_mode) == 0o700
+    assert state.stat().st_uid == 0 and state.stat().st_gid == 65534 and stat.S_IMODE(state.stat().st_mode) == 0o750
+    victim = tmp_path / "victim"
+    victim.mkdir(mode=0o755)
+    (state / "home" / "runtime").rmdir()
+    (state / "home" / "runtime").symlink_to(victim)
+    with pytest.raises(runtime.RuntimeProblem, match="not a folder"):
+        runtime.make_state(state, account)
+    assert victim.stat().st_uid == 0
+
+
 def test_prepare_refuses_to_run_for_an_ordinary_user() -> None:
     if os.geteuid() == 0:
         pytest.skip("runs as root here; the refusal is for ordinary users")

@@ -173,10 +173,15 @@ def make_state(state: Path, account: Account) -> None:
                               (state / "home", (account.uid, account.gid), 0o750),
                               (state / "home" / "runtime", (account.uid, account.gid), 0o700)):
         path.mkdir(parents=True, exist_ok=True)
-        if path.is_symlink():
-            raise RuntimeProblem(f"{path} is a symbolic link")
-        os.chown(path, *owner)
-        path.chmod(mode)
+        try:  # never through a symbolic link the account may have put in its own folder
+            fd = os.open(path, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW)
+        except OSError:
+            raise RuntimeProblem(f"{path} is not a folder (a symbolic link?)") from None
+        try:
+            os.fchown(fd, *owner)
+            os.fchmod(fd, mode)
+        finally:
+            os.close(fd)
 
 
 def runtime_base(checkout: Path) -> Path:
