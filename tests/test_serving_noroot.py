@@ -45,7 +45,7 @@ def test_the_account_runs_with_its_own_home_and_the_served_paths() -> None:
     assert env["HOME"] == "/srv/rt/state/home" and env["JUPYTER_RUNTIME_DIR"] == "/srv/rt/state/home/runtime"
     assert env["PYTHONPATH"] == "/srv/rt/app" and env["JUPYTER_PATH"] == "/srv/rt/app/share/jupyter"
     assert env["JUPYTER_CONFIG_PATH"] == "/srv/rt/app/etc/jupyter" and env["LD_LIBRARY_PATH"] == "/srv/rt/python/lib"
-    assert env["PATH"].startswith("/srv/rt/venv/bin:")
+    assert env["PATH"].startswith("/srv/rt/venv/bin:") and env["TMPDIR"] == "/srv/rt/state/home/tmp"
     prefix = runtime.as_account(account, env, app)
     assert prefix[:3] == ["env", "-C", "/srv/rt/app"]
     assert prefix[-5:] == ["--reuid=999", "--regid=995", "--init-groups", "--no-new-privs", "--"]
@@ -195,6 +195,7 @@ def test_serve_started_as_root_runs_nothing_for_visitors_as_root(tmp_path: Path)
         home = (state / "home").stat()
         assert home.st_uid == uid and stat.S_IMODE(home.st_mode) == 0o750
         assert stat.S_IMODE(state.stat().st_mode) == 0o750
+        assert "Storing connection files in " + str(state / "home" / "tmp") in voila_log(runtime_dir)
         assert (runtime_dir / "rt" / "app" / "book" / "_build" / "html" / "index.html").read_text() == PAGE
 
         proc.send_signal(signal.SIGINT)  # Ctrl-C

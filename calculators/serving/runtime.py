@@ -17,8 +17,9 @@ workers as an unprivileged account when it was started as root.
   time and disk.
 - The writable state lives in ``<runtime>/state`` (root, group of the account, 750): Voila's logs
   and nginx's configuration and logs are written by root (0640, not readable by the account
-  either); nginx's temporary folders and ``home/`` (HOME, Jupyter's runtime folder with the kernels'
-  connection files, matplotlib's and IPython's caches) belong to the account (700/750). The account
+  either); nginx's temporary folders and ``home/`` (HOME with matplotlib's and IPython's caches,
+  Jupyter's ``runtime/`` and ``tmp/`` (TMPDIR), where Voila keeps the kernels' connection files)
+  belong to the account (700/750). The account
   cannot replace files that root writes later.
 
 Prints shell assignments for serve.sh to ``eval``: ``serve_as`` (the command prefix that starts a
@@ -115,6 +116,7 @@ def account_env(account: Account, app: Path, python: Path, state: Path, library_
         "PYTHONPATH": str(app),
         "JUPYTER_PATH": str(app / "share" / "jupyter"), "JUPYTER_CONFIG_PATH": str(app / "etc" / "jupyter"),
         "JUPYTER_RUNTIME_DIR": str(home / "runtime"),
+        "TMPDIR": str(home / "tmp"),  # Voila keeps the kernels' connection files in a temporary folder
     }
     if library_path:
         env["LD_LIBRARY_PATH"] = library_path
@@ -171,7 +173,8 @@ def make_state(state: Path, account: Account) -> None:
     ``runtime/``) owned by the account."""
     for path, owner, mode in ((state, (0, account.gid), 0o750), (state / "nginx", (0, account.gid), 0o750),
                               (state / "home", (account.uid, account.gid), 0o750),
-                              (state / "home" / "runtime", (account.uid, account.gid), 0o700)):
+                              (state / "home" / "runtime", (account.uid, account.gid), 0o700),
+                              (state / "home" / "tmp", (account.uid, account.gid), 0o700)):
         path.mkdir(parents=True, exist_ok=True)
         try:  # never through a symbolic link the account may have put in its own folder
             fd = os.open(path, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW)
