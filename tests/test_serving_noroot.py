@@ -9,6 +9,7 @@ import hashlib
 import json
 import os
 import pwd
+import re
 import shutil
 import signal
 import stat
@@ -27,6 +28,7 @@ from calculators.serving import runtime
 from conftest import ROOT, free_port
 
 ACCOUNT = "pohjeugd"
+UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 
 
 def test_the_check_refuses_another_interpreter_before_importing_anything() -> None:
@@ -192,6 +194,9 @@ def test_serve_started_as_root_runs_nothing_for_visitors_as_root(tmp_path: Path)
         assert {p.name for p in logs} >= {"voila-0.log", "nginx-access.log", "nginx-error.log"}, logs
         for log in logs:
             assert log.stat().st_mode & 0o007 == 0, f"{log} is readable by everyone"
+            text = log.read_text(encoding="utf-8", errors="replace")
+            assert not UUID.search(text), f"a whole kernel id in {log}"  # the copy's voila.json still redacts
+        assert "Kernel started: " in voila_log(runtime_dir)
         home = (state / "home").stat()
         assert home.st_uid == uid and stat.S_IMODE(home.st_mode) == 0o750
         assert stat.S_IMODE(state.stat().st_mode) == 0o750
