@@ -188,6 +188,8 @@ def test_serve_started_as_root_runs_nothing_for_visitors_as_root(tmp_path: Path)
         for p in workers + voila + kernels:
             assert set(p.uids()) == {uid} and set(p.gids()) == {pwd.getpwnam(ACCOUNT).pw_gid}, (p.cmdline(), p.uids())
         assert {p.pid for p in served if p.uids().real == 0} == {master[0].pid}
+        for p in voila + kernels:  # the copy's interpreter: the kernelspec's "python" is Voila's sys.executable
+            assert p.cmdline()[0] == str(runtime_dir / "rt" / "venv" / "bin" / "python"), p.cmdline()
 
         state = runtime_dir / "rt" / "state"
         logs = sorted(state.rglob("*.log"))
