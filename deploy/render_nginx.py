@@ -18,8 +18,9 @@ DEFAULT_SERVER_NAMES = ("localhost", "127.0.0.1", "[::1]")
 SERVER_NAME = re.compile(r"[A-Za-z0-9.-]{1,253}|\[[0-9a-fA-F:]+\]")
 
 
-def worker_user(root: Path) -> tuple[str, int, int] | None:
-    """The ``user`` nginx's workers run as: the owner of the served files.
+def worker_user(root: Path, name: str | None = None) -> tuple[str, int, int] | None:
+    """The ``user`` nginx's workers run as: the account ``name`` (serve.sh started as root passes its
+    unprivileged account), else the owner of the served files.
 
     A master started as root otherwise hands its workers to ``nobody``, who cannot read a checkout
     in a private directory (mode 700, as root's home is), and every page answers 404. Started as an
@@ -27,6 +28,9 @@ def worker_user(root: Path) -> tuple[str, int, int] | None:
     """
     if os.geteuid() != 0:
         return None
+    if name:
+        entry = pwd.getpwnam(name)
+        return entry.pw_name, entry.pw_uid, entry.pw_gid
     st = root.resolve().stat()
     return pwd.getpwuid(st.st_uid).pw_name, st.st_uid, st.st_gid
 
@@ -60,14 +64,15 @@ def upstreams(voila: list[str]) -> str:
 
 def render(root: Path, state: Path, port: int, voila_port: int | list[int | str], listen: str = "127.0.0.1",
            app_rate: str = "12r/m", app_burst: int = 30, ws_per_address: int = 30, ws_per_block: int = 30,
-           ws_per_kernel: int = 2, server_names: list[str] | None = None) -> Path:
+           ws_per_kernel: int = 2, server_names: list[str] | None = None, user: str | None = None) -> Path:
     """nginx.conf for the book at ``root`` and Voila on ``voila_port`` (one port, or a list of ports
     or host:port addresses, one per Voila process). ``app_rate``/``app_burst``: how fast one
     address block (/24, /64) may open app pages (each starts a kernel), beyond a first burst.
     ``ws_per_*``: open kernel websockets (each holds a kernel) per address, per address block and
     per kernel. ``server_names``: host names the site answers to besides loopback's (localhost,
     127.0.0.1, [::1], which serve.sh's own readiness check uses); a request for any other Host is
-    dropped."""
+    dropped. ``user``: the account nginx's workers run as when started as root (default: the owner
+    of ``root``)."""
     ports = voila_port if isinstance(voila_port, list) else [voila_port]
     voila = [str(p) if ":" in str(p) else f"127.0.0.1:{p}" for p in ports]
     names = [*DEFAULT_SERVER_NAMES, *(server_names or [])]
@@ -75,11 +80,11 @@ def render(root: Path, state: Path, port: int, voila_port: int | list[int | str]
         if not SERVER_NAME.fullmatch(name):
             raise ValueError(f"not a host name: {name!r}")
     state.mkdir(parents=True, exist_ok=True)
-    user = worker_user(root)
+    worker = worker_user(root, user)
     for sub in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi", "cache"):
         (state / sub).mkdir(exist_ok=True)
-        if user is not None:  # the workers write request bodies and proxy buffers here
-            os.chown(state / sub, user[1], user[2])
+        if worker is not None:  # the workers write request bodies and proxy buffers here
+            os.chown(state / sub, worker[1], worker[2])
     for log in ("nginx-access.log", "nginx-error.log"):  # nginx would create them world-readable (0644)
         path = state / log
         path.touch(mode=0o640, exist_ok=True)
@@ -104,8 +109,8 @@ def render(root: Path, state: Path, port: int, voila_port: int | list[int | str]
         "WS_PER_ADDRESS": ws_per_address,
         "WS_PER_BLOCK": ws_per_block,
         "WS_PER_KERNEL": ws_per_kernel,
-        "USER": f"user {user[0]} {grp.getgrgid(user[2]).gr_name};"
-        if user
+        "USER": f"user {worker[0]} {grp.getgrgid(worker[2]).gr_name};"
+        if worker
         else "# no privilege drop: not started as root",
     }.items():
         text = text.replace("{{" + key + "}}", str(value))
@@ -132,10 +137,12 @@ def main() -> None:
         default=None,
         help="a host name the site answers to besides localhost, 127.0.0.1 and [::1]; repeatable",
     )
+    parser.add_argument("--user", default=None, help="account nginx's workers run as when started as root")
     args = parser.parse_args()
     try:
-        print(render(args.root, args.state, args.port, args.voila_port or [8866], server_names=args.server_name))
-    except ValueError as exc:
+        print(render(args.root, args.state, args.port, args.voila_port or [8866], server_names=args.server_name,
+                     user=args.user))
+    except (ValueError, KeyError) as exc:
         parser.exit(2, f"render_nginx: {exc}\n")
 
 

@@ -10,6 +10,9 @@
 # APP_POOL=25 POOL_APPS=formatie for a class that opens one app at once; within the budget above.
 # SERVER_NAMES: the site's host names besides localhost/127.0.0.1 (space-separated, e.g. a
 # municipality's own name); requests for any other Host header are dropped.
+# Started as root, nginx's workers, Voila and its kernels run as SERVE_USER (default pohjeugd, created
+# when missing), from a runtime copy (SERVE_RUNTIME) when that account cannot read the checkout; logs
+# and state then live in the runtime folder (calculators/serving/runtime.py, deploy/README.md).
 #   --clean          rebuild everything (clean strict build with execution, and the PDF)
 #   --build-only     build, then exit without serving
 #   --exit-when-ready  serve until both servers answer, print the addresses, then stop (tests)
@@ -63,9 +66,22 @@ pool=()
 
 # Logs and state readable by this account (and its group) only: they name client addresses.
 umask 027
-state=.state/serve
-mkdir -p "$state"
-chmod 750 "$state"
+voila=(voila)
+book_root=book/_build/html
+worker=()
+if [ "$(id -u)" -eq 0 ]; then
+  # No root for what serves visitors: sets serve_as (run as the account), serve_python, serve_state, ...
+  plan=$(python -m calculators.serving.runtime prepare) || exit 2
+  eval "$plan"
+  state=$serve_state
+  voila=("${serve_as[@]}" "$serve_python" -m voila)
+  book_root=$serve_app/book/_build/html
+  worker=(--user "$serve_user")
+else
+  state=.state/serve
+  mkdir -p "$state"
+  chmod 750 "$state"
+fi
 pids=()
 upstreams=()
 ready=()
@@ -74,7 +90,7 @@ for ((k = 0; k < voila_processes; k++)); do
   # process k names its kernels 'k…' so that nginx sends each page's websocket to its owner
   prefix=()
   [ "$voila_processes" -gt 1 ] && prefix=("--ClassroomKernelManager.kernel_id_prefix=$(printf %x "$k")")
-  voila calculators/ --no-browser --port="$port" --Voila.base_url=/apps/ "${prefix[@]}" \
+  "${voila[@]}" calculators/ --no-browser --port="$port" --Voila.base_url=/apps/ "${prefix[@]}" \
     --ClassroomKernelManager.max_kernels="$kernel_cap" --ClassroomKernelManager.kernel_memory_limit_mb="$kernel_memory_mb" \
     "${pool[@]}" \
     >"$state/voila-$k.log" 2>&1 &
@@ -84,9 +100,10 @@ for ((k = 0; k < voila_processes; k++)); do
 done
 names=()
 for name in ${SERVER_NAMES:-}; do names+=(--server-name "$name"); done
-conf=$(python deploy/render_nginx.py --root book/_build/html --state "$state/nginx" --port "$book_port" "${upstreams[@]}" "${names[@]}")
+conf=$(python deploy/render_nginx.py --root "$book_root" --state "$state/nginx" --port "$book_port" "${upstreams[@]}" \
+  "${names[@]}" "${worker[@]}")
 nginx_bin=$(command -v nginx || echo /usr/sbin/nginx)
-"$nginx_bin" -c "$PWD/$conf" -p "$PWD/$state/nginx" -g "daemon off;" &
+"$nginx_bin" -c "$(realpath "$conf")" -p "$(realpath "$state/nginx")" -g "daemon off;" &
 pids+=($!)
 trap 'kill "${pids[@]}" 2>/dev/null || true; wait 2>/dev/null || true' EXIT INT TERM
 
@@ -103,6 +120,7 @@ cat <<MSG
   Rekentools (Voila):
 $app_links
   Voila processes:      $voila_processes (logs: $state/voila-*.log)
+  nginx logs:           $state/nginx/nginx-access.log, nginx-error.log
   Stop with Ctrl-C.
 MSG
 [ "$exit_when_ready" -eq 1 ] && exit 0

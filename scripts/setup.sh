@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Idempotent set-up for a fresh clone (Python 3.11–3.13 + the package registries):
 #   - .venv with the pinned packages of requirements.txt and this project (editable);
-#   - Debian packages: chromium (browser tests, PDF edition), nginx (deploy check) and
-#     poppler-utils (pdftoppm: the PDF test renders pages to images);
+#   - Debian packages: chromium (browser tests, PDF edition), nginx (deploy check),
+#     poppler-utils (pdftoppm: the PDF test renders pages to images) and rsync (serve.sh as root);
 #   - self-hosted JavaScript for the book (no CDN at run time).
 # Re-running is cheap: pip only runs when requirements.txt or pyproject.toml changed.
 set -euo pipefail
@@ -48,6 +48,7 @@ missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || missing+=(nginx)
 command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)   # renders PDF pages in tests/test_pdf_edition.py
+command -v rsync >/dev/null 2>&1 || missing+=(rsync)   # serve.sh as root: the runtime copy (calculators/serving/runtime.py)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "setup: installing Debian packages: ${missing[*]}"
   sudo=""
