@@ -52,6 +52,11 @@ def test_the_account_runs_with_its_own_home_and_the_served_paths() -> None:
     assert prefix[:3] == ["env", "-C", "/srv/rt/app"]
     assert prefix[-5:] == ["--reuid=999", "--regid=995", "--init-groups", "--no-new-privs", "--"]
     assert "-u" in prefix and "XDG_RUNTIME_DIR" in prefix  # root's session folders are not handed on
+    assert "--nice=20:20" not in prefix
+    # where root may raise RLIMIT_NICE, a taken pool kernel may get its normal priority back (kernels.py pool_nice)
+    allowed = runtime.as_account(account, env, app, nice_limit_allowed=True)
+    assert allowed[allowed.index("--nice=20:20") + 1] == "--"
+    assert allowed.index("--nice=20:20") < allowed.index("--reuid=999")
 
 
 def test_the_runtime_folder_is_per_checkout_unless_given(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -112,3 +112,66 @@ def test_when_the_priority_cannot_be_given_back_the_server_says_so_once(
 def test_a_pool_priority_outside_0_to_19_is_refused(value: int) -> None:
     with pytest.raises(TraitError):
         ClassroomKernelManager(pool_nice=value)
+
+
+def test_a_refill_after_takes_waits_for_a_quiet_moment_and_the_first_fill_goes_at_once() -> None:
+    """Voila calls fill_if_needed(delay=0) at start-up and fill_if_needed(delay=None) after each take."""
+
+    class Filling(Pooled):
+        def fill_if_needed(self, delay: float | None = None, notebook_name: str | None = None, **kwargs: Any) -> None:
+            fills.append((delay, notebook_name, kwargs.get("path"), round(asyncio.get_event_loop().time() - t0, 2)))
+
+    fills: list[tuple[Any, ...]] = []
+
+    async def scenario() -> None:
+        km = Filling(refill_quiet=0.4)
+        km.fill_if_needed(delay=0, notebook_name="formatie.ipynb")
+        assert len(fills) == 1 and fills[0][:2] == (0, "formatie.ipynb")  # start-up: at once
+        for _ in range(3):  # three takes 0.2 s apart: the quiet time starts again at each
+            km.fill_if_needed(notebook_name="formatie.ipynb", path="apps")
+            await asyncio.sleep(0.2)
+        km.fill_if_needed(notebook_name="terugverdienen.ipynb")  # another app has its own clock
+        assert len(fills) == 1
+        await asyncio.sleep(0.5)
+        assert [f[:3] for f in fills[1:]] == [(0, "formatie.ipynb", "apps"), (0, "terugverdienen.ipynb", None)]
+        assert 0.75 <= fills[1][3] <= 1.3  # the last take at 0.4 s + 0.4 s quiet
+        await km.shutdown_all(now=True)
+
+    t0 = 0.0
+
+    async def timed() -> None:
+        nonlocal t0
+        t0 = asyncio.get_event_loop().time()
+        await scenario()
+
+    run_async(timed())
+
+
+def test_without_a_quiet_time_voilas_own_refill_runs_at_once() -> None:
+    calls: list[Any] = []
+
+    class Filling(Pooled):
+        def fill_if_needed(self, delay: float | None = None, notebook_name: str | None = None, **kwargs: Any) -> None:
+            calls.append(delay)
+
+    km = Filling(refill_quiet=0)
+    km.fill_if_needed(notebook_name="formatie.ipynb")
+    assert calls == [None]
+
+
+def test_where_a_taken_kernel_cannot_get_its_priority_back_pooled_kernels_keep_the_normal_one(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from calculators.serving import kernels
+
+    monkeypatch.setattr(kernels, "can_restore_priority", lambda: False)
+    base = os.getpriority(os.PRIO_PROCESS, 0)
+
+    async def scenario() -> None:
+        km = Pooled(pool_nice=15, kernel_memory_limit_mb=0, unclaimed_timeout=0)
+        try:
+            pooled = await km.start_kernel(kernel_name="python3", env=PREHEAT)
+            assert nice_of(km, pooled) == base
+        finally:
+            await km.shutdown_all(now=True)
+
+    run_async(scenario())

@@ -30,13 +30,15 @@ sees every kernel start, pooled or not.
   Voila's pool hands them out and refills in the background; pooled kernels count towards
   ``max_kernels`` (a refill waits for room), and serve.sh keeps the pools within the memory budget
   (calculators/serving/budget.py). The other apps keep ``default_pool_size`` (voila.json).
-- ``pool_nice``: a kernel started for a pool (at start-up or as a refill after a visitor took one)
-  runs at this lower CPU priority (``nice``) until a page takes it; then it gets the normal
-  priority back. So when a class takes 25 pooled kernels at once, the 25 refills only use the CPU
-  the visitors' own kernels leave (measured: ``benchmarks/README.md``, burst with a pool). Giving
-  the priority back needs root or ``RLIMIT_NICE`` (serve.sh raises it before handing the server to
-  its account); without either, a taken kernel keeps the lower priority, as every pooled kernel
-  has it, and the server logs that once. 0: no change.
+- ``pool_nice`` and ``refill_quiet``: when a class takes 25 pooled kernels at once, Voila would
+  start 25 refills at once (about 2.5 s of CPU each) while the visitors' own kernels draw their
+  first answers. Two things keep the refills out of their way: a refill waits until no kernel of
+  that app has been taken for ``refill_quiet`` seconds (5; Voila's own ``fill_delay`` is 1 s after
+  each take), and a kernel waiting in the pool runs at the lower CPU priority ``pool_nice`` (15)
+  until a page takes it; then it gets the normal priority back. That needs root or
+  ``RLIMIT_NICE`` 20 (serve.sh as root sets it where the system allows); where neither holds,
+  pooled kernels keep the normal priority (a taken kernel could not get it back) and the server
+  says so once. 0: no lower priority.
 - ``kernel_id_prefix``: the first hex digit(s) of every kernel id this process creates. With
   several Voila processes behind nginx, process *k* gets prefix *k* and nginx sends
   ``/apps/api/kernels/<id>/...`` to the process whose prefix the id carries
@@ -76,6 +78,7 @@ class ClassroomKernelManager(AsyncMappingKernelManager):  # type: ignore[misc]
                            help="Seconds a kernel may serve a page (from leaving the pool); 0: no limit.")
     kernel_id_prefix = Unicode("", config=True, help="Hex digits every kernel id of this process starts with.")
     pool_nice = Int(15, config=True, help="CPU priority (nice, 0-19) of a kernel waiting in the pool; 0: normal.")
+    refill_quiet = Float(5.0, config=True, help="Seconds without a take before a pool is refilled (0: Voila's own).")
     app_pool = Int(0, config=True, help="Started kernels kept ready for each app of pool_apps (0: Voila's default).")
     pool_apps = Unicode("", config=True, help="Space-separated app names (notebooks without .ipynb) that get app_pool.")
     kernel_memory_limit_mb = Int(1024, config=True,
@@ -131,7 +134,17 @@ class ClassroomKernelManager(AsyncMappingKernelManager):  # type: ignore[misc]
             # the same for handing a pooled kernel to a page: it gets its normal CPU priority back
             self._take_pooled = self.get_rendered_notebook
             self.get_rendered_notebook = self._rendered_at_normal_priority
+        if hasattr(self, "fill_if_needed"):
+            # and for the refill after a take: it waits for a quiet moment
+            self._fill_now = self.fill_if_needed
+            self.fill_if_needed = self._fill_when_quiet
+        self._last_take: dict[str | None, float] = {}
+        self._refill_waiting: dict[str | None, asyncio.Task[None]] = {}
         self._renice_refused = False
+        self._pool_nice = self.pool_nice if can_restore_priority() else 0
+        if self.pool_nice > 0 and self._pool_nice == 0:
+            self.log.warning("Pooled kernels keep the normal CPU priority: this server could not give a taken "
+                             "kernel its priority back (needs root or RLIMIT_NICE 20)")
 
     # -- ids -------------------------------------------------------------------------------
     def new_kernel_id(self, **kwargs: Any) -> str:
@@ -169,7 +182,7 @@ class ClassroomKernelManager(AsyncMappingKernelManager):  # type: ignore[misc]
         # The page may not create widgets of its own (calculators/serving/widget_guard.py).
         kwargs["extra_arguments"] = [*kwargs.get("extra_arguments", []), "--IPKernelApp.capture_fd_output=False",
                                      f"--IPKernelApp.exec_lines={STARTUP_LINE}"]
-        nice = self.pool_nice if kwargs.get("env", {}).get("VOILA_PREHEAT") == "True" else 0
+        nice = self._pool_nice if kwargs.get("env", {}).get("VOILA_PREHEAT") == "True" else 0
         if self.kernel_memory_limit_mb > 0 or nice > 0:
             kwargs["preexec_fn"] = functools.partial(prepare_kernel_process, self.kernel_memory_limit_mb * 2**20, nice)
         self._starting += 1
@@ -180,10 +193,30 @@ class ClassroomKernelManager(AsyncMappingKernelManager):  # type: ignore[misc]
         self._start_unclaimed_checker()
         return kernel_id
 
+    def _fill_when_quiet(self, delay: float | None = None, notebook_name: str | None = None, **kwargs: Any) -> None:
+        """Voila's fill_if_needed, but a refill after a take (``delay`` None) waits until the app has had
+        no take for ``refill_quiet`` seconds; the first fill at start-up (``delay`` 0) goes at once."""
+        if delay is not None or self.refill_quiet <= 0:
+            self._fill_now(delay=delay, notebook_name=notebook_name, **kwargs)
+            return
+        self._last_take[notebook_name] = time.monotonic()
+        waiting = self._refill_waiting.get(notebook_name)
+        if waiting is None or waiting.done():
+            self._refill_waiting[notebook_name] = asyncio.get_event_loop().create_task(
+                self._refill_after_quiet(notebook_name, kwargs))
+
+    async def _refill_after_quiet(self, notebook_name: str | None, kwargs: dict[str, Any]) -> None:
+        while not self._closing:
+            quiet_for = time.monotonic() - self._last_take[notebook_name]
+            if quiet_for >= self.refill_quiet:
+                self._fill_now(delay=0, notebook_name=notebook_name, **kwargs)
+                return
+            await asyncio.sleep(self.refill_quiet - quiet_for)
+
     async def _rendered_at_normal_priority(self, *args: Any, **kwargs: Any) -> Any:
         """Voila's hand-over of a pooled kernel to a page, then the kernel's normal CPU priority."""
         render_task, cache, kernel_id = await self._take_pooled(*args, **kwargs)
-        if self.pool_nice > 0:
+        if self._pool_nice > 0:
             self.restore_priority(kernel_id)
         return render_task, cache, kernel_id
 
@@ -289,6 +322,11 @@ def limit_memory(limit_bytes: int) -> None:
     """Runs in the kernel's process between fork and exec: cap its data memory, soft and hard (an
     unprivileged kernel cannot raise it again)."""
     resource.setrlimit(resource.RLIMIT_DATA, (limit_bytes, limit_bytes))
+
+
+def can_restore_priority() -> bool:
+    """Whether this process may lower a kernel's nice value again (root, or RLIMIT_NICE 20)."""
+    return os.geteuid() == 0 or resource.getrlimit(resource.RLIMIT_NICE)[0] >= 20
 
 
 def prepare_kernel_process(limit_bytes: int, nice: int) -> None:

@@ -35,6 +35,7 @@ import grp
 import hashlib
 import os
 import pwd
+import resource
 import shlex
 import shutil
 import subprocess
@@ -123,13 +124,27 @@ def account_env(account: Account, app: Path, python: Path, state: Path, library_
     return env
 
 
-def as_account(account: Account, env: dict[str, str], cwd: Path) -> list[str]:
+def can_raise_nice_limit() -> bool:
+    """Whether this process may raise RLIMIT_NICE to 20 (root with CAP_SYS_RESOURCE); it tries on itself."""
+    soft, hard = resource.getrlimit(resource.RLIMIT_NICE)
+    try:
+        resource.setrlimit(resource.RLIMIT_NICE, (soft, max(hard, 20)))
+    except (ValueError, OSError):
+        return False
+    return True
+
+
+def as_account(account: Account, env: dict[str, str], cwd: Path, nice_limit_allowed: bool = False) -> list[str]:
     """A command prefix that runs a program as ``account`` in ``cwd`` with ``env`` added to this one's.
     setpriv replaces itself with the program, so serve.sh's pid is the program's."""
     setpriv = shutil.which("setpriv") or "/usr/bin/setpriv"
     unset = [arg for name in UNSET if name not in env for arg in ("-u", name)]
+    # RLIMIT_NICE 20: Voila may give a pooled kernel (started at nice 15, kernels.py pool_nice) its
+    # normal priority back when a page takes it; without it an unprivileged Voila cannot. Raising
+    # the limit needs CAP_SYS_RESOURCE, which a container's root may lack: then it is left out.
+    nice = [shutil.which("prlimit") or "/usr/bin/prlimit", "--nice=20:20", "--"] if nice_limit_allowed else []
     return ["env", "-C", str(cwd), *unset, *(f"{k}={v}" for k, v in env.items()),
-            setpriv, f"--reuid={account.uid}", f"--regid={account.gid}", "--init-groups", "--no-new-privs", "--"]
+            *nice, setpriv, f"--reuid={account.uid}", f"--regid={account.gid}", "--init-groups", "--no-new-privs", "--"]
 
 
 def account_can_serve(account: Account, app: Path, python: Path, state: Path, library_path: str = "") -> bool:
@@ -259,7 +274,7 @@ def prepare(checkout: Path, venv: Path, base_prefix: Path) -> Plan:
 def shell(plan: Plan) -> str:
     """The assignments serve.sh evaluates."""
     prefix = as_account(plan.account, account_env(plan.account, plan.app, plan.python, plan.state, plan.library_path),
-                        plan.app)
+                        plan.app, nice_limit_allowed=can_raise_nice_limit())
     values = {"serve_user": plan.account.name, "serve_app": str(plan.app), "serve_python": str(plan.python),
               "serve_state": str(plan.state)}
     lines = [f"{k}={shlex.quote(v)}" for k, v in values.items()]
