@@ -20,7 +20,7 @@ from urllib.parse import parse_qsl
 
 import ipywidgets as w
 
-from .. import data, edition, export, formatting, house_style, locators
+from .. import data, edition, export, formatting, house_style, locators, uploads
 from ..errors import InputError
 from ..parsing import parse_number
 from ..ranges import Range
@@ -406,8 +406,9 @@ class CalculatorApp:
         name, content = item.get("name", "bestand"), bytes(item["content"])
         self.upload.value = ()  # the bytes leave the widget's state at once; the limits count `content`
         try:
-            values = export.read_inputs(content, name, self.app_id)
-        except InputError as exc:
+            with uploads.cpu_budget():
+                values = export.read_inputs(content, name, self.app_id)
+        except (InputError, uploads.CpuBudgetExceeded) as exc:
             self.message.value = f'<div class="veld-fout" role="alert">{html.escape(exc.message)}</div>'
             return
         self.load(values, label=name)

@@ -23,6 +23,7 @@ from ..evaluation.template import csv_bytes as template_csv
 from ..evaluation.template import xlsx_bytes as template_xlsx
 from ..formatting import number
 from ..serving.kernel_log import route_errors
+from ..uploads import CpuBudgetExceeded, cpu_budget
 from .base import (
     UPLOAD_MAX_BYTES,
     UPLOAD_MAX_MB,
@@ -130,7 +131,11 @@ class EvaluationApp:
         del size
         self._registration, self._name = None, name
         try:
-            self._registration = load(content, name)
+            with cpu_budget():  # the kit's parsing, bounded in processor time
+                self._registration = load(content, name)
+        except CpuBudgetExceeded as exc:
+            self._refuse(exc.message)
+            return
         except Exception as exc:  # noqa: BLE001 - every refusal is shown in Dutch, never a traceback
             self._show_refusal(exc)
             return
