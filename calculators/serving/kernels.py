@@ -68,7 +68,9 @@ class ClassroomKernelManager(AsyncMappingKernelManager):  # type: ignore[misc]
     max_kernels = Int(40, config=True, help="Most kernels this process runs at once, pool included.")
     unclaimed_timeout = Float(50.0, config=True,
                               help="Seconds a page's idle kernel may wait for its first websocket.")
-    unclaimed_check_interval = Float(5.0, config=True, help="Seconds between unclaimed-kernel checks.")
+    unclaimed_check_interval = Float(5.0, config=True,
+                                     help="Seconds between checks for kernels to cull (unclaimed, disconnected, "
+                                          "too old, ended); 0: no checks.")
     disconnected_timeout = Float(90.0, config=True,
                                  help="Seconds a kernel may go without a websocket after its last one closed.")
     max_kernel_age = Float(4 * 3600.0, config=True,
