@@ -124,11 +124,12 @@ def voila_command(port: int, k: int, processes: int, extra: tuple[str, ...] = ()
 
 
 @contextmanager
-def started_stack(processes: int = 1, extra: tuple[str, ...] = ()) -> Iterator[Stack]:
+def started_stack(processes: int = 1, extra: tuple[str, ...] = (), ws_per_address: int = 10) -> Iterator[Stack]:
     """Voila (as scripts/serve.sh starts it, with the repository's voila.json) behind nginx
     (deploy/nginx.conf.template), on loopback ports, with an empty book root; ``processes`` Voila
     processes behind one nginx, each page's kernel routed to its own process; ``extra``: further
-    Voila options.
+    Voila options; ``ws_per_address``: nginx's limit of open kernel websockets per address (a
+    burst from one address is a class behind a school's router, set up as for a training).
     """
     sys.path.insert(0, str(ROOT / "deploy"))
     from render_nginx import render
@@ -149,7 +150,7 @@ def started_stack(processes: int = 1, extra: tuple[str, ...] = ()) -> Iterator[S
             root.mkdir()
             (root / "index.html").write_text("<!doctype html><title>burst</title>\n", encoding="utf-8")
             port = free_port()
-            conf = render(root, Path(tmp) / "nginx", port, voila_ports)
+            conf = render(root, Path(tmp) / "nginx", port, voila_ports, ws_per_address=ws_per_address)
             procs.append(subprocess.Popen(["/usr/sbin/nginx", "-c", str(conf), "-p", str(Path(tmp) / "nginx"),
                                            "-g", "daemon off;"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
             url = f"http://127.0.0.1:{port}"
@@ -368,7 +369,8 @@ def main() -> None:
     else:
         pool = (f"--ClassroomKernelManager.app_pool={args.pool}",
                 f"--ClassroomKernelManager.pool_apps={args.app}") if args.pool else ()
-        with started_stack(processes, extra=pool) as stack:
+        # one address for all: a training behind one router, served with WS_PER_ADDRESS=30
+        with started_stack(processes, extra=pool, ws_per_address=30 if args.one_address else 10) as stack:
             # measure the preheated pool of voila.json (or --pool), as in production
             wait_for_pool(stack.voila_pids, timeout=180.0 + 15.0 * args.pool)
             report = run(stack.url, stack.voila_pids, processes)

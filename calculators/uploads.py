@@ -10,7 +10,10 @@ actually received, before it is parsed:
   archive's directory (``evaluation_xlsx_max_unpacked_mb``, ``evaluation_xlsx_max_ratio``; the
   zip module never unpacks a member beyond its declared size, so the directory can be trusted),
   then the sheet's declared dimensions, then the rows themselves while they are read (a sheet may
-  omit or understate its dimensions).
+  omit or understate its dimensions);
+- the processor time the parsing may take (``upload_parse_max_cpu_seconds``, ``cpu_budget``): the
+  bounds above keep an accepted file's work under a few seconds, this catches what they miss (a
+  parser's slow path on a strange file) before it holds a kernel and a core for minutes.
 
 All limits live in ``data/parameters.csv`` (one place, each with its reason), not here.
 Messages are Dutch and never repeat a cell of the file.
@@ -19,9 +22,14 @@ Messages are Dutch and never repeat a cell of the file.
 from __future__ import annotations
 
 import io
+import signal
+import threading
 import zipfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
+from types import FrameType
 
 from . import data, formatting
 from .errors import InputError
@@ -49,6 +57,50 @@ def limits() -> Limits:
     return Limits(int(mb * MB), mb, int(data.value("evaluation_upload_max_rows")),
                   int(data.value("evaluation_upload_max_columns")), int(unpacked * MB),
                   data.value("evaluation_xlsx_max_ratio"))
+
+
+class CpuBudgetExceeded(BaseException):  # noqa: N818 - like KeyboardInterrupt: no parser's 'except Exception' keeps it
+    """The parsing of an upload used up its processor time (``cpu_budget``). A BaseException, so
+    that the parsers' own ``except Exception`` (which turn a broken file into a Dutch refusal) let
+    it through to the app, which shows ``message``."""
+
+    def __init__(self, seconds: float) -> None:
+        super().__init__(seconds)
+        self.seconds = seconds
+        self.message = (f"Het bestand kostte te veel rekentijd (meer dan {formatting.number(seconds, 1)} seconden) "
+                        "en is niet verwerkt. Splits het bestand, bijvoorbeeld per jaar, of sla het opnieuw op "
+                        "vanuit Excel. De rekentool werkt verder.")
+
+
+def default_cpu_seconds() -> float:
+    return float(data.value("upload_parse_max_cpu_seconds"))
+
+
+@contextmanager
+def cpu_budget(seconds: float | None = None) -> Iterator[None]:
+    """Raise ``CpuBudgetExceeded`` in the block once it has used ``seconds`` of processor time
+    (default ``upload_parse_max_cpu_seconds``), counted by ``ITIMER_PROF`` (this process's user and
+    system time, so a machine busy with other work does not trip it). The signal is delivered to
+    the main thread between two Python instructions: a long step inside C code (one call into
+    pandas' parser) ends before the exception is raised. Outside the main thread (where no signal
+    handler can be set) the block runs unbounded. The previous handler and timer are restored."""
+    limit = default_cpu_seconds() if seconds is None else float(seconds)
+    if limit <= 0 or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def expired(_signum: int, _frame: FrameType | None) -> None:
+        raise CpuBudgetExceeded(limit)
+
+    previous = signal.signal(signal.SIGPROF, expired)
+    old_timer = signal.setitimer(signal.ITIMER_PROF, limit)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_PROF, 0)
+        signal.signal(signal.SIGPROF, previous)
+        if old_timer[0] > 0:  # someone else's timer was running: give it back
+            signal.setitimer(signal.ITIMER_PROF, *old_timer)
 
 
 def _mb(n: float) -> str:

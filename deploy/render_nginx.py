@@ -63,16 +63,21 @@ def upstreams(voila: list[str]) -> str:
 
 
 def render(root: Path, state: Path, port: int, voila_port: int | list[int | str], listen: str = "127.0.0.1",
-           app_rate: str = "12r/m", app_burst: int = 30, ws_per_address: int = 30, ws_per_block: int = 30,
+           app_rate: str = "12r/m", app_burst: int = 30, ws_per_address: int = 10, ws_per_block: int = 30,
            ws_per_kernel: int = 2, server_names: list[str] | None = None, user: str | None = None) -> Path:
     """nginx.conf for the book at ``root`` and Voila on ``voila_port`` (one port, or a list of ports
     or host:port addresses, one per Voila process). ``app_rate``/``app_burst``: how fast one
     address block (/24, /64) may open app pages (each starts a kernel), beyond a first burst.
     ``ws_per_*``: open kernel websockets (each holds a kernel) per address, per address block and
-    per kernel. ``server_names``: host names the site answers to besides loopback's (localhost,
+    per kernel (10 per address: a class behind one school address needs its size, see
+    ``WS_PER_ADDRESS`` in ``main``). ``server_names``: host names the site answers to besides loopback's (localhost,
     127.0.0.1, [::1], which serve.sh's own readiness check uses); a request for any other Host is
     dropped. ``user``: the account nginx's workers run as when started as root (default: the owner
     of ``root``)."""
+    for name, limit in (("ws_per_address", ws_per_address), ("ws_per_block", ws_per_block),
+                        ("ws_per_kernel", ws_per_kernel)):
+        if not 1 <= limit <= 10_000:
+            raise ValueError(f"{name} must be a whole number from 1 to 10000, not {limit}")
     ports = voila_port if isinstance(voila_port, list) else [voila_port]
     voila = [str(p) if ":" in str(p) else f"127.0.0.1:{p}" for p in ports]
     names = [*DEFAULT_SERVER_NAMES, *(server_names or [])]
@@ -138,10 +143,23 @@ def main() -> None:
         help="a host name the site answers to besides localhost, 127.0.0.1 and [::1]; repeatable",
     )
     parser.add_argument("--user", default=None, help="account nginx's workers run as when started as root")
+    parser.add_argument(
+        "--ws-per-address",
+        type=int,
+        default=None,
+        help="open kernel websockets one client address may hold (default: WS_PER_ADDRESS or 10; a class "
+        "behind one school address needs at least its size)",
+    )
     args = parser.parse_args()
+    ws_per_address = args.ws_per_address
+    if ws_per_address is None:
+        raw = os.environ.get("WS_PER_ADDRESS", "10")
+        if not raw.isdigit():
+            parser.exit(2, f"render_nginx: WS_PER_ADDRESS must be a whole number, not {raw!r}\n")
+        ws_per_address = int(raw)
     try:
         print(render(args.root, args.state, args.port, args.voila_port or [8866], server_names=args.server_name,
-                     user=args.user))
+                     user=args.user, ws_per_address=ws_per_address))
     except (ValueError, KeyError) as exc:
         parser.exit(2, f"render_nginx: {exc}\n")
 

@@ -4,7 +4,8 @@ One journey per app (each page load costs seconds on two cores): it loads with t
 result as the in-process app, every preset and the reset load as in-process, a changed
 input recomputes and equals the CLI, bad input shows a Dutch message next to the field
 and the app recovers, and both exports hold the right numbers. The `guarded` page
-(conftest.py) fails the test on any request to another host."""
+(conftest.py) fails the test on any request to another host; a listener fails it on any breach
+of the page's security policy (which has no 'unsafe-eval': voila.json)."""
 
 from __future__ import annotations
 
@@ -27,6 +28,10 @@ from conftest import ROOT
 
 pytestmark = pytest.mark.browser
 TIMEOUT = 90_000
+# Every breach of the Content-Security-Policy, recorded from the first script on.
+CSP_LISTENER = """window.__cspViolations = [];
+document.addEventListener('securitypolicyviolation', (e) => window.__cspViolations.push(
+  `${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`));"""
 
 
 def cli(*args: str) -> dict:
@@ -77,6 +82,9 @@ AGAINST_CLI: dict[str, Callable[[Page], None]] = {
 @pytest.mark.parametrize("name", list(APPS))
 def test_app_journey(guarded: Page, site: str, name: str) -> None:
     page = guarded
+    page.add_init_script(CSP_LISTENER)
+    console_csp: list[str] = []
+    page.on("console", lambda m: console_csp.append(m.text) if "Content Security Policy" in m.text else None)
     page.goto(f"{site}/apps/voila/render/{name}.ipynb")
     status = page.get_by_role("status")
     expect(status).to_contain_text(re.compile(r"\w+"), timeout=TIMEOUT)
@@ -129,8 +137,28 @@ def test_app_journey(guarded: Page, site: str, name: str) -> None:
     AGAINST_CLI[name](page)
     assert "Traceback" not in page.content()
 
-    # 6. closing the tab shuts its kernel down (cookieless, so no XSRF cookie: see voila.json).
+    # 6. the whole journey without a breach of the security policy (no 'unsafe-eval', no foreign host)
+    assert page.evaluate("window.__cspViolations") == [] and console_csp == []
+
+    # 7. closing the tab shuts its kernel down (cookieless, so no XSRF cookie: see voila.json).
     # The page's own beforeunload handler sends the request; the page stays open to see the answer.
     with page.expect_response(re.compile(r"/apps/voila/api/shutdown/")) as shutdown:
         page.evaluate("window.dispatchEvent(new Event('beforeunload'))")
     assert shutdown.value.status == 204, shutdown.value.status
+
+
+def test_the_evaluation_app_works_within_the_security_policy(guarded: Page, site: str) -> None:
+    """The fourth app (its journey: tests/test_browser_evaluation.py): an upload and its dashboard
+    without a breach of the policy."""
+    from evaluation_helpers import TWELVE, csv_bytes
+
+    page = guarded
+    page.add_init_script(CSP_LISTENER)
+    page.goto(f"{site}/apps/voila/render/evaluatie.ipynb")
+    expect(page.get_by_text("Bestanden tot 20 MB")).to_be_visible(timeout=TIMEOUT)
+    with page.expect_file_chooser() as chooser:
+        page.get_by_role("button", name="Kies registratie").click()
+    chooser.value.set_files(files=[{"name": "registratie.csv", "mimeType": "text/csv", "buffer": csv_bytes(TWELVE)}])
+    expect(page.get_by_role("status")).to_contain_text("is verwerkt", timeout=TIMEOUT)
+    expect(page.locator(".evaluatie-dashboard")).to_contain_text("Trajecten")
+    assert page.evaluate("window.__cspViolations") == []

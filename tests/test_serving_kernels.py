@@ -6,7 +6,9 @@ from __future__ import annotations
 import asyncio
 import logging
 import re
+import subprocess
 import sys
+import time
 from collections.abc import Iterator
 
 import pytest
@@ -16,7 +18,7 @@ from traitlets import TraitError
 from calculators.serving import kernel_log
 from calculators.serving.kernels import CAPACITY_REASON, ClassroomKernelManager, _failed
 
-from conftest import run_async
+from conftest import ROOT, run_async
 
 UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
 
@@ -231,8 +233,12 @@ def test_without_a_limit_nothing_is_set() -> None:
 def routed() -> Iterator[kernel_log.ServerLogHandler]:
     handler = kernel_log.route_errors(force=True)
     assert handler is not None
+    assert handler.end_process is None  # outside a Voila kernel nothing ends the process
     yield handler
     handler.listeners.clear()
+    handler.stoppers.clear()
+    handler.ending = False
+    handler.end_process = None
 
 
 def test_a_refused_widget_message_logs_details_to_the_server_and_shows_one_dutch_line(
@@ -257,20 +263,83 @@ def test_a_refused_widget_message_logs_details_to_the_server_and_shows_one_dutch
     assert shown == [kernel_log.NOTICE] and routed.listeners == []
 
 
-def test_a_memory_error_gets_its_own_dutch_line(
+def test_a_memory_error_tells_the_page_once_and_ends_the_kernel(
     routed: kernel_log.ServerLogHandler, capfd: pytest.CaptureFixture[str]
 ) -> None:
+    """A MemoryError record (from ipykernel, or a traceback IPython would show) goes to the apps'
+    ``stop`` (the Dutch 'stopped, reload' line), not to their notice line, and ends the process,
+    once; later errors still get the general notice."""
     shown: list[str] = []
-    holder = type("App", (), {"show": lambda self, m: shown.append(m)})()
-    kernel_log.route_errors(holder.show, force=True)
+    stopped: list[str] = []
+    ended: list[int] = []
+    holder = type("App", (), {"show": lambda self, m: shown.append(m), "stop": lambda self, m: stopped.append(m)})()
+    kernel_log.route_errors(holder.show, stop=holder.stop, force=True)
+    routed.end_process = lambda: ended.append(1)
     try:
         raise MemoryError()
     except MemoryError:
         logging.getLogger("Comm").error("Exception in comm_msg", exc_info=True)
     kernel_log.log_shown_traceback(MemoryError, MemoryError(), ["Traceback"])
+    assert kernel_log.memory_exhausted() is True  # an app that caught one itself
     logging.getLogger("Comm").error("Exception in comm_msg: %s", "ValueError")
-    assert shown == [kernel_log.MEMORY_NOTICE, kernel_log.MEMORY_NOTICE, kernel_log.NOTICE]
-    assert "geheugen" in kernel_log.MEMORY_NOTICE and "MemoryError" in capfd.readouterr().err
+    assert stopped == [kernel_log.ENDED_NOTICE] and ended == [1]
+    assert shown == [kernel_log.NOTICE]
+    assert "geheugen" in kernel_log.ENDED_NOTICE and "Laad de pagina opnieuw" in kernel_log.ENDED_NOTICE
+    err = capfd.readouterr().err
+    assert "MemoryError" in err and "memory limit reached" in err
+
+
+def test_without_a_stop_listener_the_notice_line_gets_the_ended_message(routed: kernel_log.ServerLogHandler) -> None:
+    shown: list[str] = []
+    holder = type("App", (), {"show": lambda self, m: shown.append(m)})()
+    kernel_log.route_errors(holder.show, force=True)
+    kernel_log.log_shown_traceback(MemoryError, MemoryError(), ["Traceback"])
+    assert shown == [kernel_log.ENDED_NOTICE]
+
+
+def test_where_errors_are_not_routed_a_memory_error_is_left_to_the_app(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(kernel_log, "_handler", None)
+    assert kernel_log.memory_exhausted() is False
+
+
+def test_the_kernel_process_ends_with_its_own_status_after_the_delay() -> None:
+    code = ("import time\nfrom calculators.serving.kernel_log import end_kernel_process\n"
+            "end_kernel_process(0.5)\nprint('still here', flush=True)\ntime.sleep(30)\nprint('too late')")
+    start = time.monotonic()
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, cwd=ROOT)
+    assert done.returncode == kernel_log.MEMORY_EXIT_CODE == 87
+    assert done.stdout == "still here\n"  # the kernel keeps running (and sending) until the delay is over
+    assert 0.5 <= time.monotonic() - start < 20
+
+
+def test_a_kernel_whose_process_ended_is_shut_down_not_restarted() -> None:
+    async def scenario() -> None:
+        km = ClassroomKernelManager(unclaimed_timeout=0, max_kernel_age=0, unclaimed_check_interval=0)
+        ended = await km.start_kernel(kernel_name="python3")
+        running = await km.start_kernel(kernel_name="python3")
+        kc = km.get_kernel(ended).client()
+        try:
+            assert km.get_kernel(ended).autorestart is False
+            assert await km.cull_unclaimed() == []
+            kc.start_channels()
+            await kc.wait_for_ready(timeout=60)
+            kc.execute(f"import os; os._exit({kernel_log.MEMORY_EXIT_CODE})")
+            provisioner = km.get_kernel(ended).provisioner
+            for _ in range(100):
+                if await provisioner.poll() is not None:
+                    break
+                await asyncio.sleep(0.1)
+            assert await km._ended(ended) == "its process ended after reaching the memory limit"
+            assert await km._ended(running) is None
+            await asyncio.sleep(4)  # longer than the restarter's 3 s: nothing brings it back
+            assert not await km.get_kernel(ended).is_alive()
+            assert await km.cull_unclaimed() == [ended]
+            assert ended not in km and running in km
+        finally:
+            kc.stop_channels()
+            await km.shutdown_all(now=True)
+
+    run_async(scenario())
 
 
 def test_a_listener_that_fails_does_not_break_the_kernel(routed: kernel_log.ServerLogHandler) -> None:

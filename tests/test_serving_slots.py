@@ -9,6 +9,8 @@
 from __future__ import annotations
 
 import asyncio
+import os
+import subprocess
 import sys
 import time
 import uuid
@@ -16,9 +18,10 @@ from pathlib import Path
 
 import pytest
 from tornado.httpclient import AsyncHTTPClient, HTTPClientError, HTTPRequest
-from tornado.websocket import WebSocketClientConnection, websocket_connect
+from tornado.web import Application
+from tornado.websocket import WebSocketClientConnection, WebSocketHandler, websocket_connect
 
-from conftest import ROOT, nginx_serving, run_async
+from conftest import ROOT, free_port, nginx_serving, run_async
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from voila_client import KERNEL_ID, SUBPROTOCOL, _shutdown, open_session  # noqa: E402
@@ -134,3 +137,55 @@ def test_app_pages_are_limited_per_address_block(voila_port: int, tmp_path: Path
     with nginx_serving(root, tmp_path / "nginx", voila_port, app_rate="1r/m", app_burst=2) as url:
         statuses = run_async(scenario(url))
     assert statuses == [200, 200, 200, 429, 200]
+
+
+class _Echo(WebSocketHandler):
+    """Stands in for a kernel's websocket: accepts and holds every connection."""
+
+    def check_origin(self, origin: str) -> bool:
+        return True
+
+    def select_subprotocol(self, subprotocols: list[str]) -> str | None:
+        return subprotocols[0] if subprotocols else None
+
+
+def test_the_eleventh_websocket_from_one_address_is_refused_by_default(tmp_path: Path) -> None:
+    """nginx with render()'s default limits in front of a stand-in that holds websockets (no kernels
+    needed: nginx counts the open connections): one address gets 10, the 11th is refused with 429,
+    another address still gets one; WS_PER_ADDRESS raises it for a class behind one address."""
+    root = tmp_path / "html"
+    root.mkdir()
+    (root / "index.html").write_text("<!doctype html><title>x</title>\n", encoding="utf-8")
+    upstream = free_port()
+
+    async def scenario(url: str, attempts: list[str]) -> list[object]:
+        server = Application([(r"/apps/api/kernels/[0-9a-f-]+/channels", _Echo)]).listen(upstream, "127.0.0.1")
+        sockets, seen = [], []
+        try:
+            for source in attempts:
+                result = await websocket(url, str(uuid.uuid4()), source)  # a kernel of its own each time
+                if isinstance(result, int):
+                    seen.append(result)
+                else:
+                    sockets.append(result)
+                    seen.append("open")
+        finally:
+            for ws in sockets:
+                ws.close()
+            server.stop()
+        return seen
+
+    attempts = ["127.0.0.2"] * 11 + ["127.0.0.3"]
+    with nginx_serving(root, tmp_path / "nginx", upstream) as url:
+        seen = run_async(scenario(url, attempts))
+    assert seen == ["open"] * 10 + [429, "open"]
+
+    # the command line (serve.sh) takes WS_PER_ADDRESS
+    done = subprocess.run([sys.executable, str(ROOT / "deploy" / "render_nginx.py"), "--root", str(root), "--state",
+                           str(tmp_path / "cli"), "--voila-port", str(upstream)], capture_output=True, text=True,
+                          env={**os.environ, "WS_PER_ADDRESS": "30"}, check=True, cwd=ROOT)
+    assert "limit_conn wsaddress 30;" in Path(done.stdout.strip()).read_text(encoding="utf-8")
+    refused = subprocess.run([sys.executable, str(ROOT / "deploy" / "render_nginx.py"), "--root", str(root),
+                              "--state", str(tmp_path / "cli"), "--ws-per-address", "0"], capture_output=True,
+                             text=True, check=False, cwd=ROOT)
+    assert refused.returncode == 2 and "ws_per_address must be" in refused.stderr

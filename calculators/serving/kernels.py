@@ -17,9 +17,10 @@ sees every kernel start, pooled or not.
 - ``max_kernel_age``: no kernel serves a page longer than this (4 hours from leaving the pool), so
   that nobody holds a slot for a day with an open tab.
 - ``kernel_memory_limit_mb``: the most data memory (``RLIMIT_DATA``: heap and private writable
-  mappings) a kernel may hold, set in the kernel process before it starts (``preexec_fn``), so that a
-  restarted kernel gets it too. An allocation past it fails with ``MemoryError`` inside the kernel,
-  which the apps turn into a Dutch message; the kernel, Voila and the other pages carry on.
+  mappings) a kernel may hold, set in the kernel process before it starts (``preexec_fn``). An
+  allocation past it fails with ``MemoryError`` inside the kernel; the app says in Dutch that the
+  rekentool stopped and the kernel ends itself (kernel_log.memory_exhausted); Voila and the other
+  pages carry on.
   ``RLIMIT_AS`` does not fit: a kernel that has drawn a chart reserves about 35 GB of address
   space (vl-convert's JavaScript engine), of which it uses a few hundred MB. Measured data size
   of an app's kernel after its first answer: 830–850 MiB (formatie, terugverdienen,
@@ -43,6 +44,11 @@ sees every kernel start, pooled or not.
   several Voila processes behind nginx, process *k* gets prefix *k* and nginx sends
   ``/apps/api/kernels/<id>/...`` to the process whose prefix the id carries
   (deploy/nginx.conf.template); the ids stay valid UUID-shaped strings.
+- A kernel whose process has ended is shut down at the next check (every
+  ``unclaimed_check_interval`` seconds) instead of being restarted: a restarted Voila kernel has
+  no app, so a page would be left with widgets nobody answers. A kernel ends itself after a
+  ``MemoryError`` once its page has been told so in Dutch (kernel_log.memory_exhausted, exit status
+  ``MEMORY_EXIT_CODE``); the check frees its slot.
 """
 
 from __future__ import annotations
@@ -62,6 +68,7 @@ from tornado.ioloop import PeriodicCallback
 from tornado.web import HTTPError
 from traitlets import Float, Int, TraitError, Unicode, validate
 
+from .kernel_log import MEMORY_EXIT_CODE
 from .widget_guard import STARTUP_LINE
 
 CAPACITY_REASON = "De rekentools zijn even druk, probeer het over een minuut opnieuw."
@@ -71,7 +78,9 @@ class ClassroomKernelManager(AsyncMappingKernelManager):  # type: ignore[misc]
     max_kernels = Int(40, config=True, help="Most kernels this process runs at once, pool included.")
     unclaimed_timeout = Float(50.0, config=True,
                               help="Seconds a page's idle kernel may wait for its first websocket.")
-    unclaimed_check_interval = Float(5.0, config=True, help="Seconds between unclaimed-kernel checks.")
+    unclaimed_check_interval = Float(5.0, config=True,
+                                     help="Seconds between checks for kernels to cull (unclaimed, disconnected, "
+                                          "too old, ended); 0: no checks.")
     disconnected_timeout = Float(90.0, config=True,
                                  help="Seconds a kernel may go without a websocket after its last one closed.")
     max_kernel_age = Float(4 * 3600.0, config=True,
@@ -150,6 +159,12 @@ class ClassroomKernelManager(AsyncMappingKernelManager):  # type: ignore[misc]
     def new_kernel_id(self, **kwargs: Any) -> str:
         fresh = str(uuid.uuid4())
         return self.kernel_id_prefix + fresh[len(self.kernel_id_prefix):]
+
+    def pre_start_kernel(self, kernel_name: str | None, kwargs: Any) -> tuple[Any, str, str]:
+        """No automatic restart: a Voila kernel that died is shut down (``cull_unclaimed``)."""
+        km, name, kernel_id = super().pre_start_kernel(kernel_name, kwargs)
+        km.autorestart = False
+        return km, name, kernel_id
 
     # -- cap -------------------------------------------------------------------------------
     def kernel_count(self) -> int:
@@ -268,7 +283,7 @@ class ClassroomKernelManager(AsyncMappingKernelManager):  # type: ignore[misc]
         return ids
 
     def _start_unclaimed_checker(self) -> None:
-        if self._unclaimed_checker is None and self.unclaimed_timeout > 0:
+        if self._unclaimed_checker is None and self.unclaimed_check_interval > 0:
             self._unclaimed_checker = PeriodicCallback(self.cull_unclaimed, self.unclaimed_check_interval * 1000)
             self._unclaimed_checker.start()
 
@@ -280,7 +295,8 @@ class ClassroomKernelManager(AsyncMappingKernelManager):  # type: ignore[misc]
           kernel is first seen outside the pool, or at its last activity if later: a kernel still
           executing its notebook for a slow page is not culled;
         - its last websocket closed ``disconnected_timeout`` seconds ago and none came back;
-        - it has served longer than ``max_kernel_age`` seconds."""
+        - it has served longer than ``max_kernel_age`` seconds;
+        - its process has ended (after a MemoryError, or killed)."""
         now = time.time() if now is None else now
         pooled = self._pooled_kernel_ids()
         culled = []
@@ -288,7 +304,7 @@ class ClassroomKernelManager(AsyncMappingKernelManager):  # type: ignore[misc]
             if kernel_id in pooled:
                 self._unclaimed_since.pop(kernel_id, None)
                 continue
-            reason = self._cull_reason(kernel_id, now)
+            reason = await self._ended(kernel_id) or self._cull_reason(kernel_id, now)
             if reason is None:
                 continue
             self.log.info("Culling kernel %s…: %s", kernel_id[:8], reason)
@@ -298,6 +314,21 @@ class ClassroomKernelManager(AsyncMappingKernelManager):  # type: ignore[misc]
             except Exception as exc:  # a kernel that died meanwhile; the next check retries
                 self.log.warning("Could not cull kernel %s…: %s", kernel_id[:8], exc)
         return culled
+
+    async def _ended(self, kernel_id: str) -> str | None:
+        """Why the kernel's process is gone, or None while it runs."""
+        provisioner = getattr(self._kernels.get(kernel_id), "provisioner", None)
+        if provisioner is None:
+            return None
+        try:
+            status = await provisioner.poll()
+        except Exception:  # noqa: BLE001 - a provisioner that cannot tell: leave it to the other checks
+            return None
+        if status is None:
+            return None
+        if status == MEMORY_EXIT_CODE:
+            return "its process ended after reaching the memory limit"
+        return f"its process ended (status {status})"
 
     def _cull_reason(self, kernel_id: str, now: float) -> str | None:
         serving_since = self._serving_since.setdefault(kernel_id, now)
@@ -313,7 +344,7 @@ class ClassroomKernelManager(AsyncMappingKernelManager):  # type: ignore[misc]
         last_activity = getattr(self._kernels[kernel_id], "last_activity", None)
         if last_activity is not None:
             since = max(since, last_activity.timestamp())
-        if now - since >= self.unclaimed_timeout:
+        if self.unclaimed_timeout > 0 and now - since >= self.unclaimed_timeout:
             return f"no websocket within {self.unclaimed_timeout:.0f} s"
         return None
 

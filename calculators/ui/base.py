@@ -20,10 +20,11 @@ from urllib.parse import parse_qsl
 
 import ipywidgets as w
 
-from .. import data, edition, export, formatting, house_style, locators
+from .. import data, edition, export, formatting, house_style, locators, uploads
 from ..errors import InputError
 from ..parsing import parse_number
 from ..ranges import Range
+from ..serving import kernel_log
 from ..serving.kernel_log import route_errors
 from ..validation import limit_text
 from .figures import Figure
@@ -212,6 +213,18 @@ def upload_limit_html() -> str:
             f'data-upload-max-label="{html.escape(formatting.number(UPLOAD_MAX_MB))}"></span>')
 
 
+def show_stopped(root: w.Widget, box: w.HTML, message: str) -> None:
+    """The app's kernel is ending: ``message`` in ``box`` (an alert) and every widget under
+    ``root`` that can be disabled disabled, so that nothing on the page waits for an answer."""
+    box.value = f'<div class="veld-fout rekentool-gestopt" role="alert"><strong>{html.escape(message)}</strong></div>'
+    todo = [root]
+    while todo:
+        widget = todo.pop()
+        todo.extend(getattr(widget, "children", ()))
+        if widget.has_trait("disabled"):
+            widget.disabled = True
+
+
 def colophon_html() -> str:
     e = edition
     return (f'<p class="colofon">{html.escape(e.TITLE)}, editie {e.EDITION} — tekst en data '
@@ -250,6 +263,7 @@ class CalculatorApp:
         self.downloads = w.HTML("")
         self.more = w.HTML("")  # a second chart (the tornado) and its notes
         self.message = w.HTML("")
+        self.stopped = w.HTML("")  # the kernel ended (calculators/serving/kernel_log.py): at the top
         self.upload = w.FileUpload(accept=".csv,.xlsx", multiple=False, description="Laad export",
                                    tooltip="Laad een eerder geëxporteerd bestand van deze rekentool")
         self.upload.observe(self._uploaded, names="value")
@@ -267,7 +281,7 @@ class CalculatorApp:
             f.input.observe(self._changed, names="value")
         self.last_record: export.Record | None = None
         self.widget = self._layout()
-        route_errors(self.show_notice)
+        route_errors(self.show_notice, stop=self.stop)
         self.update()
 
     def _layout(self) -> w.VBox:
@@ -289,12 +303,16 @@ class CalculatorApp:
                           w.HTML("<h2>Exporteren</h2>"), self.downloads, self.upload, self.message]).add_class(
             "calc-results")
         grid = w.Box([inputs, results]).add_class("calc-grid")
-        return w.VBox([head, presets, grid, w.HTML(colophon_html())],
+        return w.VBox([head, self.stopped, presets, grid, w.HTML(colophon_html())],
                       layout=w.Layout(padding="0 1em")).add_class("calc-app")
 
     def show_notice(self, message: str) -> None:
         """A refused message from the page (calculators/serving/kernel_log.py): one Dutch line."""
         self.message.value = f'<div class="veld-fout" role="alert">{html.escape(message)}</div>'
+
+    def stop(self, message: str) -> None:
+        """The kernel ends (its memory limit): the Dutch reason at the top, every input disabled."""
+        show_stopped(self.widget, self.stopped, message)
 
     def more_outputs(self, values: Mapping[str, Any]) -> tuple[str, Any]:
         """Hook: (HTML for a second chart, an Annex for the council download or None)."""
@@ -369,6 +387,10 @@ class CalculatorApp:
             self.status.value = (f'<div class="uitkomst" role="status">Controleer de invoer: '
                                  f"{html.escape(exc.message)}</div>")
             return
+        except MemoryError:
+            if kernel_log.memory_exhausted():  # the kernel ends; the page says so at the top
+                return
+            raise
         except Exception as exc:  # never a traceback on the page; the message says what to report
             self.status.value = ('<div class="uitkomst" role="status">Er ging iets mis bij het rekenen '
                                  f"({html.escape(type(exc).__name__)}). Controleer de invoer of meld dit.</div>")
@@ -406,8 +428,9 @@ class CalculatorApp:
         name, content = item.get("name", "bestand"), bytes(item["content"])
         self.upload.value = ()  # the bytes leave the widget's state at once; the limits count `content`
         try:
-            values = export.read_inputs(content, name, self.app_id)
-        except InputError as exc:
+            with uploads.cpu_budget():
+                values = export.read_inputs(content, name, self.app_id)
+        except (InputError, uploads.CpuBudgetExceeded) as exc:
             self.message.value = f'<div class="veld-fout" role="alert">{html.escape(exc.message)}</div>'
             return
         self.load(values, label=name)

@@ -22,13 +22,15 @@ from ..evaluation.report import _CSS, body_html, to_html, to_xlsx
 from ..evaluation.template import csv_bytes as template_csv
 from ..evaluation.template import xlsx_bytes as template_xlsx
 from ..formatting import number
-from ..serving.kernel_log import route_errors
+from ..serving.kernel_log import memory_exhausted, route_errors
+from ..uploads import CpuBudgetExceeded, cpu_budget
 from .base import (
     UPLOAD_MAX_BYTES,
     UPLOAD_MAX_MB,
     XLSX_MIME,
     colophon_html,
     data_uri,
+    show_stopped,
     style_html,
     upload_limit_html,
 )
@@ -60,6 +62,7 @@ class EvaluationApp:
         self.upload = w.FileUpload(accept=".csv,.xlsx", multiple=False, description="Kies registratie",
                                    tooltip=f"Een .xlsx- of .csv-bestand van hoogstens {limit} MB")
         self.status = w.HTML("")
+        self.stopped = w.HTML("")  # the kernel ended (calculators/serving/kernel_log.py): at the top
         self.notice = w.HTML("")  # a refused message from the page (calculators/serving/kernel_log.py)
         self.errors = w.HTML("")
         self.dashboard = w.HTML("")
@@ -89,6 +92,7 @@ class EvaluationApp:
         self.widget = w.VBox(
             [
                 head,
+                self.stopped,
                 self.upload,
                 w.HBox([self.period, self.min_cell]),
                 self.notice,
@@ -102,7 +106,11 @@ class EvaluationApp:
             layout=w.Layout(padding="0 1em"),
         )
         self.widget.add_class("calc-app")
-        route_errors(self.show_notice)
+        route_errors(self.show_notice, stop=self.stop)
+
+    def stop(self, message: str) -> None:
+        """The kernel ends (its memory limit): the Dutch reason at the top, every input disabled."""
+        show_stopped(self.widget, self.stopped, message)
 
     def show_notice(self, message: str) -> None:
         self.notice.value = f'<div class="veld-fout" role="alert">{html.escape(message)}</div>'
@@ -130,7 +138,11 @@ class EvaluationApp:
         del size
         self._registration, self._name = None, name
         try:
-            self._registration = load(content, name)
+            with cpu_budget():  # the kit's parsing, bounded in processor time
+                self._registration = load(content, name)
+        except CpuBudgetExceeded as exc:
+            self._refuse(exc.message)
+            return
         except Exception as exc:  # noqa: BLE001 - every refusal is shown in Dutch, never a traceback
             self._show_refusal(exc)
             return
@@ -151,6 +163,8 @@ class EvaluationApp:
         self.status.value = ""
 
     def _show_refusal(self, exc: Exception) -> None:
+        if isinstance(exc, MemoryError) and memory_exhausted():  # the kernel ends; the page says so
+            return
         if isinstance(exc, ValidationRefusal):
             self._refuse(exc.headline, [p.text() for p in exc.shown], exc.not_shown)
         elif isinstance(exc, InputError):
