@@ -8,6 +8,8 @@
 # the cap is lowered (calculators/serving/budget.py); the budget is printed at start.
 # APP_POOL: ready kernels (app already executed) per app in POOL_APPS (default: every app), e.g.
 # APP_POOL=25 POOL_APPS=formatie for a class that opens one app at once; within the budget above.
+# WS_PER_ADDRESS: open app websockets one client address may hold (10; a class behind one school
+# address needs its size).
 # SERVER_NAMES: the site's host names besides localhost/127.0.0.1 (space-separated, e.g. a
 # municipality's own name); requests for any other Host header are dropped.
 # Started as root, nginx's workers, Voila and its kernels run as SERVE_USER (default pohjeugd, created
