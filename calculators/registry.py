@@ -111,6 +111,16 @@ class Input:
 
         return "eur" if self.fact is None else data.fact(self.fact).unit
 
+    def help_text(self) -> str:
+        """The help with ``{fact}`` replaced by the fact's value and unit from data/."""
+        from . import data
+
+        text = self.help
+        for key in data.facts():
+            if "{" + key + "}" in text:
+                text = text.replace("{" + key + "}", formatting.with_unit(data.value(key), data.fact(key).unit))
+        return text
+
     def maximum(self) -> float | None:
         """The bound from input_limits.csv (1 for a share without a row), or None."""
         from .validation import input_limits
@@ -265,6 +275,7 @@ def param(name: str) -> str | None:
 # Cost bases, named the same way wherever a yearly cost is shown.
 BASIS_AEF = "AEF-kosten per fte"
 BASIS_HOURLY = "uren × uurtarief"
+BASIS_LABEL = "Basis van de jaarkosten"  # the row beside a break-even's yearly cost that names its basis
 
 # The cost basis a reader chooses for the break-even on the summary page, by its value in a link (?kostenbasis=aef).
 COST_BASIS_PARAM = "kostenbasis"
@@ -507,4 +518,73 @@ def page_calculator(name: str) -> PageCalculator:
     for p in PAGE_CALCULATORS:
         if p.name == name:
             return p
+    raise KeyError(name)
+
+
+# --------------------------------------------------------------------------- inputs only the CLI asks for
+# The options of the capacity, break-even, savings, costs, workload and annex subcommands that no page calculator
+# has: one Input each, so that the CLI's help (label, bound, default) reads the registry as the forms do.
+
+
+def _savings_hourly_cost() -> float:
+    from .savings import default_hourly_cost
+
+    return default_hourly_cost()
+
+
+HOURS_PER_WEEK_INPUT = Input("hours_per_week", "uren", fact="hours_per_week", plausible=(1, 80), decimals=1)
+CONTACT_MINUTES_INPUT = Input("contact_minutes", "minuten", fact="contact_minutes", decimals=0, positive=True)
+INDIRECT_UPLIFT_INPUT = Input("indirect_uplift", "opslag", fact="indirect_uplift", decimals=3)
+WORKING_WEEKS_INPUT = Input("working_weeks", "werkweken", fact="working_weeks", decimals=0)
+YOUTHS_PER_1000_INPUT = Input("youths", "jeugdigen", fact="youths", decimals=0,
+                              help="Geeft ook de vermeden trajecten per 1000 jeugdigen.")
+CURRENT_HOURS_INPUT = Input("current_hours", "huidige_uren", label="Huidige uren POH-J per week", unit="hours_per_week",
+                            help="Geeft de WISN-ratio en het verschil met de benodigde formatie.")
+
+CAPACITY_INPUTS = (
+    HOURS_PER_WEEK_INPUT, CONTACT_MINUTES_INPUT, INDIRECT_UPLIFT_INPUT, WORKING_WEEKS_INPUT,
+    Input("client_time_share", "clienttijd", fact="client_time_share", decimals=2),
+)
+
+ANNUAL_COST_INPUT = Input("annual_cost", "jaarkosten", fact="annual_cost", decimals=0)
+BREAK_EVEN_HOURS_INPUT = Input("hours_per_week", "uren", fact="hours_per_week", decimals=1,
+                               help="Als de jaarkosten ontbreken: de kosten zijn dan uren × uurtarief × "
+                                    "betaalde weken.")
+CONTRACTED_HOURS_INPUT = Input("contracted_hours", "contracturen", fact="contracted_hours", decimals=1,
+                               help="Standaard: de uren per week.")
+FULL_COST_FTE_INPUT = Input("full_cost_fte", "integrale_fte", label="Formatie in fte voor de integrale kosten",
+                            unit="fte", decimals=2,
+                            help="De jaarkosten zijn dan de integrale kosten van zoveel fte: salaris plus kostenposten "
+                                 "(zie costs).")
+COST_PER_FTE_INPUT = Input("cost_per_fte", "kosten_per_fte", fact="cost_per_fte", decimals=0,
+                           help="Een bedrag of een bereik LAAG..HOOG.")
+COSTS_FTE_INPUT = Input("fte", "fte", label="Formatie in fte", unit="fte", decimals=2)
+
+# The break-even's assumptions, in the order of the CLI's options (the page calculator's inputs among them).
+BREAK_EVEN_ASSUMPTION_INPUTS = (
+    BREAK_EVEN_INPUTS[1],
+    Input("paid_weeks", "betaalde_weken", fact="paid_weeks", decimals=0),
+    BREAK_EVEN_INPUTS[2],
+    Input("direct_hours_per_trajectory", "directe_uren", fact="direct_hours_per_trajectory", decimals=1),
+    INDIRECT_UPLIFT_INPUT,
+    WORKING_WEEKS_INPUT,
+)
+
+SAVINGS_INPUTS = (
+    Input("bggz_price", "prijs_bggz", fact="bggz_price", decimals=0),
+    Input("sggz_price", "prijs_sggz", fact="sggz_price", decimals=0),
+    Input("hourly_cost", "uurkosten_incl", label="Kosten per contactuur in €, inclusief indirecte tijd",
+          unit="eur_per_hour", default=_savings_hourly_cost, decimals=2,
+          help="De uurkosten {hourly_rate} plus de opslag voor indirecte tijd ({indirect_uplift})."),
+)
+
+# The cost items as options (no source gives an amount: each is the reader's own input).
+COST_ITEM_INPUTS = tuple(i for i in WHOLE_COST_INPUTS if i.cost_item is not None)
+
+
+def app_input(name: str) -> Input:
+    """The app field ``name`` of APP_INPUTS (the CLI asks for some of them too)."""
+    for i in APP_INPUTS:
+        if i.name == name:
+            return i
     raise KeyError(name)
