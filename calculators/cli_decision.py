@@ -29,6 +29,7 @@ from .registry import (
     FULL_COST_FTE_INPUT,
     HOURS_PER_FTE_INPUT,
     HOURS_PER_WEEK_INPUT,
+    STAFFING,
     WORKLOAD,
     YOUTHS_INPUT,
     YOUTHS_PER_1000_INPUT,
@@ -348,8 +349,8 @@ def register(sub: Any, command: Callable[..., Any]) -> None:
             "alles voor de raad: formatie, kosten, terugverdienen, scenario's, bewijs, "
             "risico's (A4, hoogstens twee pagina's)",
         ),
-        ("staffing", "formatie volgens de norm"),
-        ("workload", "formatie volgens de werklast"),
+        ("staffing", STAFFING["fte"].label),
+        ("workload", WORKLOAD["fte_needed"].label),
         ("break-even", "terugverdienen: benodigd effect"),
     ):
         q = models.add_parser(name, help=help_text, description=help_text)

@@ -289,7 +289,7 @@ STAFFING = Calculator("staffing", "Formatie volgens de norm per 10.000 jeugdigen
 ), STAFFING_INPUTS)
 
 CAPACITY = Calculator("capacity", "Wat een aantal uren per week aan contacten en cliënten kan dragen", (
-    Output("hours_per_week", "Uren per week", "hours_per_week", 1),
+    Output("hours_per_week", "Uren POH-J per week", "hours_per_week", 1),
     Output("client_hours_per_week", "Waarvan voor cliënttrajecten", "hours_per_week", 1),
     Output("hours_per_contact", "Tijd per contact (incl. indirect)", "hours", 2),
     Output("contacts_per_week", "Contacten per week (hoogstens)", "count", 1),
