@@ -147,8 +147,9 @@ class StaffingApp(CalculatorApp):
         wl = workload(v["youths"], current_hours=own, **_workload_kwargs(v)).mid
         assumed = " (met onze aanname over het aantal hulpvragen)" if v["help_questions_per_1000"] == \
             _WL["help_questions_per_1000"].value else ""
-        sentence = (summaries.staffing_sentence(s) + f" Volgens de werklast (WISN) is {fte(wl.fte_needed, 2)} nodig, "
-                    f"{with_unit(wl.hours_per_week_needed, 'hours_per_week', 1)}{assumed}. "
+        sentence = (summaries.staffing_sentence(s) + f" Volgens de werklast (WISN) is "
+                    f"{WORKLOAD['fte_needed'].text(wl.fte_needed)} nodig, "
+                    f"{WORKLOAD['hours_per_week_needed'].text(wl.hours_per_week_needed)}{assumed}. "
                     + summaries.capacity_sentence(c))
         rows = [_ranged(s, STAFFING, "fte"), _point(wl, WORKLOAD, "fte_needed"),
                 _ranged(s, STAFFING, "hours_per_week"), _point(wl, WORKLOAD, "hours_per_week_needed"),
