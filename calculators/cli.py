@@ -343,7 +343,7 @@ def build_parser() -> Parser:
 
     p = command(REFERRAL.name, REFERRAL.title, cmd_referral)
     add_inputs(p, REFERRAL.inputs)
-    add_input(p, BREAK_EVEN_ASSUMPTION_INPUTS[2])  # the price of an avoided trajectory
+    add_input(p, next(i for i in BREAK_EVEN_ASSUMPTION_INPUTS if i.name == "trajectory_price"))
     add_input(p, app_input("baseline_referrals"), default=False)
     add_input(p, app_input("target_reach"), default=False)
 

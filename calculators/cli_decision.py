@@ -29,6 +29,8 @@ from .registry import (
     FULL_COST_FTE_INPUT,
     HOURS_PER_FTE_INPUT,
     HOURS_PER_WEEK_INPUT,
+    REFERRAL,
+    SAVINGS_INPUTS,
     STAFFING,
     WORKLOAD,
     YOUTHS_INPUT,
@@ -311,9 +313,11 @@ def add_break_even_sensitivity_options(p: argparse.ArgumentParser) -> None:
 
 def add_range_options(p: argparse.ArgumentParser, names: tuple[str, ...]) -> None:
     """An option per assumption that takes a value or an own range LOW..HIGH (sensitivity)."""
+    inputs = {i.name: i for i in (*BREAK_EVEN_ASSUMPTION_INPUTS, *SAVINGS_INPUTS, *REFERRAL.inputs)}
     for name in names:
+        label = inputs[name].dutch_label() if name in inputs else data.label(name)  # the registry's, as elsewhere
         p.add_argument("--" + name.replace("_", "-"), default=None, dest=name, metavar="X|LOW..HIGH",
-                       help=f"{data.label(name)} (vaste waarde of eigen bereik)")
+                       help=f"{label} (vaste waarde of eigen bereik)".replace("%", "%%"))
 
 
 def register(sub: Any, command: Callable[..., Any]) -> None:

@@ -526,6 +526,10 @@ def page_calculator(name: str) -> PageCalculator:
 # has: one Input each, so that the CLI's help (label, bound, default) reads the registry as the forms do.
 
 
+def _named(inputs: tuple[Input, ...], name: str) -> Input:
+    return next(i for i in inputs if i.name == name)
+
+
 def _savings_hourly_cost() -> float:
     from .savings import default_hourly_cost
 
@@ -562,9 +566,9 @@ COSTS_FTE_INPUT = Input("fte", "fte", label="Formatie in fte", unit="fte", decim
 
 # The break-even's assumptions, in the order of the CLI's options (the page calculator's inputs among them).
 BREAK_EVEN_ASSUMPTION_INPUTS = (
-    BREAK_EVEN_INPUTS[1],
+    _named(BREAK_EVEN_INPUTS, "hourly_rate"),
     Input("paid_weeks", "betaalde_weken", fact="paid_weeks", decimals=0),
-    BREAK_EVEN_INPUTS[2],
+    _named(BREAK_EVEN_INPUTS, "trajectory_price"),
     Input("direct_hours_per_trajectory", "directe_uren", fact="direct_hours_per_trajectory", decimals=1),
     INDIRECT_UPLIFT_INPUT,
     WORKING_WEEKS_INPUT,

@@ -21,6 +21,7 @@ Prose (Markdown outside code cells) is not checked: it may name an output in a s
 
 from __future__ import annotations
 
+import argparse
 import ast
 import json
 import re
@@ -238,3 +239,51 @@ def test_a_planted_copy_is_caught_in_a_module_a_chapter_and_a_notebook(tmp_path:
 ])
 def test_how_a_literal_matches_a_label(literal: str, label: str, expected: bool) -> None:
     assert matches(literal, label) is expected
+
+
+# --------------------------------------------------------------------------- the CLI's options read the registry
+
+# Options that are no registry Input: band maps and choices, and the WISN assumptions, whose label, default and range
+# come from data/ through calculators.workload.workload_inputs() (the CLI's option names are the issue's, not the
+# model's keywords).
+NOT_AN_INPUT = {"--json", "--help", "--trajectories", "--scenario", "--bggz-share", "--sggz-share", "--output",
+                "--help-questions-per-1000", "--share-via-pohj", "--contacts-per-trajectory", "--minutes-per-contact",
+                "--support-share", "--additional-hours-per-year", "--available-hours-per-fte"}
+CALCULATOR_COMMANDS = ("staffing", "capacity", "break-even", "savings", "referral", "workload", "costs", "sensitivity",
+                       "annex")
+
+
+def _subparsers(parser: argparse.ArgumentParser, path: tuple[str, ...] = ()) -> Iterator[
+        tuple[tuple[str, ...], argparse.ArgumentParser]]:
+    yield path, parser
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for name, sub in action.choices.items():
+                yield from _subparsers(sub, (*path, name))
+
+
+def test_every_calculator_option_is_labelled_from_the_registry() -> None:
+    from calculators.cli import build_parser
+
+    unlabelled = []
+    for path, parser in _subparsers(build_parser()):
+        if not path or path[0] not in CALCULATOR_COMMANDS:
+            continue
+        for action in parser._actions:
+            option = max(action.option_strings, key=len, default="")
+            if not option or option in NOT_AN_INPUT or isinstance(action, argparse._SubParsersAction):
+                continue
+            if not any((action.help or "").startswith(label) for label in LABELS):
+                unlabelled.append(f"{' '.join(path)} {option}: {action.help!r}")
+    assert not unlabelled, "\n".join(unlabelled)
+
+
+def test_every_subcommand_prints_its_help(capsys: pytest.CaptureFixture[str]) -> None:
+    """A '%' in a help text (a share such as '30%') broke 'workload --help' with a traceback."""
+    from calculators.cli import build_parser, main
+
+    for path, _ in _subparsers(build_parser()):
+        with pytest.raises(SystemExit) as exit_:
+            main([*path, "--help"])
+        assert exit_.value.code == 0, path
+        assert "gebruik:" in capsys.readouterr().out, path
