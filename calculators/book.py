@@ -30,11 +30,12 @@ from typing import Any
 from . import data, formatting, locators
 from .discrepancies import get as get_discrepancy
 from .formatting import auto, euro, fte, hours, number, percent, span, with_unit
+from .registry import Output
 
 __all__ = [
     "F", "Text", "text", "euro", "percent", "number", "fte", "hours", "span", "with_unit", "auto",
     "table", "data_table", "discrepancy", "source_flags", "cite_key", "markdown", "ref_text",
-    "source_place", "source_cite", "corrections_tables", "named", "app_link", "APP",
+    "source_place", "source_cite", "corrections_tables", "named", "app_link", "APP", "output_columns",
 ]
 
 
@@ -239,6 +240,23 @@ def table(
     markup = (f'<table class="table handboek-tabel"><caption>{html.escape(caption)}</caption>'
               f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>")
     return HtmlTable(markup)
+
+
+def output_columns(**outputs: Output | tuple[Output, str]) -> tuple[dict[str, str], dict[str, Formatter]]:
+    """Columns of a result table for calculator outputs: ``(columns, formats)`` for :func:`table`.
+
+    Each keyword is a row key and its registry Output (calculators/registry.py), or ``(output, qualifier)``
+    for a column that shows the output under one condition ('Formatie volgens de werklast (WISN), volledig
+    bereik'). The header is the output's Dutch label, the cells its unit and rounding: a table in a chapter
+    names and rounds an output as the apps, the CLI and the annex do.
+    """
+    columns: dict[str, str] = {}
+    formats: dict[str, Formatter] = {}
+    for key, spec in outputs.items():
+        output, qualifier = spec if isinstance(spec, tuple) else (spec, "")
+        columns[key] = output.label + (f", {qualifier}" if qualifier else "")
+        formats[key] = output.text
+    return columns, formats
 
 
 TEXT_COLUMNS = {"ref", "source", "note", "code", "period", "periode"}

@@ -26,6 +26,9 @@ from .cli_output import (
     EXIT_INPUT,
     EXIT_INTERNAL,
     Parser,
+    add_input,
+    add_inputs,
+    as_text,
     fmt_span,
     mid_of,
     span_dict,
@@ -38,7 +41,24 @@ from .published import all_cells
 from .published import counts as cell_counts
 from .ranges import Range
 from .referral import reach_what_if, referral
-from .registry import BREAK_EVEN, CAPACITY, REFERRAL, STAFFING, WHAT_IF, Calculator, break_even_basis
+from .registry import (
+    ANNUAL_COST_INPUT,
+    BASIS_LABEL,
+    BREAK_EVEN,
+    BREAK_EVEN_ASSUMPTION_INPUTS,
+    BREAK_EVEN_HOURS_INPUT,
+    CAPACITY,
+    CAPACITY_INPUTS,
+    CONTRACTED_HOURS_INPUT,
+    FULL_COST_FTE_INPUT,
+    REFERRAL,
+    SAVINGS,
+    SAVINGS_INPUTS,
+    STAFFING,
+    WHAT_IF,
+    app_input,
+    break_even_basis,
+)
 from .savings import builtin_scenario, custom_scenario, savings
 from .staffing import capacity, staffing
 
@@ -63,7 +83,7 @@ def cmd_staffing(args: argparse.Namespace) -> tuple[dict[str, Any], str]:
     }
     text = table([
         (data.label("youths"), formatting.number(youths)),
-        ("Norm", formatting.span(norm.low, norm.high, "fte_per_10k", 1)),
+        (data.label("fte_per_10k"), formatting.span(norm.low, norm.high, "fte_per_10k", 1)),
         *STAFFING.rows(result),
     ])
     return out, text
@@ -110,7 +130,7 @@ def cmd_break_even(args: argparse.Namespace) -> tuple[dict[str, Any], str]:
         working_weeks=parse_value(args.working_weeks, "working_weeks"),
     )
     rows = BREAK_EVEN.rows(result)
-    rows.insert(1, ("Basis van de jaarkosten", break_even_basis(
+    rows.insert(1, (BASIS_LABEL, break_even_basis(
         args.annual_cost is not None and not full, full,
         mid_of(parse_value(args.hourly_rate, "hourly_rate")), mid_of(parse_value(args.paid_weeks, "paid_weeks")))))
     return span_dict(result), table(rows)
@@ -149,15 +169,17 @@ def cmd_savings(args: argparse.Namespace) -> tuple[dict[str, Any], str]:
             fmt_span(result, "pohj_time_cost", "eur"),
         )
     )
+    total = SAVINGS["savings_total"]
     text = (
         f"Scenario: {scen.label}\n\n"
         + tabulate(
             lines,
-            headers=("Band", "Trajecten", "Besparing B-GGZ", "Besparing S-GGZ", "Tijdkosten POH-J"),
+            headers=("Band", *(SAVINGS[n].label for n in ("trajectories", "savings_bggz", "savings_sggz",
+                                                           "pohj_time_cost"))),
             tablefmt="simple",
             colalign=("left", "right", "right", "right", "right"),
         )
-        + f"\n\nTotale besparing: {fmt_span(result, 'savings_total', 'eur')}"
+        + f"\n\n{total.label}: {total.of(result)}"
         + "\nDe tijdkosten van de POH-J staan ernaast ter vergelijking; ze zijn al onderdeel van de jaarkosten"
         " en zijn niet van de besparing afgetrokken."
         + (
@@ -246,29 +268,6 @@ def cmd_published(args: argparse.Namespace) -> tuple[dict[str, Any], str]:
     return out, text
 
 
-def _as_text(x: float) -> str:
-    return str(int(x)) if float(x).is_integer() else repr(float(x))
-
-
-def add_inputs(p: argparse.ArgumentParser, calc: Calculator, required: tuple[str, ...] = ()) -> None:
-    """The calculator's inputs as options: name, default, label and bound from the registry (one definition)."""
-    for i in calc.inputs:
-        bound, unit = i.maximum(), i.unit_name()
-        help_text = i.dutch_label() + (f" (hoogstens {_as_text(bound)})" if bound is not None else "")
-        metavar = "F" if unit == "share" else "EUR" if unit.startswith("eur") else "N"
-        option = "--" + i.name.replace("_", "-")
-        if i.name in required:
-            p.add_argument(option, required=True, metavar=metavar, help=help_text)
-        else:
-            p.add_argument(option, default=_as_text(i.default_value()), metavar=metavar, help=help_text)
-
-
-def _default(key: str) -> str:
-    """A default from data/ as CLI text (so --help shows the sourced value)."""
-    v = data.value(key)
-    return str(int(v)) if float(v).is_integer() else str(v)
-
-
 class VersionAction(argparse.Action):
     """``--version``: the edition and licences on one unwrapped line, exit 0."""
 
@@ -297,18 +296,12 @@ def build_parser() -> Parser:
         return p
 
     p = command(STAFFING.name, STAFFING.title, cmd_staffing)
-    add_inputs(p, STAFFING, required=("youths",))
+    add_inputs(p, STAFFING.inputs, required=("youths",))
 
-    p = command("capacity", "Wat een aantal uren per week aan contacten en cliënten kan dragen", cmd_capacity)
-    p.add_argument("--hours-per-week", required=True, metavar="H", help="uren POH-J per week")
-    p.add_argument(
-        "--contact-minutes", default=None, help=f"duur van een contact (standaard {_default('contact_minutes')})"
-    )
-    p.add_argument(
-        "--indirect-uplift", default=None, help=f"opslag indirecte tijd (standaard {_default('indirect_uplift')})"
-    )
-    p.add_argument("--working-weeks", default=None, help=f"productieve weken (standaard {_default('working_weeks')})")
-    p.add_argument("--client-time-share", default=None, help="deel van de uren voor cliënttrajecten (standaard 1)")
+    p = command(CAPACITY.name, CAPACITY.title, cmd_capacity)
+    add_input(p, CAPACITY_INPUTS[0], required=True, metavar="H")
+    for i in CAPACITY_INPUTS[1:]:  # empty: the model takes the default from data/, which the help names
+        add_input(p, i, default=as_text(i.default_value()))
     p.add_argument(
         "--trajectories",
         default=None,
@@ -316,26 +309,14 @@ def build_parser() -> Parser:
         help="verdeling van trajecten over banden (standaard Holland Rijnland 2020)",
     )
 
-    p = command("break-even", "Terugverdienen: hoeveel vermeden trajecten betalen de POH-J?", cmd_break_even)
-    p.add_argument("--annual-cost", default=None, metavar="EUR", help="jaarkosten POH-J")
-    p.add_argument("--hours-per-week", default=None, metavar="H", help="uren per week (als de jaarkosten ontbreken)")
-    p.add_argument("--hourly-rate", default=_default("hourly_rate"), help="uurkosten zonder indirecte tijd")
-    p.add_argument("--paid-weeks", default=_default("paid_weeks"), help="betaalde weken per jaar")
-    p.add_argument("--contracted-hours", default=None, metavar="H", help="contracturen (standaard --hours-per-week)")
-    p.add_argument("--trajectory-price", default=_default("bggz_price"), help="prijs van een vermeden traject")
-    p.add_argument(
-        "--direct-hours-per-trajectory",
-        default=_default("direct_hours_per_trajectory"),
-        help="directe uren per traject",
-    )
-    p.add_argument("--indirect-uplift", default=_default("indirect_uplift"), help="opslag indirecte tijd")
-    p.add_argument("--working-weeks", default=_default("working_weeks"), help="productieve weken per jaar")
-    p.add_argument(
-        "--full-cost-fte",
-        default=None,
-        metavar="F",
-        help="jaarkosten = integrale kosten van F fte (salaris plus kostenposten, zie costs)",
-    )
+    p = command("break-even", BREAK_EVEN.title, cmd_break_even)
+    add_input(p, ANNUAL_COST_INPUT, default=False)
+    add_input(p, BREAK_EVEN_HOURS_INPUT, default=False, metavar="H")
+    add_input(p, BREAK_EVEN_ASSUMPTION_INPUTS[0])
+    add_input(p, BREAK_EVEN_ASSUMPTION_INPUTS[1])
+    add_input(p, CONTRACTED_HOURS_INPUT, default=False, metavar="H")
+    add_inputs(p, BREAK_EVEN_ASSUMPTION_INPUTS[2:])
+    add_input(p, FULL_COST_FTE_INPUT, default=False, metavar="F")
     cli_decision.add_cost_options(p)
 
     p = command("savings", "Besparingsscenario's voor trajecten zonder verwijzing", cmd_savings)
@@ -351,23 +332,20 @@ def build_parser() -> Parser:
         metavar="BAND=N,...",
         help="trajecten per band, bijvoorbeeld 1=49,2-5=95,6-10=100 (standaard Holland Rijnland 2020)",
     )
-    p.add_argument("--bggz-price", default=_default("bggz_price"), help="prijs B-GGZ-traject")
-    p.add_argument("--sggz-price", default=_default("sggz_price"), help="prijs S-GGZ-traject")
+    add_inputs(p, SAVINGS_INPUTS[:2])
     p.add_argument(
         "--bggz-share", default=None, metavar="BAND=F,...", help="eigen scenario: aandeel vermeden B-GGZ per band"
     )
     p.add_argument(
         "--sggz-share", default=None, metavar="BAND=F,...", help="eigen scenario: aandeel vermeden S-GGZ per band"
     )
-    p.add_argument(
-        "--hourly-cost", default=None, help="kosten per contactuur incl. indirecte tijd (standaard 61 x 1,33)"
-    )
+    add_input(p, SAVINGS_INPUTS[2], default=formatting.with_unit(SAVINGS_INPUTS[2].default_value(), "eur_per_hour", 2))
 
     p = command(REFERRAL.name, REFERRAL.title, cmd_referral)
-    add_inputs(p, REFERRAL)
-    p.add_argument("--trajectory-price", default=_default("bggz_price"), help="prijs van een vermeden verwijzing")
-    p.add_argument("--baseline-referrals", default=None, metavar="N", help="verwijzingen in een basisjaar (2018: 1418)")
-    p.add_argument("--target-reach", default=None, metavar="F", help="wat als het bereik dit wordt?")
+    add_inputs(p, REFERRAL.inputs)
+    add_input(p, next(i for i in BREAK_EVEN_ASSUMPTION_INPUTS if i.name == "trajectory_price"))
+    add_input(p, app_input("baseline_referrals"), default=False)
+    add_input(p, app_input("target_reach"), default=False)
 
     command("discrepancies", "Waar de bronnen niet kloppen: afgedrukt tegenover herrekend", cmd_discrepancies)
     command("published", "Alle afgedrukte cellen van de business case, herrekend", cmd_published)

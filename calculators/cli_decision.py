@@ -11,12 +11,31 @@ from collections.abc import Callable
 from typing import Any
 
 from . import data, formatting
-from .cli_output import Parser, mid_of, span_dict, table
+from .cli_output import Parser, add_input, mid_of, span_dict, table
 from .costs import cost_items, costs
 from .errors import InputError
 from .parsing import parse_band_map, parse_number, parse_value
 from .ranges import Range
-from .registry import COSTS, WORKLOAD
+from .registry import (
+    ANNUAL_COST_INPUT,
+    BREAK_EVEN_ASSUMPTION_INPUTS,
+    BREAK_EVEN_HOURS_INPUT,
+    CONTRACTED_HOURS_INPUT,
+    COST_ITEM_INPUTS,
+    COST_PER_FTE_INPUT,
+    COSTS,
+    COSTS_FTE_INPUT,
+    CURRENT_HOURS_INPUT,
+    FULL_COST_FTE_INPUT,
+    HOURS_PER_FTE_INPUT,
+    HOURS_PER_WEEK_INPUT,
+    REFERRAL,
+    SAVINGS_INPUTS,
+    STAFFING,
+    WORKLOAD,
+    YOUTHS_INPUT,
+    YOUTHS_PER_1000_INPUT,
+)
 from .sensitivity import Sensitivity, break_even_sensitivity, savings_sensitivity, workload_sensitivity
 from .workload import workload, workload_inputs
 
@@ -256,7 +275,7 @@ BREAK_EVEN_ASSUMPTIONS = (
 
 
 def add_workload_options(p: argparse.ArgumentParser, with_current: bool = True) -> None:
-    p.add_argument("--youths", required=True, metavar="N", help="aantal jeugdigen van 0–17 jaar")
+    add_input(p, YOUTHS_INPUT, required=True)
     inputs = workload_inputs()
     for option, name in WORKLOAD_OPTIONS.items():
         a = inputs[name]
@@ -266,53 +285,48 @@ def add_workload_options(p: argparse.ArgumentParser, with_current: bool = True) 
             default=None,
             dest=name,
             metavar="X",
-            help=f"{a.label}; standaard {_fmt(a.value, a.unit)}{mark}, bereik "
-            f"{_fmt(a.low, a.unit)}..{_fmt(a.high, a.unit)}",
+            help=(f"{a.label}; standaard {_fmt(a.value, a.unit)}{mark}, bereik "
+                  f"{_fmt(a.low, a.unit)}..{_fmt(a.high, a.unit)}").replace("%", "%%"),  # argparse formats with %
         )
-    p.add_argument("--hours-per-fte", default=str(int(data.value("hours_per_fte"))), help="uren per fte")
+    add_input(p, HOURS_PER_FTE_INPUT)
     if with_current:
-        p.add_argument(
-            "--current-hours", default=None, metavar="W", help="huidige uren POH-J per week (geeft de WISN-ratio)"
-        )
+        add_input(p, CURRENT_HOURS_INPUT, default=False, metavar="W")
 
 
 def add_cost_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument(
-        "--cost-per-fte",
-        default=None,
-        metavar="EUR|LOW..HIGH",
-        help="salariskosten per fte per jaar (standaard € 100.000..110.000, AEF)",
-    )
-    for option, item in COST_OPTIONS.items():
-        i = next(x for x in cost_items() if x.item == item)
-        basis = "euro per fte per jaar" if i.basis == "per_fte" else "euro per jaar"
-        p.add_argument(option, default=None, dest=item, metavar="EUR", help=f"{i.label}, {basis} (eigen invoer)")
+    low, high = data.bounds("cost_per_fte")
+    source = data.sources()[data.fact("cost_per_fte").source]["short_nl"]
+    add_input(p, COST_PER_FTE_INPUT, metavar="EUR|LOW..HIGH", default=f"{formatting.span(low, high, 'eur')}, {source}")
+    for i in COST_ITEM_INPUTS:  # no source gives an amount: empty means € 0, shown as 'eigen invoer'
+        add_input(p, i, default=False)
 
 
 def add_break_even_sensitivity_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--annual-cost", default=None, metavar="EUR", help="jaarkosten POH-J")
-    p.add_argument("--hours-per-week", default=None, metavar="H", help="uren per week (kosten via het uurtarief)")
-    p.add_argument("--full-cost-fte", default=None, metavar="F", help="fte: kosten = integrale kosten (zie costs)")
-    p.add_argument("--contracted-hours", default=None, metavar="H", help="contracturen per week")
-    p.add_argument("--youths", default=None, metavar="N", help="jeugdigen: geeft vermeden trajecten per 1000")
+    add_input(p, ANNUAL_COST_INPUT, default=False)
+    add_input(p, BREAK_EVEN_HOURS_INPUT, default=False, metavar="H")
+    add_input(p, FULL_COST_FTE_INPUT, default=False, metavar="F")
+    add_input(p, CONTRACTED_HOURS_INPUT, default=False, metavar="H")
+    add_input(p, YOUTHS_PER_1000_INPUT, default=False)
     add_range_options(p, BREAK_EVEN_ASSUMPTIONS)
     add_cost_options(p)
 
 
 def add_range_options(p: argparse.ArgumentParser, names: tuple[str, ...]) -> None:
     """An option per assumption that takes a value or an own range LOW..HIGH (sensitivity)."""
+    inputs = {i.name: i for i in (*BREAK_EVEN_ASSUMPTION_INPUTS, *SAVINGS_INPUTS, *REFERRAL.inputs)}
     for name in names:
+        label = inputs[name].dutch_label() if name in inputs else data.label(name)  # the registry's, as elsewhere
         p.add_argument("--" + name.replace("_", "-"), default=None, dest=name, metavar="X|LOW..HIGH",
-                       help=f"{data.label(name)} (vaste waarde of eigen bereik)")
+                       help=f"{label} (vaste waarde of eigen bereik)".replace("%", "%%"))
 
 
 def register(sub: Any, command: Callable[..., Any]) -> None:
     """Add the decision-support subcommands to the CLI (called once from ``cli.build_parser``)."""
-    p = command("workload", "Formatie volgens de werklast (WHO-methode WISN)", cmd_workload)
+    p = command(WORKLOAD.name, WORKLOAD.title, cmd_workload)
     add_workload_options(p)
 
-    p = command("costs", "Integrale kosten van een POH-J per jaar", cmd_costs)
-    p.add_argument("--fte", required=True, metavar="F", help="formatie in fte")
+    p = command(COSTS.name, COSTS.title, cmd_costs)
+    add_input(p, COSTS_FTE_INPUT, required=True, metavar="F")
     add_cost_options(p)
 
     p = command("sensitivity", "Gevoeligheid: welke aanname verschuift de uitkomst het meest?", cmd_sensitivity)
@@ -339,29 +353,24 @@ def register(sub: Any, command: Callable[..., Any]) -> None:
             "alles voor de raad: formatie, kosten, terugverdienen, scenario's, bewijs, "
             "risico's (A4, hoogstens twee pagina's)",
         ),
-        ("staffing", "formatie volgens de norm"),
-        ("workload", "formatie volgens de werklast"),
+        ("staffing", STAFFING["fte"].label),
+        ("workload", WORKLOAD["fte_needed"].label),
         ("break-even", "terugverdienen: benodigd effect"),
     ):
         q = models.add_parser(name, help=help_text, description=help_text)
         q.add_argument("--json", action="store_true", help="één JSON-object met het pad van de bijlage")
         q.add_argument("-o", "--output", required=True, metavar="BESTAND", help="bestand .docx of .pdf")
         if name == "raad":
-            q.add_argument("--youths", required=True, metavar="N", help="aantal jeugdigen van 0–17 jaar")
-            q.add_argument(
-                "--hours-per-week",
-                default=None,
-                metavar="H",
-                help="uren POH-J per week (standaard: de uren van de norm)",
-            )
+            add_input(q, YOUTHS_INPUT, required=True)
+            add_input(q, HOURS_PER_WEEK_INPUT, default="de uren van de norm", metavar="H")
         elif name == "staffing":
-            q.add_argument("--youths", required=True, metavar="N", help="aantal jeugdigen van 0–17 jaar")
+            add_input(q, YOUTHS_INPUT, required=True)
         elif name == "workload":
             add_workload_options(q)
         else:
-            q.add_argument("--annual-cost", default=None, metavar="EUR", help="jaarkosten POH-J")
-            q.add_argument("--hours-per-week", default=None, metavar="H", help="uren per week")
-            q.add_argument("--contracted-hours", default=None, metavar="H", help="contracturen per week")
-            q.add_argument("--youths", default=None, metavar="N", help="jeugdigen: vermeden trajecten per 1000")
-            for n in BREAK_EVEN_ASSUMPTIONS:
-                q.add_argument("--" + n.replace("_", "-"), default=None, dest=n, metavar="X", help=data.label(n))
+            add_input(q, ANNUAL_COST_INPUT, default=False)
+            add_input(q, HOURS_PER_WEEK_INPUT, default=False, metavar="H")
+            add_input(q, CONTRACTED_HOURS_INPUT, default=False, metavar="H")
+            add_input(q, YOUTHS_PER_1000_INPUT, default=False)
+            for i in BREAK_EVEN_ASSUMPTION_INPUTS:  # empty: the annex takes the sourced value and names its source
+                add_input(q, i, default=False, metavar="X")

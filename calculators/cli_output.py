@@ -17,6 +17,7 @@ from tabulate import tabulate
 
 from . import formatting
 from .ranges import Range, Span
+from .registry import Input
 
 EXIT_INPUT = 2
 EXIT_INTERNAL = 1
@@ -70,6 +71,46 @@ def mid_of(x: float | Range | None) -> float | None:
 
 def table(rows: Sequence[tuple[str, str]]) -> str:
     return tabulate(rows, headers=("Omschrijving", "Waarde"), tablefmt="simple", colalign=("left", "right"))
+
+
+# --------------------------------------------------------------------------- options from the registry
+
+
+def as_text(x: float) -> str:
+    """A number as a CLI option's default ('38', '0.33')."""
+    return str(int(x)) if float(x).is_integer() else repr(float(x))
+
+
+def add_input(p: argparse.ArgumentParser, i: Input, *, default: bool | str = True, required: bool = False,
+              option: str | None = None, metavar: str | None = None, with_help: bool = True) -> None:
+    """One option from a registry Input: its Dutch label, bound and help, and its default.
+
+    ``default``: True gives the option the registry's default (the help says '(standaard: …)'); False gives it
+    none (the model decides, or the option is optional); a text keeps the option empty and names that text as
+    its default in the help.
+    """
+    bound, unit = i.maximum(), i.unit_name()
+    help_text = i.dutch_label() + (f" (hoogstens {as_text(bound)})" if bound is not None else "")
+    if with_help and i.help:
+        help_text += f". {i.help_text()}"
+    if isinstance(default, str):
+        help_text += f" (standaard: {default})"
+    if metavar is None:
+        metavar = "F" if unit == "share" else "EUR" if unit.startswith("eur") else "N"
+    option = option or "--" + i.name.replace("_", "-")
+    help_text = help_text.replace("%", "%%")  # argparse formats the help with %
+    if required:
+        p.add_argument(option, required=True, metavar=metavar, dest=i.name, help=help_text)
+    else:
+        p.add_argument(option, default=as_text(i.default_value()) if default is True else None, metavar=metavar,
+                       dest=i.name, help=help_text)
+
+
+def add_inputs(p: argparse.ArgumentParser, inputs: Sequence[Input], required: tuple[str, ...] = (),
+               default: bool | str = True) -> None:
+    """Several registry Inputs as options (see :func:`add_input`)."""
+    for i in inputs:
+        add_input(p, i, default=default, required=i.name in required)
 
 
 # --------------------------------------------------------------------------- argparse in Dutch

@@ -107,6 +107,16 @@ class Input:
 
         return "eur" if self.fact is None else data.fact(self.fact).unit
 
+    def help_text(self) -> str:
+        """The help with ``{fact}`` replaced by the fact's value and unit from data/."""
+        from . import data
+
+        text = self.help
+        for key in data.facts():
+            if "{" + key + "}" in text:
+                text = text.replace("{" + key + "}", formatting.with_unit(data.value(key), data.fact(key).unit))
+        return text
+
     def maximum(self) -> float | None:
         """The bound from input_limits.csv (1 for a share without a row), or None."""
         from .validation import input_limits
@@ -157,6 +167,13 @@ COST_HIGH_INPUT = Input("cost_per_fte_high", "kosten_hoog", fact="cost_per_fte",
 # Cost bases, named the same way wherever a yearly cost is shown.
 BASIS_AEF = "AEF-kosten per fte"
 BASIS_HOURLY = "uren × uurtarief"
+BASIS_LABEL = "Basis van de jaarkosten"  # the row beside a break-even's yearly cost that names its basis
+
+# Options of the CLI that no page calculator has, shared by capacity and break-even: one Input each, so
+# that the CLI's help (label, bound, default) reads the registry as the forms do.
+HOURS_PER_WEEK_INPUT = Input("hours_per_week", "uren", fact="hours_per_week", plausible=(1, 80), decimals=1)
+INDIRECT_UPLIFT_INPUT = Input("indirect_uplift", "opslag", fact="indirect_uplift", decimals=3)
+WORKING_WEEKS_INPUT = Input("working_weeks", "werkweken", fact="working_weeks", decimals=0)
 
 
 # --------------------------------------------------------------------------- page calculators

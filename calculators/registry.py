@@ -24,15 +24,38 @@ from pathlib import Path
 
 from . import formatting
 from .break_even import definition as break_even_definition
-from .break_even.definition import BREAK_EVEN, BREAK_EVEN_INPUTS, BREAK_EVEN_SAVINGS, OBSERVED_SELF_HELPED
+from .break_even.definition import (
+    ANNUAL_COST_INPUT,
+    BREAK_EVEN,
+    BREAK_EVEN_ASSUMPTION_INPUTS,
+    BREAK_EVEN_HOURS_INPUT,
+    BREAK_EVEN_INPUTS,
+    BREAK_EVEN_SAVINGS,
+    CONTRACTED_HOURS_INPUT,
+    FULL_COST_FTE_INPUT,
+    OBSERVED_SELF_HELPED,
+    YOUTHS_PER_1000_INPUT,
+)
 from .costs import definition as costs_definition
-from .costs.definition import COST_ITEM_PARAMS, COSTS, WHOLE_COST, WHOLE_COST_INPUTS
+from .costs.definition import (
+    COST_ITEM_INPUTS,
+    COST_ITEM_PARAMS,
+    COST_PER_FTE_INPUT,
+    COSTS,
+    COSTS_FTE_INPUT,
+    WHOLE_COST,
+    WHOLE_COST_INPUTS,
+)
 from .definitions import (
     BASIS_AEF,
     BASIS_HOURLY,
+    BASIS_LABEL,
     COST_HIGH_INPUT,
     COST_LOW_INPUT,
     HOURS_PER_FTE_INPUT,
+    HOURS_PER_WEEK_INPUT,
+    INDIRECT_UPLIFT_INPUT,
+    WORKING_WEEKS_INPUT,
     YOUTHS_INPUT,
     Calculator,
     Folder,
@@ -43,12 +66,12 @@ from .definitions import (
 from .referral import definition as referral_definition
 from .referral.definition import REFERRAL, REFERRAL_INPUTS, WHAT_IF
 from .savings import definition as savings_definition
-from .savings.definition import SAVINGS
+from .savings.definition import SAVINGS, SAVINGS_INPUTS
 from .sensitivity import definition as sensitivity_definition
 from .staffing import definition as staffing_definition
-from .staffing.definition import CAPACITY, STAFFING, STAFFING_INPUTS
+from .staffing.definition import CAPACITY, CAPACITY_INPUTS, CONTACT_MINUTES_INPUT, STAFFING, STAFFING_INPUTS
 from .workload import definition as workload_definition
-from .workload.definition import WORKLOAD, WORKLOAD_INPUTS
+from .workload.definition import CURRENT_HOURS_INPUT, WORKLOAD, WORKLOAD_INPUTS
 
 __all__ = [
     "Output", "Input", "Calculator", "PageCalculator", "Folder", "FOLDERS", "CALCULATORS", "PAGE_CALCULATORS",
@@ -57,7 +80,12 @@ __all__ = [
     "BREAK_EVEN_INPUTS", "REFERRAL_INPUTS", "COST_ITEM_PARAMS", "WHOLE_COST_INPUTS", "APP_INPUTS", "param",
     "BASIS_AEF", "BASIS_HOURLY", "COST_BASIS_PARAM", "COST_BASES", "break_even_basis", "SELF_HELPED_STUDIES",
     "observed_self_helped", "App", "APPS", "APP_NAMES", "app", "apps_markdown", "BREAK_EVEN_SAVINGS",
-    "OBSERVED_SELF_HELPED", "page_calculator", "page_module",
+    "OBSERVED_SELF_HELPED", "page_calculator", "page_module", "BASIS_LABEL", "app_input",
+    # the options only the command line asks for (each folder's definition.py)
+    "HOURS_PER_WEEK_INPUT", "CONTACT_MINUTES_INPUT", "INDIRECT_UPLIFT_INPUT", "WORKING_WEEKS_INPUT",
+    "YOUTHS_PER_1000_INPUT", "CURRENT_HOURS_INPUT", "CAPACITY_INPUTS", "ANNUAL_COST_INPUT", "BREAK_EVEN_HOURS_INPUT",
+    "CONTRACTED_HOURS_INPUT", "FULL_COST_FTE_INPUT", "COST_PER_FTE_INPUT", "COSTS_FTE_INPUT",
+    "BREAK_EVEN_ASSUMPTION_INPUTS", "SAVINGS_INPUTS", "COST_ITEM_INPUTS",
 ]
 
 # --------------------------------------------------------------------------- the calculator folders
@@ -207,4 +235,12 @@ def page_module(name: str) -> Path:
         for p in f.pages:
             if p.name == name:
                 return f.module(p)
+    raise KeyError(name)
+
+
+def app_input(name: str) -> Input:
+    """The app field ``name`` of APP_INPUTS (the CLI asks for some of them too)."""
+    for i in APP_INPUTS:
+        if i.name == name:
+            return i
     raise KeyError(name)

@@ -239,11 +239,7 @@ def _id(name: str, param: str) -> str:
 
 def _help(inp: registry.Input) -> str:
     """The input's help with ``{fact}`` replaced by the fact's value and unit from data/."""
-    text = inp.help
-    for key in data.facts():
-        if "{" + key + "}" in text:
-            text = text.replace("{" + key + "}", formatting.with_unit(data.value(key), data.fact(key).unit))
-    return text
+    return inp.help_text()
 
 
 def form_html(name: str) -> str:

@@ -324,7 +324,7 @@ def test_break_even_joint_takes_every_corner() -> None:
 def test_savings_sensitivity_every_row() -> None:
     s = sm.savings_sensitivity()
     assert (s.model, s.outcome, s.unit, s.base) == ("savings", "savings_total", "eur", 170_820)
-    assert s.outcome_label == "Besparing per jaar (x deel dat anders was verwezen)"
+    assert s.outcome_label == "Totale besparing (× deel dat anders was verwezen)"  # the registry's label
     rows = {r.parameter: r for r in s.rows}
     assert list(rows) == ["counterfactual_referral_rate", "scenario", "bggz_price", "sggz_price"]
     sc = rows["scenario"]
@@ -347,7 +347,7 @@ def test_savings_sensitivity_every_row() -> None:
 def test_staffing_and_workload_sensitivity_every_field() -> None:
     st = sm.staffing_sensitivity(5000)
     assert (st.model, st.outcome, st.unit) == ("staffing", "annual_cost", "eur")
-    assert st.outcome_label == "Kosten per jaar volgens de norm (midden)"
+    assert st.outcome_label == "Jaarkosten volgens de norm (AEF-kosten per fte), midden"
     norm, cost = st.rows
     assert (norm.parameter, norm.input_base, norm.input_low, norm.input_high) == ("fte_per_10k", pytest.approx(1.1),
                                                                                   1.0, 1.2)
@@ -362,7 +362,7 @@ def test_staffing_and_workload_sensitivity_every_field() -> None:
         assert (str(e), e.field) == ("Het aantal jeugdigen mag niet negatief zijn.", "youths")
     w = sm.workload_sensitivity(5000, hours_per_fte=32)
     assert (w.model, w.outcome, w.unit) == ("workload", "fte_needed", "fte")
-    assert w.outcome_label == "Benodigde formatie volgens de werklast (fte)"
+    assert w.outcome_label == "Formatie volgens de werklast (WISN)"
     awt = next(r for r in w.rows if r.parameter == "available_hours_per_fte")
     # 32 h x 47 weeks = 1504; 32 x 46 = 1472; 32 x 48 = 1536
     assert (awt.input_base, awt.input_low, awt.input_high) == (1504, 1472, 1536)

@@ -10,7 +10,18 @@ from .. import data, formatting, glossary, locators
 from ..assumptions import Assumption
 from ..break_even import break_even
 from ..ranges import Range
-from ..registry import BREAK_EVEN, STAFFING, WORKLOAD, break_even_basis, observed_self_helped
+from ..registry import (
+    ANNUAL_COST_INPUT,
+    BASIS_LABEL,
+    BREAK_EVEN,
+    CONTRACTED_HOURS_INPUT,
+    HOURS_PER_WEEK_INPUT,
+    STAFFING,
+    WORKLOAD,
+    YOUTHS_INPUT,
+    break_even_basis,
+    observed_self_helped,
+)
 from ..sensitivity import Sensitivity, break_even_sensitivity, workload_sensitivity
 from ..sensitivity.model import staffing_sensitivity
 from ..staffing import staffing
@@ -88,7 +99,7 @@ def staffing_annex(youths: float) -> Annex:
     s = staffing(youths)
     norm, cost = Assumption.of_fact("fte_per_10k", "fte_per_10k"), Assumption.of_fact("cost_per_fte", "cost_per_fte")
     inputs = (
-        ("Aantal jeugdigen (0–17 jaar)", formatting.number(youths), "eigen invoer"),
+        (YOUTHS_INPUT.dutch_label(), formatting.number(youths), "eigen invoer"),
         (norm.label, formatting.span(norm.low, norm.high, "fte_per_10k", 1), source_text(norm.source, norm.ref)),
         (data.label("hours_per_fte"), formatting.auto(data.value("hours_per_fte"), "hours_per_week"),
          source_text(data.fact("hours_per_fte").source, data.fact("hours_per_fte").ref)),
@@ -104,7 +115,7 @@ def workload_annex(youths: float, hours_per_fte: float | None = None, current_ho
                    **given: float | Range | None) -> Annex:
     r = workload(youths, hours_per_fte=hours_per_fte, current_hours=current_hours, **given)
     defaults = workload_inputs()
-    inputs = (("Aantal jeugdigen (0–17 jaar)", formatting.number(youths), "eigen invoer"),
+    inputs = ((YOUTHS_INPUT.dutch_label(), formatting.number(youths), "eigen invoer"),
               *(_assumption_row(a, given.get(n)) for n, a in defaults.items()))
     # the norm and the workload side by side, as the formatie app shows them, with the cost of the norm
     norm = staffing(youths, hours_per_fte=hours_per_fte)
@@ -130,18 +141,20 @@ def break_even_annex(annual_cost: float | None = None, hours_per_week: float | N
                    **{k: v for k, v in given.items() if v is not None})
     inputs: list[tuple[str, str, str]] = []
     if annual_cost is not None:
-        inputs.append(("Jaarkosten POH-J", formatting.euro(annual_cost), "eigen invoer"))
+        inputs.append((ANNUAL_COST_INPUT.dutch_label(), formatting.euro(annual_cost), "eigen invoer"))
     if hours_per_week is not None:
-        inputs.append(("Uren POH-J per week", formatting.auto(hours_per_week, "hours_per_week"), "eigen invoer"))
+        inputs.append((HOURS_PER_WEEK_INPUT.dutch_label(), formatting.auto(hours_per_week, "hours_per_week"),
+                       "eigen invoer"))
     if contracted_hours is not None:
-        inputs.append(("Contracturen per week", formatting.auto(contracted_hours, "hours_per_week"), "eigen invoer"))
+        inputs.append((CONTRACTED_HOURS_INPUT.dutch_label(), formatting.auto(contracted_hours, "hours_per_week"),
+                       "eigen invoer"))
     route = "hours" if hours_per_week is not None and annual_cost is None else "annual_cost"
     from ..sensitivity import break_even_assumptions
 
     for a in break_even_assumptions(route):
         inputs.append(_assumption_row(a, given.get(a.name)))
     results = BREAK_EVEN.rows(b, ("annual_cost", "trajectories_needed", "hours_per_week", "share_of_contracted_time"))
-    results.insert(1, ("Basis van de jaarkosten", break_even_basis(
+    results.insert(1, (BASIS_LABEL, break_even_basis(
         annual_cost is not None, hourly_rate=given.get("hourly_rate") or data.value("hourly_rate"),
         paid_weeks=given.get("paid_weeks") or data.value("paid_weeks"))))
     overrides: dict[str, Any] = {k: v for k, v in given.items() if v is not None}

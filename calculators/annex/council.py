@@ -17,7 +17,15 @@ from ..break_even import break_even
 from ..costs import costs
 from ..errors import InputError
 from ..ranges import Range
-from ..registry import BREAK_EVEN, COSTS, SAVINGS, STAFFING, WORKLOAD, observed_self_helped
+from ..registry import (
+    BREAK_EVEN,
+    COSTS,
+    HOURS_PER_WEEK_INPUT,
+    SAVINGS,
+    STAFFING,
+    WORKLOAD,
+    observed_self_helped,
+)
 from ..savings import SCENARIO_NAMES, estimated_counts, savings
 from ..sensitivity import break_even_sensitivity
 from ..staffing import staffing
@@ -122,7 +130,8 @@ def council_annex(youths: float, hours_per_week: float | None = None, **workload
     f = data.fact("youths")
     inputs: list[tuple[str, str, str]] = [(f.label, n, "eigen invoer")]
     if hours_per_week is not None:
-        inputs.append(("Uren POH-J per week", formatting.auto(hours_per_week, "hours_per_week"), "eigen invoer"))
+        inputs.append((HOURS_PER_WEEK_INPUT.dutch_label(), formatting.auto(hours_per_week, "hours_per_week"),
+                       "eigen invoer"))
     inputs += [_fact_row("fte_per_10k", decimals=1), _fact_row("hours_per_fte", "hours_per_week"),
                _fact_row("cost_per_fte"), _fact_row("bggz_price", "eur")]
     for name, a in workload_inputs().items():

@@ -8,7 +8,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..definitions import Calculator, Folder, Input, Output, PageCalculator
+from ..definitions import (
+    INDIRECT_UPLIFT_INPUT,
+    WORKING_WEEKS_INPUT,
+    Calculator,
+    Folder,
+    Input,
+    Output,
+    PageCalculator,
+)
 from ..savings import SCENARIO_NAMES
 
 BREAK_EVEN_INPUTS = (
@@ -50,5 +58,28 @@ PAGE = PageCalculator("terugverdienen", BREAK_EVEN, "Rekentool terugverdienen",
                        "remaining_hours_per_week"), (*BREAK_EVEN_SAVINGS, OBSERVED_SELF_HELPED),
                       bars=("annual_cost", "savings_conservative", "savings_optimistic", "savings_none"),
                       app="terugverdienen")
+
+# The break-even's options on the command line that no page calculator has.
+YOUTHS_PER_1000_INPUT = Input("youths", "jeugdigen", fact="youths", decimals=0,
+                              help="Geeft ook de vermeden trajecten per 1000 jeugdigen.")
+ANNUAL_COST_INPUT = Input("annual_cost", "jaarkosten", fact="annual_cost", decimals=0)
+BREAK_EVEN_HOURS_INPUT = Input("hours_per_week", "uren", fact="hours_per_week", decimals=1,
+                               help="Als de jaarkosten ontbreken: de kosten zijn dan uren × uurtarief × "
+                                    "betaalde weken.")
+CONTRACTED_HOURS_INPUT = Input("contracted_hours", "contracturen", fact="contracted_hours", decimals=1,
+                               help="Standaard: de uren per week.")
+FULL_COST_FTE_INPUT = Input("full_cost_fte", "integrale_fte", label="Formatie in fte voor de integrale kosten",
+                            unit="fte", decimals=2,
+                            help="De jaarkosten zijn dan de integrale kosten van zoveel fte: salaris plus kostenposten "
+                                 "(zie costs).")
+# the break-even's assumptions, in the order of the CLI's options (the page calculator's inputs among them)
+BREAK_EVEN_ASSUMPTION_INPUTS = (
+    BREAK_EVEN_INPUTS[1],
+    Input("paid_weeks", "betaalde_weken", fact="paid_weeks", decimals=0),
+    BREAK_EVEN_INPUTS[2],
+    Input("direct_hours_per_trajectory", "directe_uren", fact="direct_hours_per_trajectory", decimals=1),
+    INDIRECT_UPLIFT_INPUT,
+    WORKING_WEEKS_INPUT,
+)
 
 FOLDER = Folder(Path(__file__).parent, (BREAK_EVEN,), (PAGE,))

@@ -56,4 +56,11 @@ WHOLE_COST = Calculator("whole_cost", "Integrale kosten van een POH-J per jaar",
 PAGE = PageCalculator("integrale-kosten", WHOLE_COST, "Rekentool integrale kosten",
                       ("salary", "items_total", "total"), bars=("salary", "items_total"))
 
+# the cost calculator's options on the command line (no source gives a cost item's amount: each is the
+# reader's own input)
+COST_PER_FTE_INPUT = Input("cost_per_fte", "kosten_per_fte", fact="cost_per_fte", decimals=0,
+                           help="Een bedrag of een bereik LAAG..HOOG.")
+COSTS_FTE_INPUT = Input("fte", "fte", label="Formatie in fte", unit="fte", decimals=2)
+COST_ITEM_INPUTS = tuple(i for i in WHOLE_COST_INPUTS if i.cost_item is not None)
+
 FOLDER = Folder(Path(__file__).parent, (COSTS, WHOLE_COST), (PAGE,))

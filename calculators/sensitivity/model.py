@@ -29,8 +29,11 @@ from ..costs import costs
 from ..errors import InputError
 from ..ranges import Range, check_range
 from ..savings import SCENARIO_NAMES, savings
+from ..savings.definition import SAVINGS
+from ..staffing.definition import STAFFING
 from ..validation import show
 from ..workload import workload_inputs, workload_point
+from ..workload.definition import WORKLOAD
 from ..workload.model import default_available_hours_per_fte
 
 
@@ -205,8 +208,8 @@ def savings_sensitivity(trajectories: Mapping[str, float] | None = None, scenari
                           SCENARIO_NAMES["optimistic"], low_s, high_s, min(low_s, high_s), max(low_s, high_s),
                           abs(high_s - low_s))
     rows = tuple(sorted((*rows, scen_row), key=lambda r: (-r.swing, r.label)))
-    return Sensitivity("savings", "savings_total", "Besparing per jaar (x deel dat anders was verwezen)", "eur",
-                       base, rows)
+    return Sensitivity("savings", "savings_total", f"{SAVINGS['savings_total'].label} (× deel dat anders was "
+                       "verwezen)", "eur", base, rows)
 
 
 # --------------------------------------------------------------------------------- staffing (norm)
@@ -226,7 +229,7 @@ def staffing_sensitivity(youths: float) -> Sensitivity:
     hpf = data.value("hours_per_fte")
     base, rows = tornado(lambda p: staffing_point(youths=youths, hours_per_fte=hpf, **p).annual_cost,
                          {"fte_per_10k": norm.value, "cost_per_fte": cost.value}, [norm, cost])
-    return Sensitivity("staffing", "annual_cost", "Kosten per jaar volgens de norm (midden)", "eur", base, rows)
+    return Sensitivity("staffing", "annual_cost", f"{STAFFING['annual_cost'].label}, midden", "eur", base, rows)
 
 
 # --------------------------------------------------------------------------------- workload
@@ -251,5 +254,5 @@ def workload_sensitivity(youths: float, hours_per_fte: float | None = None,
     assumptions = [_override(a, given.get(name)) for name, a in inputs.items()]
     base, rows = tornado(lambda p: workload_point(youths=youths, hours_per_fte=hpf, **p).fte_needed,
                          _base(assumptions), assumptions)
-    return Sensitivity("workload", "fte_needed", "Benodigde formatie volgens de werklast (fte)", "fte", base, rows)
+    return Sensitivity("workload", "fte_needed", WORKLOAD["fte_needed"].label, "fte", base, rows)
 

@@ -13,6 +13,9 @@ from ..definitions import (
     COST_HIGH_INPUT,
     COST_LOW_INPUT,
     HOURS_PER_FTE_INPUT,
+    HOURS_PER_WEEK_INPUT,
+    INDIRECT_UPLIFT_INPUT,
+    WORKING_WEEKS_INPUT,
     YOUTHS_INPUT,
     Calculator,
     Folder,
@@ -38,7 +41,7 @@ STAFFING = Calculator("staffing", "Formatie volgens de norm per 10.000 jeugdigen
 ), STAFFING_INPUTS)
 
 CAPACITY = Calculator("capacity", "Wat een aantal uren per week aan contacten en cliënten kan dragen", (
-    Output("hours_per_week", "Uren per week", "hours_per_week", 1),
+    Output("hours_per_week", "Uren POH-J per week", "hours_per_week", 1),
     Output("client_hours_per_week", "Waarvan voor cliënttrajecten", "hours_per_week", 1),
     Output("hours_per_contact", "Tijd per contact (incl. indirect)", "hours", 2),
     Output("contacts_per_week", "Contacten per week (hoogstens)", "count", 1),
@@ -51,5 +54,12 @@ CAPACITY = Calculator("capacity", "Wat een aantal uren per week aan contacten en
 
 PAGE = PageCalculator("formatie", STAFFING, "Rekentool formatie volgens de norm",
                       ("fte", "hours_per_week", "annual_cost", "cost_per_youth"))
+
+# capacity's options on the command line (no page calculator asks them)
+CONTACT_MINUTES_INPUT = Input("contact_minutes", "minuten", fact="contact_minutes", decimals=0, positive=True)
+CAPACITY_INPUTS = (
+    HOURS_PER_WEEK_INPUT, CONTACT_MINUTES_INPUT, INDIRECT_UPLIFT_INPUT, WORKING_WEEKS_INPUT,
+    Input("client_time_share", "clienttijd", fact="client_time_share", decimals=2),
+)
 
 FOLDER = Folder(Path(__file__).parent, (STAFFING, CAPACITY), (PAGE,))

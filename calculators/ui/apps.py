@@ -21,6 +21,7 @@ from ..published import break_even_inputs
 from ..ranges import Range, Span
 from ..referral import observed_inputs_2020, reach_what_if, referral
 from ..registry import (
+    BASIS_LABEL,
     BREAK_EVEN,
     CAPACITY,
     REFERRAL,
@@ -29,6 +30,7 @@ from ..registry import (
     WHAT_IF,
     WORKLOAD,
     Calculator,
+    app_input,
     break_even_basis,
     observed_self_helped,
 )
@@ -94,6 +96,9 @@ def _ranged(s: Span[Any], calc: Calculator, name: str) -> dict[str, str]:
 # --------------------------------------------------------------------------- formatie
 
 
+_STAFFING_LABELS = {i.name: i.dutch_label() for i in STAFFING.inputs}  # the norm's fields as the page names them
+
+
 class StaffingApp(CalculatorApp):
     app_id = "formatie"
     title = "Rekentool formatie en capaciteit POH-Jeugd"
@@ -101,7 +106,7 @@ class StaffingApp(CalculatorApp):
              "kan een POH-Jeugd in die uren doen? Getallen mogen met een komma: 0,5 of 1.000,5.")
     fields_spec = (
         FieldSpec("youths"),
-        FieldSpec("own_hours", fact="hours_per_week", label="Eigen inzet: uren POH-J per week", optional=True,
+        FieldSpec("own_hours", fact="hours_per_week", label=app_input("own_hours").dutch_label(), optional=True,
                   hint="leeg = rekenen met de norm"),
         FieldSpec("help_questions_per_1000", advanced=True),
         FieldSpec("share_via_pohj", fact="reach", advanced=True),
@@ -109,14 +114,14 @@ class StaffingApp(CalculatorApp):
                   hint="standaard: gewogen gemiddelde van de trajecttypen van Accare"),
         FieldSpec("additional_hours_per_year", default=_WL["additional_hours_per_year"].value, advanced=True,
                   hint="standaard: uren in het basisteam (Accare) x productieve weken"),
-        FieldSpec("fte_per_10k_low", fact="fte_per_10k", label="Norm: fte per 10.000 jeugdigen (ondergrens)",
+        FieldSpec("fte_per_10k_low", fact="fte_per_10k", label=_STAFFING_LABELS["fte_per_10k_low"],
                   default=data.bounds("fte_per_10k")[0], advanced=True),
-        FieldSpec("fte_per_10k_high", fact="fte_per_10k", label="Norm: fte per 10.000 jeugdigen (bovengrens)",
+        FieldSpec("fte_per_10k_high", fact="fte_per_10k", label=_STAFFING_LABELS["fte_per_10k_high"],
                   default=data.bounds("fte_per_10k")[1], advanced=True),
         FieldSpec("hours_per_fte", advanced=True),
-        FieldSpec("cost_per_fte_low", fact="cost_per_fte", label="Kosten per fte per jaar (ondergrens)",
+        FieldSpec("cost_per_fte_low", fact="cost_per_fte", label=_STAFFING_LABELS["cost_per_fte_low"],
                   default=data.bounds("cost_per_fte")[0], advanced=True),
-        FieldSpec("cost_per_fte_high", fact="cost_per_fte", label="Kosten per fte per jaar (bovengrens)",
+        FieldSpec("cost_per_fte_high", fact="cost_per_fte", label=_STAFFING_LABELS["cost_per_fte_high"],
                   default=data.bounds("cost_per_fte")[1], advanced=True),
         FieldSpec("contact_minutes", advanced=True),
         FieldSpec("indirect_uplift", advanced=True),
@@ -142,8 +147,9 @@ class StaffingApp(CalculatorApp):
         wl = workload(v["youths"], current_hours=own, **_workload_kwargs(v)).mid
         assumed = " (met onze aanname over het aantal hulpvragen)" if v["help_questions_per_1000"] == \
             _WL["help_questions_per_1000"].value else ""
-        sentence = (summaries.staffing_sentence(s) + f" Volgens de werklast (WISN) is {fte(wl.fte_needed, 2)} nodig, "
-                    f"{with_unit(wl.hours_per_week_needed, 'hours_per_week', 1)}{assumed}. "
+        sentence = (summaries.staffing_sentence(s) + f" Volgens de werklast (WISN) is "
+                    f"{WORKLOAD['fte_needed'].text(wl.fte_needed)} nodig, "
+                    f"{WORKLOAD['hours_per_week_needed'].text(wl.hours_per_week_needed)}{assumed}. "
                     + summaries.capacity_sentence(c))
         rows = [_ranged(s, STAFFING, "fte"), _point(wl, WORKLOAD, "fte_needed"),
                 _ranged(s, STAFFING, "hours_per_week"), _point(wl, WORKLOAD, "hours_per_week_needed"),
@@ -326,7 +332,7 @@ class BreakEvenApp(CalculatorApp):
         )
         rows = [
             _point(b.mid, BREAK_EVEN, "annual_cost"),
-            _row("Basis van de jaarkosten", basis),
+            _row(BASIS_LABEL, basis),
             *(
                 _point(b.mid, BREAK_EVEN, n)
                 for n in ("trajectories_needed", "hours_per_week", "direct_hours_per_week", "indirect_hours_per_week")
@@ -392,7 +398,7 @@ class BreakEvenApp(CalculatorApp):
             },
             notes=[
                 f"Scenario: {scen.label}.",
-                f"Basis van de jaarkosten: {basis}.",
+                f"{BASIS_LABEL}: {basis}.",
                 "Trajecten per band "
                 + ("geschat naar rato van de uren (Holland Rijnland 2020)." if estimated else "zoals ingevuld."),
                 "Kosten over de betaalde weken, uren over de productieve weken, "

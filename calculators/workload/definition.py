@@ -53,4 +53,8 @@ PAGE = PageCalculator("werklast", WORKLOAD, "Rekentool formatie volgens de werkl
                       ("trajectories_per_year", "client_hours_per_year", "fte_client_work", "fte_needed",
                        "hours_per_week_needed"), (STAFFING["fte"],), bars=("fte_needed", "fte"))
 
+# the WISN comparison's option on the command line
+CURRENT_HOURS_INPUT = Input("current_hours", "huidige_uren", label="Huidige uren POH-J per week", unit="hours_per_week",
+                            help="Geeft de WISN-ratio en het verschil met de benodigde formatie.")
+
 FOLDER = Folder(Path(__file__).parent, (WORKLOAD,), (PAGE,))
