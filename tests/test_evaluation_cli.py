@@ -2,48 +2,21 @@
 
 from __future__ import annotations
 
-import contextlib
-import io
 import json
 import subprocess
-import sys
-import warnings
 from pathlib import Path
 
 import pytest
 
+from conftest import run_cli
 from evaluation_helpers import HEADERS, TWELVE, csv_bytes
 
 ROOT = Path(__file__).resolve().parents[1]
 DEMO = ROOT / "data" / "demo" / "registratie_fictief.csv"
 
 
-#: Warnings that `python -m` does not print by default; any other warning would be a second stderr line.
-HIDDEN_WARNINGS = (DeprecationWarning, PendingDeprecationWarning, ImportWarning, ResourceWarning)
-
-
 def cli(*args: str, process: bool = False) -> subprocess.CompletedProcess[str]:
-    """`python -m calculators ARGS`: by default the same main() in this process, with its own stdout and
-    stderr and the warnings a process would print added to stderr (a subprocess costs 1.5 s of CPU
-    for importing the evaluation kit again); with process=True a real subprocess, for the tests that
-    check the exit status and streams of the process itself."""
-    if process:
-        return subprocess.run([sys.executable, "-m", "calculators", *args], capture_output=True, text=True,
-                              cwd=ROOT, timeout=120)
-    from calculators.cli import main
-
-    out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err), \
-            warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("default")
-        try:
-            code = main(list(args))
-        except SystemExit as exc:  # argparse's refusals
-            code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
-    for w in caught:
-        if not issubclass(w.category, HIDDEN_WARNINGS):
-            err.write(warnings.formatwarning(w.message, w.category, w.filename, w.lineno, w.line))
-    return subprocess.CompletedProcess(["calculators", *args], code, out.getvalue(), err.getvalue())
+    return run_cli(*args, process=process)
 
 
 def test_evaluate_json_contract(tmp_path: Path) -> None:
