@@ -19,7 +19,7 @@ import socket
 import subprocess
 import sys
 import time
-from collections.abc import Coroutine, Iterator
+from collections.abc import Callable, Coroutine, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -100,6 +100,38 @@ def run_cli(*args: str, process: bool = False) -> subprocess.CompletedProcess[st
         if not issubclass(w.category, HIDDEN_WARNINGS):
             err.write(warnings.formatwarning(w.message, w.category, w.filename, w.lineno, w.line))
     return subprocess.CompletedProcess(["calculators", *args], code, out.getvalue(), err.getvalue())
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _charts_rendered_once_per_spec() -> Iterator[None]:
+    """vl-convert renders a chart spec to the same SVG or PNG every time; the app tests construct,
+    reset and reload the apps with the same defaults dozens of times, and those renderings were
+    about 40 % of their CPU. In the test process (not in kernels or subprocesses) each distinct
+    spec and its options are rendered once; a changed spec is rendered anew."""
+    import json
+
+    import vl_convert
+
+    patch = pytest.MonkeyPatch()
+
+    def memoised(render: Callable[..., Any]) -> Callable[..., Any]:
+        done: dict[str, Any] = {}
+
+        def call(spec: Any, *args: Any, **kwargs: Any) -> Any:
+            try:
+                key = json.dumps([spec, args, kwargs], sort_keys=True, ensure_ascii=False)
+            except (TypeError, ValueError):  # a spec with objects json cannot write: render as is
+                return render(spec, *args, **kwargs)
+            if key not in done:
+                done[key] = render(spec, *args, **kwargs)
+            return done[key]
+
+        return call
+
+    for name in ("vegalite_to_svg", "vegalite_to_png"):
+        patch.setattr(vl_convert, name, memoised(getattr(vl_convert, name)))
+    yield
+    patch.undo()
 
 
 @dataclass
