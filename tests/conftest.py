@@ -276,11 +276,27 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
             item.add_marker(pytest.mark.browser)
 
 
+#: playwright modules that xdist workers imported (each reports its own at the end; see below)
+PLAYWRIGHT_IN_WORKERS: list[str] = []
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_testnodedown(node: Any, error: Any) -> None:
+    """xdist: a worker is done; keep the playwright modules it reported."""
+    PLAYWRIGHT_IN_WORKERS.extend(getattr(node, "workeroutput", {}).get("playwright_imported", []))
+
+
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
-    """The fast tier (playwright plugin off) must not import playwright: fail the run if anything did."""
+    """The fast tier (playwright plugin off) must not import playwright: fail the run if anything did,
+    in this process or in any xdist worker (the tests run there, so the workers report to the controller)."""
     if session.config.pluginmanager.has_plugin("playwright"):
         return
     imported = sorted(m for m in sys.modules if m == "playwright" or m.startswith("playwright."))
+    workeroutput = getattr(session.config, "workeroutput", None)
+    if workeroutput is not None:  # an xdist worker: the controller fails the run
+        workeroutput["playwright_imported"] = imported[:3]
+        return
+    imported += PLAYWRIGHT_IN_WORKERS
     if imported:
         session.config.get_terminal_writer().line(
             f"conftest: playwright was imported in a run without the playwright plugin: {imported[:3]}", red=True)
