@@ -23,7 +23,7 @@ export PYTHONDONTWRITEBYTECODE=1
 if [ "$fast" = 1 ]; then
   export HYPOTHESIS_PROFILE="${HYPOTHESIS_PROFILE:-dev}"
   exec python -m pytest tests -m "not slow and not browser" -p no:playwright --ignore-glob='tests/test_browser_*' \
-    -n "${FAST_WORKERS:-2}" --timeout=300 -p no:cacheprovider "$@"
+    -p no:nbval -n "${FAST_WORKERS:-2}" --timeout=300 -p no:cacheprovider "$@"
 fi
 export HYPOTHESIS_PROFILE=ci
 gate=()
