@@ -206,13 +206,23 @@ def built_book(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPath
 
 
 @pytest.fixture(scope="session")
-def voila_port() -> int:
+def voila_port() -> Iterator[int]:
+    log = ROOT / "build" / "voila-test.log" if (ROOT / "build").is_dir() else None
+    with voila_serving(log=log) as port:
+        yield port
+
+
+@contextmanager
+def voila_serving(*options: str, log: Path | None = None) -> Iterator[int]:
+    """Voila with voila.json on a free loopback port (base URL /apps/), with extra command-line
+    ``options`` (e.g. a shorter cull window for one test). Yields the port."""
     port = free_port()
     env = {**os.environ, "JUPYTER_PATH": str(ROOT / "share" / "jupyter"),
            "JUPYTER_CONFIG_PATH": str(ROOT / "etc" / "jupyter")}
-    log = open(ROOT / "build" / "voila-test.log", "w") if (ROOT / "build").is_dir() else subprocess.DEVNULL
+    out = open(log, "w") if log is not None else subprocess.DEVNULL  # closed with the process
     proc = subprocess.Popen([str(VENV_BIN / "voila"), "calculators/", "--no-browser", f"--port={port}",
-                             "--Voila.base_url=/apps/"], cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+                             "--Voila.base_url=/apps/", *options], cwd=ROOT, env=env, stdout=out,
+                            stderr=subprocess.STDOUT)
     try:
         wait_for(f"http://127.0.0.1:{port}/apps/", proc)
         yield port
@@ -222,6 +232,8 @@ def voila_port() -> int:
             proc.wait(timeout=20)
         except subprocess.TimeoutExpired:
             proc.kill()
+        if out is not subprocess.DEVNULL:
+            out.close()
 
 
 @contextmanager
