@@ -7,7 +7,7 @@
 #     - the strict book build, browser tests in Debian's chromium and the nginx deploy check;
 #     with the coverage gate (95 % of calculators/) when no further pytest arguments are given.
 #   ./scripts/test.sh --fast     every test that needs no book build, browser or server
-#     (-m "not slow and not browser"), on both cores (pytest-xdist), without the playwright plugin,
+#     (-m "not slow and not browser"), on both cores (pytest-xdist), without the playwright and nbval plugins,
 #     hypothesis profile 'dev' (100 examples per property instead of 1,000), no coverage.
 #   ./scripts/test.sh ARGS...    the whole suite's configuration with pytest ARGS (e.g. -k NAME), no gate.
 set -euo pipefail
