@@ -7,7 +7,7 @@
 #     - the strict book build, browser tests in Debian's chromium and the nginx deploy check;
 #     with the coverage gate (95 % of calculators/) when no further pytest arguments are given.
 #   ./scripts/test.sh --fast     every test that needs no book build, browser or server
-#     (-m "not slow and not browser"), on both cores (pytest-xdist), without the playwright plugin,
+#     (-m "not slow and not browser"), on both cores (pytest-xdist), without the playwright and nbval plugins,
 #     hypothesis profile 'dev' (100 examples per property instead of 1,000), no coverage.
 #   ./scripts/test.sh ARGS...    the whole suite's configuration with pytest ARGS (e.g. -k NAME), no gate.
 set -euo pipefail
@@ -23,7 +23,7 @@ export PYTHONDONTWRITEBYTECODE=1
 if [ "$fast" = 1 ]; then
   export HYPOTHESIS_PROFILE="${HYPOTHESIS_PROFILE:-dev}"
   exec python -m pytest tests -m "not slow and not browser" -p no:playwright --ignore-glob='tests/test_browser_*' \
-    -n "${FAST_WORKERS:-2}" --timeout=300 -p no:cacheprovider "$@"
+    -p no:nbval -n "${FAST_WORKERS:-2}" --timeout=300 -p no:cacheprovider "$@"
 fi
 export HYPOTHESIS_PROFILE=ci
 gate=()

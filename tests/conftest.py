@@ -19,7 +19,7 @@ import socket
 import subprocess
 import sys
 import time
-from collections.abc import Coroutine, Iterator
+from collections.abc import Callable, Coroutine, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -67,6 +67,71 @@ def wait_for(url: str, proc: subprocess.Popen[bytes] | None = None, timeout: flo
         except OSError:
             time.sleep(0.3)
     raise RuntimeError(f"{url} did not answer within {timeout} s")
+
+
+#: Warnings that `python -m` does not print by default; any other warning is a line on its stderr.
+HIDDEN_WARNINGS = (DeprecationWarning, PendingDeprecationWarning, ImportWarning, ResourceWarning)
+
+
+def run_cli(*args: str, process: bool = False) -> subprocess.CompletedProcess[str]:
+    """`python -m calculators ARGS`. By default calculators.cli.main in this process, with its own
+    stdout and stderr, argparse's exit status, and on stderr the warnings a process would print: a
+    subprocess costs 0.3 s of CPU (1.5 s for the evaluation kit) for imports this process has done.
+    With process=True a real subprocess, for the tests about the process itself (exit status,
+    nothing else on stderr, what it imports)."""
+    if process:
+        return subprocess.run([sys.executable, "-m", "calculators", *args], capture_output=True, text=True,
+                              cwd=ROOT, timeout=120)
+    import contextlib
+    import io
+    import warnings
+
+    from calculators.cli import main
+
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err), \
+            warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("default")
+        try:
+            code = main(list(args))
+        except SystemExit as exc:  # argparse's refusals and --help
+            code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+    for w in caught:
+        if not issubclass(w.category, HIDDEN_WARNINGS):
+            err.write(warnings.formatwarning(w.message, w.category, w.filename, w.lineno, w.line))
+    return subprocess.CompletedProcess(["calculators", *args], code, out.getvalue(), err.getvalue())
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _charts_rendered_once_per_spec() -> Iterator[None]:
+    """vl-convert renders a chart spec to the same SVG or PNG every time; the app tests construct,
+    reset and reload the apps with the same defaults dozens of times, and those renderings were
+    about 40 % of their CPU. In the test process (not in kernels or subprocesses) each distinct
+    spec and its options are rendered once; a changed spec is rendered anew."""
+    import json
+
+    import vl_convert
+
+    patch = pytest.MonkeyPatch()
+
+    def memoised(render: Callable[..., Any]) -> Callable[..., Any]:
+        done: dict[str, Any] = {}
+
+        def call(spec: Any, *args: Any, **kwargs: Any) -> Any:
+            try:
+                key = json.dumps([spec, args, kwargs], sort_keys=True, ensure_ascii=False)
+            except (TypeError, ValueError):  # a spec with objects json cannot write: render as is
+                return render(spec, *args, **kwargs)
+            if key not in done:
+                done[key] = render(spec, *args, **kwargs)
+            return done[key]
+
+        return call
+
+    for name in ("vegalite_to_svg", "vegalite_to_png"):
+        patch.setattr(vl_convert, name, memoised(getattr(vl_convert, name)))
+    yield
+    patch.undo()
 
 
 @dataclass
@@ -141,13 +206,23 @@ def built_book(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPath
 
 
 @pytest.fixture(scope="session")
-def voila_port() -> int:
+def voila_port() -> Iterator[int]:
+    log = ROOT / "build" / "voila-test.log" if (ROOT / "build").is_dir() else None
+    with voila_serving(log=log) as port:
+        yield port
+
+
+@contextmanager
+def voila_serving(*options: str, log: Path | None = None) -> Iterator[int]:
+    """Voila with voila.json on a free loopback port (base URL /apps/), with extra command-line
+    ``options`` (e.g. a shorter cull window for one test). Yields the port."""
     port = free_port()
     env = {**os.environ, "JUPYTER_PATH": str(ROOT / "share" / "jupyter"),
            "JUPYTER_CONFIG_PATH": str(ROOT / "etc" / "jupyter")}
-    log = open(ROOT / "build" / "voila-test.log", "w") if (ROOT / "build").is_dir() else subprocess.DEVNULL
+    out = open(log, "w") if log is not None else subprocess.DEVNULL  # closed with the process
     proc = subprocess.Popen([str(VENV_BIN / "voila"), "calculators/", "--no-browser", f"--port={port}",
-                             "--Voila.base_url=/apps/"], cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+                             "--Voila.base_url=/apps/", *options], cwd=ROOT, env=env, stdout=out,
+                            stderr=subprocess.STDOUT)
     try:
         wait_for(f"http://127.0.0.1:{port}/apps/", proc)
         yield port
@@ -157,6 +232,8 @@ def voila_port() -> int:
             proc.wait(timeout=20)
         except subprocess.TimeoutExpired:
             proc.kill()
+        if out is not subprocess.DEVNULL:
+            out.close()
 
 
 @contextmanager
@@ -211,11 +288,27 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
             item.add_marker(pytest.mark.browser)
 
 
+#: playwright modules that xdist workers imported (each reports its own at the end; see below)
+PLAYWRIGHT_IN_WORKERS: list[str] = []
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_testnodedown(node: Any, error: Any) -> None:
+    """xdist: a worker is done; keep the playwright modules it reported."""
+    PLAYWRIGHT_IN_WORKERS.extend(getattr(node, "workeroutput", {}).get("playwright_imported", []))
+
+
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
-    """The fast tier (playwright plugin off) must not import playwright: fail the run if anything did."""
+    """The fast tier (playwright plugin off) must not import playwright: fail the run if anything did,
+    in this process or in any xdist worker (the tests run there, so the workers report to the controller)."""
     if session.config.pluginmanager.has_plugin("playwright"):
         return
     imported = sorted(m for m in sys.modules if m == "playwright" or m.startswith("playwright."))
+    workeroutput = getattr(session.config, "workeroutput", None)
+    if workeroutput is not None:  # an xdist worker: the controller fails the run
+        workeroutput["playwright_imported"] = imported[:3]
+        return
+    imported += PLAYWRIGHT_IN_WORKERS
     if imported:
         session.config.get_terminal_writer().line(
             f"conftest: playwright was imported in a run without the playwright plugin: {imported[:3]}", red=True)

@@ -13,13 +13,15 @@ from calculators import data
 from calculators.cli import build_parser, main, parse_number
 from calculators.cli_output import dutch_argparse_message
 
+from conftest import run_cli
+
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def run(*args: str) -> subprocess.CompletedProcess[str]:
-    """The real command, as scripts and outside checks call it."""
-    return subprocess.run([sys.executable, "-m", "calculators", *args], capture_output=True, text=True, cwd=ROOT,
-                          timeout=60)
+def run(*args: str, process: bool = False) -> subprocess.CompletedProcess[str]:
+    """The command as scripts and outside checks call it: in this process (conftest.run_cli), or as
+    a real subprocess with process=True."""
+    return run_cli(*args, process=process)
 
 
 def run_json(capsys: pytest.CaptureFixture[str], *args: str) -> dict:
@@ -31,7 +33,7 @@ def run_json(capsys: pytest.CaptureFixture[str], *args: str) -> dict:
 
 
 def test_break_even_example_from_the_issue() -> None:
-    proc = run("break-even", "--annual-cost", "100000", "--contracted-hours", "32", "--json")
+    proc = run("break-even", "--annual-cost", "100000", "--contracted-hours", "32", "--json", process=True)
     assert proc.returncode == 0, proc.stderr
     out = json.loads(proc.stdout)
     assert out["trajectories_needed"] == pytest.approx(114.16, abs=0.005)
@@ -145,7 +147,7 @@ def test_text_output_is_a_dutch_table(capsys: pytest.CaptureFixture[str]) -> Non
 
 
 def test_help_is_dutch() -> None:
-    proc = run("staffing", "--help")
+    proc = run("staffing", "--help", process=True)
     assert proc.returncode == 0 and "gebruik:" in proc.stdout and "Aantal jeugdigen" in proc.stdout
     # the labels are the registry's and argparse's English '(default: …)' is Dutch
     assert "(standaard: 38)" in proc.stdout and "default:" not in proc.stdout
@@ -178,7 +180,8 @@ BAD = [
 
 @pytest.mark.parametrize(("args", "fragment"), BAD, ids=[" ".join(a) for a, _ in BAD])
 def test_bad_input_gives_one_dutch_line_and_exit_2(args: list[str], fragment: str) -> None:
-    proc = run(*args)
+    # a real process for one refusal of argparse's and one of the handler's; the rest in this process
+    proc = run(*args, process=fragment in {"Verplichte optie ontbreekt", "negatief"})
     assert proc.returncode == 2
     assert proc.stdout == ""
     lines = proc.stderr.strip().splitlines()

@@ -9,18 +9,27 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Page, Route, expect
 
 from calculators import data, registry, staffing_point
 from calculators import static_calculators as sc
 from calculators.errors import InputError
 from calculators.parsing import parse_number
 
+if TYPE_CHECKING:  # playwright only in the browser tests: the fast tier never imports it (tests/conftest.py)
+    from playwright.sync_api import Locator, Page, Route
+    from playwright.sync_api._generated import LocatorAssertions
+
 NAMES = [p.name for p in registry.PAGE_CALCULATORS]
 ORIGIN = "http://rekentool.test"
+
+
+def expect(locator: Locator) -> LocatorAssertions:
+    from playwright.sync_api import expect as playwright_expect
+
+    return playwright_expect(locator)
 
 
 def numbers(text: str) -> list[float]:
@@ -229,6 +238,8 @@ def test_forms_fit_the_screen_and_pass_axe(page: Page, width: int) -> None:
                        || e.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
         .map((e) => e.className || e.tagName)""")
     assert overflow == [] and page.evaluate("document.documentElement.scrollWidth") <= width
+    from axe_playwright_python.sync_playwright import Axe
+
     result = Axe().run(page, options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a",
                                                                            "wcag21aa"]}})
     assert result.violations_count == 0, [v["id"] for v in result.response["violations"]]

@@ -28,6 +28,24 @@ from calculators.ui import BreakEvenApp, ReferralApp, StaffingApp
 N = 50
 
 
+# One app of each kind per module: compute() is a function of the values it gets (and, for the
+# break-even app, of its scenario choice, which no test here changes); constructing an app also
+# renders its default chart, Excel file and Word annex, which these tests never read.
+@pytest.fixture(scope="module")
+def staffing_app() -> StaffingApp:
+    return StaffingApp()
+
+
+@pytest.fixture(scope="module")
+def break_even_app() -> BreakEvenApp:
+    return BreakEvenApp()
+
+
+@pytest.fixture(scope="module")
+def referral_app() -> ReferralApp:
+    return ReferralApp()
+
+
 def cli(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[dict[str, Any], dict[str, str]]:
     """The CLI's JSON and its table (label -> shown value) for the same arguments."""
     assert main([*args, "--json"]) == 0
@@ -90,12 +108,12 @@ def _youths(rng: random.Random) -> dict[str, float]:
 
 
 @pytest.mark.parametrize("case", cases(19, _youths), ids=lambda c: f"{c['youths']:.0f}-{c['hours_per_fte']:.0f}")
-def test_staffing_and_workload_agree_on_every_surface(case: dict[str, float],
-                                                      capsys: pytest.CaptureFixture[str]) -> None:
+def test_staffing_and_workload_agree_on_every_surface(case: dict[str, float], capsys: pytest.CaptureFixture[str],
+                                                      staffing_app: StaffingApp) -> None:
     y, hpf = case["youths"], case["hours_per_fte"]
     norm_json, norm_cli = cli(capsys, "staffing", "--youths", repr(y), "--hours-per-fte", repr(hpf))
     wl_json, wl_cli = cli(capsys, "workload", "--youths", repr(y), "--hours-per-fte", repr(hpf))
-    app = StaffingApp()
+    app = staffing_app
     values = {k: f.default for k, f in app.fields.items()} | {"youths": y, "hours_per_fte": hpf}
     _, table_html, _, record = app.compute(values)
     shown, exported = app_rows(table_html), export_rows(record)
@@ -116,11 +134,12 @@ def _break_even(rng: random.Random) -> dict[str, float]:
 
 
 @pytest.mark.parametrize("case", cases(20, _break_even), ids=lambda c: "-".join(f"{v:.0f}" for v in c.values()))
-def test_break_even_agrees_on_every_surface(case: dict[str, float], capsys: pytest.CaptureFixture[str]) -> None:
+def test_break_even_agrees_on_every_surface(case: dict[str, float], capsys: pytest.CaptureFixture[str],
+                                            break_even_app: BreakEvenApp) -> None:
     h, rate, price = case["hours_per_week"], case["hourly_rate"], case["trajectory_price"]
     out, rows = cli(capsys, "break-even", "--hours-per-week", repr(h), "--hourly-rate", repr(rate),
                     "--trajectory-price", repr(price))
-    app = BreakEvenApp()
+    app = break_even_app
     values = {k: f.default for k, f in app.fields.items()} | {"hours_per_week": h, "hourly_rate": rate,
                                                                "trajectory_price": price}
     _, table_html, _, record = app.compute(values)
@@ -139,9 +158,10 @@ def _referral(rng: random.Random) -> dict[str, float]:
 
 
 @pytest.mark.parametrize("case", cases(21, _referral), ids=lambda c: "-".join(f"{v:.3g}" for v in c.values()))
-def test_referral_agrees_on_every_surface(case: dict[str, float], capsys: pytest.CaptureFixture[str]) -> None:
+def test_referral_agrees_on_every_surface(case: dict[str, float], capsys: pytest.CaptureFixture[str],
+                                          referral_app: ReferralApp) -> None:
     out, rows = cli(capsys, "referral", *(f"--{k.replace('_', '-')}={v!r}" for k, v in case.items()))
-    app = ReferralApp()
+    app = referral_app
     values = {k: f.default for k, f in app.fields.items()} | case
     _, _, _, record = app.compute(values)
     exported = export_rows(record)
@@ -151,9 +171,9 @@ def test_referral_agrees_on_every_surface(case: dict[str, float], capsys: pytest
 
 
 def test_a_label_written_again_in_one_surface_fails(capsys: pytest.CaptureFixture[str],
-                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+                                                   staffing_app: StaffingApp) -> None:
     """The check above can fail: an app that prints its own label or rounding is caught."""
-    app = StaffingApp()
+    app = staffing_app
     values = {k: f.default for k, f in app.fields.items()}
     _, table_html, _, record = app.compute(values)
     out, rows = cli(capsys, "staffing", "--youths", "5000")
