@@ -37,7 +37,8 @@ def test_work_past_the_budget_is_stopped_and_the_timer_and_handler_are_given_bac
         with uploads.cpu_budget(0.2):
             spin(5)
     used = time.process_time() - start
-    assert 0.2 <= used < 1.5, used  # stopped at the budget, not after the 5 s of work
+    # stopped at the budget, not after the 5 s of work (the timer counts in clock ticks: a little early is possible)
+    assert 0.15 <= used < 1.5, used
     assert "meer dan 0,2 seconden" in stopped.value.message and "rekentijd" in stopped.value.message
     assert signal.getitimer(signal.ITIMER_PROF) == (0.0, 0.0)
     assert signal.getsignal(signal.SIGPROF) is before
