@@ -35,6 +35,7 @@ def to_json(ev: Evaluation, filename: str = "") -> dict[str, Any]:
                 row: {col: ev.cell(t, row, col).as_dict() for col in [*t.cols, TOTAL]} for row in [*t.rows, TOTAL]
             },
             "note": t.note,
+            "merged": t.merged,
         }
     return {
         "file": filename,
