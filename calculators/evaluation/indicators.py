@@ -145,8 +145,10 @@ def recode(
 
     The merged row is 'overig / onbekend' ('overig' without unknowns); with ``groups`` (interventions)
     one 'overig (group)' row per group, and 'onbekend' stays its own row (it is no group's part). A
-    single small category keeps its name (merging it alone would hide nothing). A category without
-    any trajectory is merged like any small one, never left out: a missing row would show its 0.
+    category without any trajectory is merged like any small one, never left out: a missing row would
+    show its 0. When the merged row (or a single small category) is still below the minimum, it joins
+    the smallest other category of its table (or group), e.g. 'Vrouw of onbekend / niet ingevuld':
+    otherwise one of the large categories would have to be hidden to protect it.
     Returns the recoded categories, the rows and the merged rows with their categories.
     """
     counts = categories.value_counts()
@@ -158,16 +160,30 @@ def recode(
     mapping: dict[str, str] = {}
     merged: dict[str, list[str]] = {}
     for group, members in batches:
+        if not members:
+            continue
+        label = (
+            members[0]
+            if len(members) == 1
+            else f"{OTHER} ({group})"
+            if group
+            else (OTHER_UNKNOWN if fmt.UNKNOWN in members else OTHER)
+        )
+        if sum(size[m] for m in members) < min_cell:  # still small: it joins the smallest other category
+            pool = groups[group] if group and groups is not None else rows
+            others = [r for r in rows if r in pool and r not in members and r != fmt.UNKNOWN]
+            if others:
+                smallest = min(others, key=lambda r: (size[r], rows.index(r)))
+                label, members = f"{smallest} of {label}", [smallest, *members]
         if len(members) > 1:
-            label = f"{OTHER} ({group})" if group else (OTHER_UNKNOWN if fmt.UNKNOWN in members else OTHER)
             merged[label] = members
             mapping.update(dict.fromkeys(members, label))
     out_rows = [r for r in rows if r not in mapping]
     if groups is not None:  # each group's 'overig' after its last own row, before 'onbekend'
         ordered: list[str] = []
-        for group, own in groups.items():
+        for own in groups.values():
             ordered += [r for r in out_rows if r in own]
-            ordered += [label for label in merged if label == f"{OTHER} ({group})"]
+            ordered += [label for label, members in merged.items() if set(members) <= set(own)]
         out_rows = ordered + [r for r in out_rows if r not in ordered]
     else:
         out_rows += list(merged)
@@ -272,7 +288,7 @@ def evaluate(reg: Registration, period: str = "kwartaal", min_cell: int | None =
         "verwezen = alle verwijzingen, crisishulp inbegrepen.",
     )
     for group, members in fmt.GROUPS.items():
-        own = [r for r in interventions.rows if r in members or r == f"{OTHER} ({group})"]
+        own = [r for r in interventions.rows if set(interventions.merged.get(r, [r])) <= set(members)]
         for col in [*periods, TOTAL]:
             b.equations.append(
                 Equation(group_table.cells[(group, col)], tuple(interventions.cells[(r, col)] for r in own))
