@@ -360,8 +360,8 @@ def _tiers(tables: list[Table], all_vars: dict[str, str], closed_vars: dict[str,
            group_table: Table) -> dict[str, int]:
     """The cost tier of every cell for the complementary choice (``suppression``): a cell of one period 0;
     a category over the whole file, or a group's cell (the sum of the interventions table's rows) 1;
-    a table's total row 2; the headline figures (closed, open, the three groups) 3; the number of
-    trajectories 4."""
+    a table's total row 2; the headline figures (closed, open, the three groups) and the number of
+    trajectories per period 3; the number of trajectories 4."""
     tiers: dict[str, int] = {}
     for t in tables:
         for (row, col), var in t.cells.items():
@@ -371,6 +371,8 @@ def _tiers(tables: list[Table], all_vars: dict[str, str], closed_vars: dict[str,
             tiers[var] = max(tiers.get(var, TIER_CELL), tier)
     open_total = next(t for t in tables if t.key == "trajectories").cells[("Open", TOTAL)]
     for var in (closed_vars[TOTAL], open_total, *(group_table.cells[(g, TOTAL)] for g in fmt.GROUPS)):
+        tiers[var] = TIER_HEADLINE
+    for var in all_vars.values():  # the number of trajectories per period: every table's total row
         tiers[var] = TIER_HEADLINE
     tiers[all_vars[TOTAL]] = TIER_GRAND_TOTAL
     return tiers
