@@ -203,3 +203,37 @@ def test_hidden_share_against_a_lower_bound(n: int, files: int) -> None:
         shares.append(hidden_share(ev))
         bounds.append(bound)
     assert sum(shares) / files - sum(bounds) / files <= MARGIN, (shares, bounds)
+
+
+# ------------------------------------------------------------------ what the reader sees
+
+
+def test_report_names_the_merged_categories_and_warns_under_a_mostly_hidden_table() -> None:
+    import html
+    import io
+
+    import openpyxl
+
+    from calculators.evaluation.report import to_html, to_xlsx
+    from calculators.evaluation.summary import to_text
+
+    # 45 trajectories (26 kortdurende, 19 '1 gesprek'), 3 of them with 'crisishulp' instead: the referrals
+    # (3 + 0) are merged into 'overig (Verwezen)' and hidden
+    rows = [_row(8 * i, "crisishulp" if i < 3 else INTERVENTIONS[i % 2], i % 2 == 0) for i in range(45)]
+    ev = run(csv_bytes(rows), "r.csv")
+    merged = "'overig (Verwezen)' telt samen: verwijzing preventieve hulp, verwijzing JGT inzet, crisishulp"
+    page = to_html(ev, "r.csv")
+    assert html.escape(merged) in page and merged in to_text(ev)
+    sheet = openpyxl.load_workbook(io.BytesIO(to_xlsx(ev, "r.csv")))["Welke interventie is ingezet"]
+    assert any(merged in str(c.value) for c in sheet["A"])
+    assert "Categorieën met minder dan 5 trajecten in het hele bestand staan samen onder" in page
+    # per quarter the groups table is mostly dots (bridging and referred are 0 and 3 in the whole file);
+    # the warning stands under exactly the tables of which more than half is hidden
+    def mostly(e: Evaluation) -> int:
+        return sum(sum(v in e.hidden for v in t.cells.values()) > len(t.cells) / 2 for t in e.tables)
+
+    groups = ev.table("groups")
+    assert sum(v in ev.hidden for v in groups.cells.values()) > len(groups.cells) / 2
+    assert page.count("afgeschermd: er zijn te weinig trajecten per categorie en periode") == mostly(ev) >= 1
+    year = run(csv_bytes(registration(300, random.Random(5))), "r.csv", "jaar")
+    assert mostly(year) == 0 and "Van deze tabel is" not in to_html(year, "r.csv")

@@ -143,6 +143,11 @@ def to_text(ev: Evaluation) -> str:
             ),
             "",
         ]
+        if t.merged:
+            lines[-1:] = [
+                *(f"'{label}' telt samen: {', '.join(members)}." for label, members in t.merged.items()),
+                "",
+            ]
     lines += ev.notes
     if ev.registration.dropped:
         lines.append("Ongelezen verwijderd (patiëntnummer en open tekst): " + ", ".join(ev.registration.dropped) + ".")
