@@ -172,7 +172,7 @@ def _cost(
     """A cell's cost as a complement: its tier, raised to the tier of a cell it would force out with it
     (the other cell of a two-cell equation, e.g. a period column that equals the whole file), then its count."""
     tier = tiers.get(cell, TIER_CELL)
-    for eq in by_cell.get(cell, []):
+    for eq in by_cell[cell]:  # every cell of the report is in an equation (a defaultdict all the same)
         others = [c for c in eq.cells() if c != cell]
         if len(others) == 1 and others[0] not in hidden:
             tier = max(tier, tiers.get(others[0], TIER_CELL))
