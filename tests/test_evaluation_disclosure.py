@@ -237,3 +237,38 @@ def test_report_names_the_merged_categories_and_warns_under_a_mostly_hidden_tabl
     assert page.count("afgeschermd: er zijn te weinig trajecten per categorie en periode") == mostly(ev) >= 1
     year = run(csv_bytes(registration(300, random.Random(5))), "r.csv", "jaar")
     assert mostly(year) == 0 and "Van deze tabel is" not in to_html(year, "r.csv")
+
+
+# ------------------------------------------------------------------ by hand: the quick steps before the audit
+
+
+def test_what_the_hidden_cells_of_an_equation_must_add_up_to() -> None:
+    from calculators.evaluation.suppression import _known_residual
+
+    eq = Equation("t", ("a", "b", "c"))
+    values = {"t": 20, "a": 2, "b": 8, "c": 10}
+    # a and b hidden: -a - b = -(20 - 10) = -10
+    assert _known_residual(eq, values, {"a", "b"}) == ([("a", -1), ("b", -1)], -10)
+    # t and a hidden: t - a = 8 + 10 = 18
+    assert _known_residual(eq, values, {"t", "a"}) == ([("t", 1), ("a", -1)], 18)
+    assert _known_residual(eq, values, set()) == ([], 0)  # 20 - 2 - 8 - 10 = 0: the sum holds
+
+
+def test_the_cells_a_reader_gets_at_once() -> None:
+    from calculators.evaluation.suppression import _cheaply_derivable
+
+    e1, e2 = Equation("t", ("a", "b")), Equation("u", ("x", "y", "z"))
+    values = {"t": 12, "a": 3, "b": 9, "u": 10, "x": 0, "y": 0, "z": 10}
+    # a alone in e1: 12 - 9; x and y hidden in e2 add up to 10 - 10 = 0, so both are 0
+    assert _cheaply_derivable([e1, e2], values, {"a", "x", "y"}) == [("a", e1), ("x", e2)]
+    assert _cheaply_derivable([e1, e2], values, {"a", "b", "x", "z"}) == []  # a + b = 12, x + z = 10: open
+    assert _cheaply_derivable([e1], values, {"t"}) == [("t", e1)]  # a hidden total alone: 3 + 9
+
+
+def test_a_minimum_below_the_floor_names_its_field() -> None:
+    from calculators.errors import InputError
+    from calculators.evaluation.suppression import check_min_cell
+
+    with pytest.raises(InputError) as raised:
+        check_min_cell(2)
+    assert raised.value.field == "min_cell"

@@ -88,8 +88,6 @@ def _cheaply_derivable(eqs: list[Equation], values: Mapping[str, int], hidden: s
             out.append((terms[0][0], eq))
         elif terms and residual == 0 and all(s == -1 for _, s in terms):
             out.append((terms[0][0], eq))  # hidden parts that add up to 0 are all 0
-        elif terms and residual == 0 and all(s == 1 for _, s in terms):
-            out.append((terms[0][0], eq))  # pragma: no cover - a total is never the only hidden term with 0
     return out
 
 
