@@ -272,3 +272,12 @@ def test_a_minimum_below_the_floor_names_its_field() -> None:
     with pytest.raises(InputError) as raised:
         check_min_cell(2)
     assert raised.value.field == "min_cell"
+
+
+def test_the_audit_looks_past_a_hidden_cell_in_no_equation() -> None:
+    from calculators.evaluation.suppression import exposed_cells
+
+    # 'a' is in no equation (nothing to recompute it from); b alone in t = b + c is 9 - 4 = 5
+    values = {"a": 1, "b": 5, "c": 4, "t": 9}
+    assert exposed_cells(values, [Equation("t", ("b", "c"))], {"a", "b"}) == ["b"]
+    assert exposed_cells(values, [Equation("t", ("b", "c"))], {"a", "b", "c"}) == []
