@@ -281,3 +281,11 @@ def test_the_audit_looks_past_a_hidden_cell_in_no_equation() -> None:
     values = {"a": 1, "b": 5, "c": 4, "t": 9}
     assert exposed_cells(values, [Equation("t", ("b", "c"))], {"a", "b"}) == ["b"]
     assert exposed_cells(values, [Equation("t", ("b", "c"))], {"a", "b", "c"}) == []
+
+
+def test_a_cell_paired_with_an_untiered_cell_keeps_its_own_tier() -> None:
+    # as above, but bt has no tier (an inner cell): b (10, tier 0) is cheaper than the total t (tier 2),
+    # and bt = b then follows it
+    values = {"t": 12, "a": 2, "b": 10, "bt": 10}
+    eqs = [Equation("t", ("a", "b")), Equation("bt", ("b",))]
+    assert suppress(values, eqs, 5, {"t": 2}) == {"a", "b", "bt"}
