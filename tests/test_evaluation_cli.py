@@ -44,9 +44,13 @@ def test_suppressed_cells_are_null_and_listed(tmp_path: Path) -> None:
     path = tmp_path / "r.csv"
     path.write_bytes(csv_bytes(TWELVE))
     out = json.loads(cli("evaluate", str(path), "--json").stdout)  # default minimum 5
-    crisis = out["interventions"]["crisishulp"]  # 0 trajectories: below 5
+    # the referrals of TWELVE (JGT, GGZ licht, GGZ hoog: 1 each; crisis help 0) are all below 5: merged
+    # into one row of 3, still below 5, so hidden
+    assert "crisishulp" in out["tables"]["interventions"]["merged"]["overig (Verwezen)"]
+    crisis = out["interventions"]["overig (Verwezen)"]
     assert crisis == {"count": None, "share": None, "ci_low": None, "ci_high": None, "base": crisis["base"]}
-    assert {"table": "Welke interventie is ingezet", "row": "crisishulp", "column": "Totaal"} in out["suppressed"]
+    assert {"table": "Welke interventie is ingezet", "row": "overig (Verwezen)", "column": "Totaal"} in \
+        out["suppressed"]
 
 
 @pytest.mark.parametrize(("args", "message"), [

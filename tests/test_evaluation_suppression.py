@@ -64,9 +64,13 @@ def test_min_cell_changes_what_is_shown() -> None:
     # 6 trajectories, 4 of them 'verwijzing JGT inzet': shown with --min-cell 3 and 4, hidden with 5
     rows = [["8", "Man", "Huisarts", "06-01-2020", "verwijzing JGT inzet", "1 contact", "", ""]] * 4
     rows += [["8", "Man", "Huisarts", "06-01-2020", "overbruggingshulp", "1 contact", "", ""]] * 2
-    shown = {m: to_json(run(csv_bytes(rows), "m.csv", min_cell=m))["interventions"]["verwijzing JGT inzet"]["count"]
-             for m in (3, 4, 5)}
-    assert shown[5] is None and shown[4] in (4, None)
+    out = {m: to_json(run(csv_bytes(rows), "m.csv", min_cell=m)) for m in (3, 4, 5)}
+    # with 4 the other (empty) referrals are merged, and being 0 they join the JGT row: 4 + 0 = 4
+    assert out[4]["interventions"]["verwijzing JGT inzet of overig (Verwezen)"]["count"] == 4
+    # with 5 the 4 is below the minimum: merged with the other (empty) referrals into one row, hidden
+    assert "verwijzing JGT inzet" not in out[5]["interventions"]
+    assert "verwijzing JGT inzet" in out[5]["tables"]["interventions"]["merged"]["overig (Verwezen)"]
+    assert out[5]["interventions"]["overig (Verwezen)"]["count"] is None
 
 
 # ------------------------------------------------------------------ property: nothing can be recomputed
@@ -115,9 +119,15 @@ def report_structure(out: dict) -> tuple[dict[str, int | None], list[tuple[str, 
         for row in rows:
             equations.append((name(key, row, "Totaal"), [name(key, row, c) for c in inner_cols]))
     if "groups" in tables:
+        merged = tables["interventions"]["merged"]
+        merged_into = {m: row for row, members in merged.items() for m in members}
+        for together in merged.values():  # a merged row never mixes groups: the group sums below stay exact
+            assert sum(bool(set(together) & set(members)) for members in GROUPS.values()) <= 1, together
         for group, members in GROUPS.items():
+            rows = list(dict.fromkeys(merged_into.get(m, m) for m in members))  # a merged row counts once
+            assert all(r in tables["interventions"]["rows"] for r in rows), rows
             for col in tables["groups"]["columns"]:
-                equations.append((name("groups", group, col), [name("interventions", m, col) for m in members]))
+                equations.append((name("groups", group, col), [name("interventions", r, col) for r in rows]))
     return values, equations
 
 
@@ -231,16 +241,22 @@ def test_a_count_exactly_at_the_minimum_is_shown() -> None:
 
 
 def test_the_group_equation_forces_a_complement_across_tables() -> None:
-    # by hand: '1 gesprek' 3 (hidden), 'kortdurende' 10, bridging 6, JGT 6; self-helped = 3 + 10 = 13.
-    # Within the interventions table the hidden 3 is safe (it shares its column with the hidden zeros),
-    # but 'zelf geholpen' (13) minus 'kortdurende' (10) would give it away: one of the two must be hidden.
-    counts = {"1 gesprek geen verdere hulpvraag": 3, "kortdurende begeleiding/behandeling door POH jeugd": 10,
-              "overbruggingshulp": 6, "verwijzing JGT inzet": 6}
-    out = to_json(run(csv_bytes(_rows(counts)), "g.csv", "jaar", 5))
-    assert out["interventions"]["1 gesprek geen verdere hulpvraag"]["count"] is None
-    assert (out["interventions"]["kortdurende begeleiding/behandeling door POH jeugd"]["count"] is None
-            or out["groups"]["Zelf geholpen door de POH-J"]["count"] is None)
-    assert out["trajectories"] == 25  # the number of trajectories is never the complement here
+    # by hand, two quarters. 2020 K1: '1 gesprek' 3, 'kortdurende' 10, bridging 6, JGT 6; K2: 7, 10, 6, 6.
+    # Every intervention has at least 5 in the whole file, so nothing is merged but the empty referrals
+    # (which join JGT). In K1 the 3 is hidden with the smallest other cell of its column; but 'zelf
+    # geholpen' in K1 (13) minus 'kortdurende' (10) would still give it away: one of those two must go.
+    rows = []
+    for date, counts in (("06-01-2020", (3, 10, 6, 6)), ("06-04-2020", (7, 10, 6, 6))):
+        names = ("1 gesprek geen verdere hulpvraag", "kortdurende begeleiding/behandeling door POH jeugd",
+                 "overbruggingshulp", "verwijzing JGT inzet")
+        for intervention, n in zip(names, counts, strict=True):
+            rows += [["10", "Man", "Huisarts", date, intervention, "1 contact", "06-07-2020", "3 (ja)"]] * n
+    out = to_json(run(csv_bytes(rows), "g.csv", "kwartaal", 5))
+    interventions, groups = out["tables"]["interventions"]["rows"], out["tables"]["groups"]["rows"]
+    assert interventions["1 gesprek geen verdere hulpvraag"]["2020 K1"]["count"] is None
+    assert (interventions["kortdurende begeleiding/behandeling door POH jeugd"]["2020 K1"]["count"] is None
+            or groups["Zelf geholpen door de POH-J"]["2020 K1"]["count"] is None)
+    assert out["trajectories"] == 25 + 29 and out["groups"]["Zelf geholpen door de POH-J"]["count"] == 30
     values, equations = report_structure(out)
     assert recomputable(values, equations) == []
 

@@ -3,6 +3,12 @@
 Every table is categories × periods (plus the whole file as the column 'Totaal'); every count is
 a variable of the suppression step, and the tables' sums are its equations. Shares carry a 95 %
 Wilson interval and their base n; a share is shown only when its count and its base are shown.
+
+Before anything is hidden, small categories are merged (recoding, as statistics offices do): in
+each breakdown, the categories with fewer than the minimum in the whole file count together with
+'onbekend' as one row 'overig / onbekend' (interventions: per Rebel group, so that a group stays the
+sum of its rows). Only a merged row that is still below the minimum is hidden, with the cheapest
+complement (``suppression``); totals and the headline figures come last.
 """
 
 from __future__ import annotations
@@ -16,12 +22,22 @@ from .. import data
 from ..stats import wilson_interval
 from . import format as fmt
 from .periods import PERIODS
-from .suppression import Equation, check_min_cell, suppress
+from .suppression import (
+    TIER_CELL,
+    TIER_GRAND_TOTAL,
+    TIER_HEADLINE,
+    TIER_LINKED,
+    TIER_TOTAL,
+    Equation,
+    check_min_cell,
+    suppress,
+)
 from .validation import Registration
 
 TOTAL = "Totaal"
 BASE_ALL = "alle trajecten"
 BASE_CLOSED = "afgesloten trajecten"
+OTHER, OTHER_UNKNOWN = "overig", "overig / onbekend"
 WAIT_BANDS = (("0–14 dagen", 0, 14), ("15–28 dagen", 15, 28), ("meer dan 28 dagen", 29, None))
 
 
@@ -35,6 +51,7 @@ class Table:
     base: str  # Dutch: what the shares are shares of
     share_along: str = "col"  # share of the column total ("col") or of the row total ("row")
     note: str = ""
+    merged: dict[str, list[str]] = field(default_factory=dict)  # merged row -> the categories in it
 
 
 @dataclass
@@ -121,6 +138,58 @@ def _sort_key(label: str) -> tuple[int, str]:
     return int(label[:4]), label[4:]
 
 
+def recode(
+    categories: pd.Series, rows: list[str], min_cell: int, groups: dict[str, tuple[str, ...]] | None = None
+) -> tuple[pd.Series, list[str], dict[str, list[str]]]:
+    """Merge the categories with fewer than ``min_cell`` in the whole file (and 'onbekend') into one row.
+
+    The merged row is 'overig / onbekend' ('overig' without unknowns); with ``groups`` (interventions)
+    one 'overig (group)' row per group, and 'onbekend' stays its own row (it is no group's part). A
+    category without any trajectory is merged like any small one, never left out: a missing row would
+    show its 0. When the merged row (or a single small category) is still below the minimum, it joins
+    the smallest other category of its table (or group), e.g. 'Vrouw of onbekend / niet ingevuld':
+    otherwise one of the large categories would have to be hidden to protect it.
+    Returns the recoded categories, the rows and the merged rows with their categories.
+    """
+    counts = categories.value_counts()
+    size = {row: int(counts.get(row, 0)) for row in rows}
+    if groups is None:
+        batches = [("", [r for r in rows if size[r] < min_cell or r == fmt.UNKNOWN])]
+    else:
+        batches = [(g, [r for r in rows if r in members and size[r] < min_cell]) for g, members in groups.items()]
+    mapping: dict[str, str] = {}
+    merged: dict[str, list[str]] = {}
+    for group, members in batches:
+        if not members:
+            continue
+        label = (
+            members[0]
+            if len(members) == 1
+            else f"{OTHER} ({group})"
+            if group
+            else (OTHER_UNKNOWN if fmt.UNKNOWN in members else OTHER)
+        )
+        if sum(size[m] for m in members) < min_cell:  # still small: it joins the smallest other category
+            pool = groups[group] if group and groups is not None else rows
+            others = [r for r in rows if r in pool and r not in members and r != fmt.UNKNOWN]
+            if others:
+                smallest = min(others, key=lambda r: (size[r], rows.index(r)))
+                label, members = f"{smallest} of {label}", [smallest, *members]
+        if len(members) > 1:
+            merged[label] = members
+            mapping.update(dict.fromkeys(members, label))
+    out_rows = [r for r in rows if r not in mapping]
+    if groups is not None:  # each group's 'overig' after its last own row, before 'onbekend'
+        ordered: list[str] = []
+        for own in groups.values():
+            ordered += [r for r in out_rows if r in own]
+            ordered += [label for label, members in merged.items() if set(members) <= set(own)]
+        out_rows = ordered + [r for r in out_rows if r not in ordered]
+    else:
+        out_rows += list(merged)
+    return categories.map(lambda c: mapping.get(c, c)), out_rows, merged
+
+
 class _Builder:
     def __init__(self, periods: list[str], labels: pd.Series) -> None:
         self.periods, self.labels = periods, labels
@@ -130,7 +199,7 @@ class _Builder:
 
     def period_table(self, key: str, title: str, categories: pd.Series, rows: list[str], base: str,
                      total_vars: dict[str, str] | None = None, row_vars: dict[tuple[str, str], str] | None = None,
-                     note: str = "") -> Table:
+                     note: str = "", merged: dict[str, list[str]] | None = None) -> Table:
         """A categories × periods table. ``total_vars``: shared variables for the TOTAL row
         (per column); ``row_vars``: cells that are the same quantity as another table's cell."""
         cols = [*self.periods, TOTAL]
@@ -153,9 +222,15 @@ class _Builder:
             self.equations.append(Equation(cells[(TOTAL, col)], tuple(cells[(r, col)] for r in rows)))
         for row in [*rows, TOTAL]:
             self.equations.append(Equation(cells[(row, TOTAL)], tuple(cells[(row, p)] for p in self.periods)))
-        table = Table(key, title, rows, self.periods, cells, base, note=note)
+        table = Table(key, title, rows, self.periods, cells, base, note=note, merged=merged or {})
         self.tables.append(table)
         return table
+
+    def breakdown(self, key: str, title: str, categories: pd.Series, rows: list[str], base: str,
+                  total_vars: dict[str, str], min_cell: int, groups: dict[str, tuple[str, ...]] | None = None) -> Table:
+        """A period table of a breakdown, its small categories merged first (``recode``)."""
+        recoded, out_rows, merged = recode(categories, rows, min_cell, groups)
+        return self.period_table(key, title, recoded, out_rows, base, total_vars, merged=merged)
 
 
 def _categorical(reg: Registration, name: str, code: str) -> tuple[pd.Series, list[str]]:
@@ -184,14 +259,15 @@ def evaluate(reg: Registration, period: str = "kwartaal", min_cell: int | None =
     for label, low, high in fmt.age_bands():
         ages = ages.where(~frame["age"].between(low, high).fillna(False).astype(bool), label)
     age_rows = [a[0] for a in fmt.age_bands()] + ([fmt.UNKNOWN] if (ages == fmt.UNKNOWN).any() else [])
-    b.period_table("age", "Leeftijd bij aanvang", ages, age_rows, BASE_ALL, all_vars)
+    b.breakdown("age", "Leeftijd bij aanvang", ages, age_rows, BASE_ALL, all_vars, min_cell)
     for key, title, name, code in (("sex", "Geslacht", "sex", "n3"), ("referrer", "Verwijzer", "referrer", "n5"),
                                    ("help_question", "Klacht of hulpvraag", "help_question", "n7a"),
                                    ("history", "Hulpverleningsgeschiedenis", "history", "n8a")):
         if code in reg.present:
-            b.period_table(key, title, *_categorical(reg, name, code), BASE_ALL, all_vars)
-    interventions = b.period_table(
-        "interventions", "Welke interventie is ingezet", *_categorical(reg, "intervention", "n9"), BASE_ALL, all_vars
+            b.breakdown(key, title, *_categorical(reg, name, code), BASE_ALL, all_vars, min_cell)
+    interventions = b.breakdown(
+        "interventions", "Welke interventie is ingezet", *_categorical(reg, "intervention", "n9"), BASE_ALL, all_vars,
+        min_cell, fmt.GROUPS,
     )
     groups = frame["intervention"].map(fmt.group_of).where(frame["intervention"].notna(), fmt.UNKNOWN)
     group_rows = list(fmt.GROUPS) + ([fmt.UNKNOWN] if fmt.UNKNOWN in interventions.rows else [])
@@ -212,23 +288,26 @@ def evaluate(reg: Registration, period: str = "kwartaal", min_cell: int | None =
         "verwezen = alle verwijzingen, crisishulp inbegrepen.",
     )
     for group, members in fmt.GROUPS.items():
+        own = [r for r in interventions.rows if set(interventions.merged.get(r, [r])) <= set(members)]
         for col in [*periods, TOTAL]:
             b.equations.append(
-                Equation(group_table.cells[(group, col)], tuple(interventions.cells[(m, col)] for m in members))
+                Equation(group_table.cells[(group, col)], tuple(interventions.cells[(r, col)] for r in own))
             )
-    b.period_table("intensity", "Intensiteit POH-inzet", *_categorical(reg, "intensity", "n10"), BASE_ALL, all_vars)
+    b.breakdown("intensity", "Intensiteit POH-inzet", *_categorical(reg, "intensity", "n10"), BASE_ALL, all_vars,
+                min_cell)
     for key, title, name, code in (
         ("duration", "Duur van de POH-inzet", "duration", "n11"),
         ("location", "Locatie hulp", "location", "n12"),
     ):
         if code in reg.present:
-            b.period_table(key, title, *_categorical(reg, name, code), BASE_ALL, all_vars)
+            b.breakdown(key, title, *_categorical(reg, name, code), BASE_ALL, all_vars, min_cell)
     if "n14a" in reg.present:
         goal = frame["goal"].where(frame["goal"].notna(), fmt.UNKNOWN)
         rows = list(fmt.column("n14a").categories) + ([fmt.UNKNOWN] if (goal[closed] == fmt.UNKNOWN).any() else [])
         b_closed = _Builder(periods, labels[closed])
         b_closed.values, b_closed.equations, b_closed.tables = b.values, b.equations, b.tables
-        b_closed.period_table("goal", "Doelbereik (afgesloten trajecten)", goal[closed], rows, BASE_CLOSED, closed_vars)
+        b_closed.breakdown("goal", "Doelbereik (afgesloten trajecten)", goal[closed], rows, BASE_CLOSED, closed_vars,
+                           min_cell)
     statistics: dict[str, dict[str, float | None]] = {}
     if "aanmelding" in reg.present:
         wait = (frame["start"] - frame["applied"]).dt.days
@@ -236,15 +315,17 @@ def evaluate(reg: Registration, period: str = "kwartaal", min_cell: int | None =
         for label, low, high in WAIT_BANDS:
             bands = bands.where(~((wait >= low) & ((wait <= high) if high is not None else True)), label)
         rows = [w[0] for w in WAIT_BANDS] + ([fmt.UNKNOWN] if (bands == fmt.UNKNOWN).any() else [])
-        b.period_table("waiting", "Wachttijd van aanmelding tot eerste consult", bands, rows, BASE_ALL, all_vars)
+        b.breakdown("waiting", "Wachttijd van aanmelding tot eerste consult", bands, rows, BASE_ALL, all_vars,
+                    min_cell)
         statistics["Mediane wachttijd (dagen)"] = _per_period(wait, labels, periods, "median", min_cell)
     if "overleg" in reg.present:
-        b.period_table(
+        b.breakdown(
             "consultation",
             "Overleg met huisarts, wijkteam of school",
             *_categorical(reg, "consultation", "overleg"),
             BASE_ALL,
             all_vars,
+            min_cell,
         )
     if "contacten" in reg.present:
         statistics["Gemiddeld aantal contacten"] = _per_period(
@@ -252,7 +333,7 @@ def evaluate(reg: Registration, period: str = "kwartaal", min_cell: int | None =
         )
     if "praktijk" in reg.present:
         _practice_table(b, reg, group_table, all_vars)
-    hidden = suppress(b.values, b.equations, min_cell)
+    hidden = suppress(b.values, b.equations, min_cell, _tiers(b.tables, all_vars, closed_vars, group_table))
     weeks = {}
     for p in periods:
         start, end = _period_bounds(p)
@@ -266,12 +347,35 @@ def evaluate(reg: Registration, period: str = "kwartaal", min_cell: int | None =
         **statistics,
     }
     notes = [
+        f"Categorieën met minder dan {min_cell} trajecten in het hele bestand staan samen onder '{OTHER_UNKNOWN}'. "
         f"Aantallen onder {min_cell} zijn niet getoond (•), en ook niet de aandelen die erop berusten. "
-        "Waar nodig is ook een ander aantal verborgen, zodat geen verborgen aantal uit de andere cellen en de "
-        "totalen is terug te rekenen. Aandelen zijn afgerond op hele procenten; bij elk aandeel staat het "
-        "95%-interval (Wilson-methode): met 95% zekerheid ligt het aandeel tussen die twee grenzen."
+        "Waar nodig is ook een ander aantal verborgen, het kleinste dat volstaat, zodat geen verborgen aantal uit "
+        "de andere cellen en de totalen is terug te rekenen. Aandelen zijn afgerond op hele procenten; bij elk "
+        "aandeel staat het 95%-interval (Wilson-methode): met 95% zekerheid ligt het aandeel tussen die twee grenzen."
     ]
     return Evaluation(period, min_cell, periods, weeks, b.tables, b.values, hidden, b.equations, reg, statistics, notes)
+
+
+def _tiers(tables: list[Table], all_vars: dict[str, str], closed_vars: dict[str, str],
+           group_table: Table) -> dict[str, int]:
+    """The cost tier of every cell for the complementary choice (``suppression``): a cell of one period 0;
+    a category over the whole file, or a group's cell (the sum of the interventions table's rows) 1;
+    a table's total row 2; the headline figures (closed, open, the three groups) and the number of
+    trajectories per period 3; the number of trajectories 4."""
+    tiers: dict[str, int] = {}
+    for t in tables:
+        for (row, col), var in t.cells.items():
+            tier = TIER_TOTAL if row == TOTAL else TIER_LINKED if col == TOTAL else TIER_CELL
+            if t.key == "groups" and row in fmt.GROUPS:
+                tier = max(tier, TIER_LINKED)
+            tiers[var] = max(tiers.get(var, TIER_CELL), tier)
+    open_total = next(t for t in tables if t.key == "trajectories").cells[("Open", TOTAL)]
+    for var in (closed_vars[TOTAL], open_total, *(group_table.cells[(g, TOTAL)] for g in fmt.GROUPS)):
+        tiers[var] = TIER_HEADLINE
+    for var in all_vars.values():  # the number of trajectories per period: every table's total row
+        tiers[var] = TIER_HEADLINE
+    tiers[all_vars[TOTAL]] = TIER_GRAND_TOTAL
+    return tiers
 
 
 def _per_period(

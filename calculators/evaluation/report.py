@@ -23,7 +23,7 @@ from ..export import FORMULA_START
 from ..formatting import number, percent
 from . import benchmarks, comparison
 from . import format as fmt
-from .indicators import TOTAL, Evaluation, Table
+from .indicators import MOSTLY_HIDDEN, TOTAL, Evaluation, Table
 from .summary import HIDDEN, advice_text
 
 _CSS = """
@@ -58,6 +58,21 @@ def cell_text(ev: Evaluation, table: Table, row: str, col: str) -> str:
     return f"{number(s.count)} ({percent(s.share)})"
 
 
+def merged_text(table: Table) -> str:
+    """Which categories a merged row holds, in Dutch ('' when none is merged)."""
+    return " ".join(f"'{label}' telt samen: {', '.join(members)}." for label, members in table.merged.items())
+
+
+def mostly_hidden_text(ev: Evaluation, table: Table) -> str:
+    """A Dutch warning under a table of which more than half of the cells are hidden ('' otherwise)."""
+    cells = list(table.cells.values())
+    share = sum(v in ev.hidden for v in cells) / len(cells)
+    if share <= MOSTLY_HIDDEN:
+        return ""
+    return (f"Van deze tabel is {percent(share)} afgeschermd: er zijn te weinig trajecten per categorie en periode. "
+            "Een langere periode per kolom toont meer (zie de samenvatting).")
+
+
 def _table_html(ev: Evaluation, table: Table) -> str:
     cols = [*table.cols, TOTAL]
     head = "".join(f'<th scope="col">{_e(c)}</th>' for c in cols)
@@ -67,7 +82,9 @@ def _table_html(ev: Evaluation, table: Table) -> str:
         body += f'<tr><th scope="row">{_e(row)}</th>{cells}</tr>'
     share_of = "de kolom" if table.share_along == "col" else "de rij"
     note = (f"Aantal (aandeel van het totaal van {share_of}; basis: {_e(table.base)}). {HIDDEN} = niet getoond. "
-            f"{_e(ev.notes[0])} {_e(table.note)}")
+            f"{_e(ev.notes[0])} {_e(table.note)} {_e(merged_text(table))}").rstrip()
+    if warning := mostly_hidden_text(ev, table):
+        note += f'</p><p class="note advies" role="note">{_e(warning)}'
     return (f'<table><caption>{_e(table.title)}</caption><thead><tr><th scope="col"></th>{head}</tr></thead>'
             f'<tbody>{body}</tbody></table><p class="note">{note}</p>')
 
@@ -376,6 +393,8 @@ def to_xlsx(ev: Evaluation, filename: str) -> bytes:
                     _put(ws, i, 3 + 2 * j, s.share)
                     ws.cell(row=i, column=3 + 2 * j).number_format = "0%"
         _put(ws, len(table.rows) + 4, 1, ev.notes[0] + (" " + table.note if table.note else ""))
+        for extra, line in enumerate(filter(None, (merged_text(table), mostly_hidden_text(ev, table))), start=5):
+            _put(ws, len(table.rows) + extra, 1, line)
         ws.column_dimensions["A"].width = 45
     ws = book.create_sheet("Vergelijking")
     for j, head in enumerate(

@@ -35,6 +35,7 @@ def to_json(ev: Evaluation, filename: str = "") -> dict[str, Any]:
                 row: {col: ev.cell(t, row, col).as_dict() for col in [*t.cols, TOTAL]} for row in [*t.rows, TOTAL]
             },
             "note": t.note,
+            "merged": t.merged,
         }
     return {
         "file": filename,
@@ -142,6 +143,11 @@ def to_text(ev: Evaluation) -> str:
             ),
             "",
         ]
+        if t.merged:
+            lines[-1:] = [
+                *(f"'{label}' telt samen: {', '.join(members)}." for label, members in t.merged.items()),
+                "",
+            ]
     lines += ev.notes
     if ev.registration.dropped:
         lines.append("Ongelezen verwijderd (patiëntnummer en open tekst): " + ", ".join(ev.registration.dropped) + ".")
