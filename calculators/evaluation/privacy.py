@@ -332,8 +332,10 @@ def screen(raw: RawTable) -> tuple[pd.DataFrame, list[str], list[str]]:
     Returns the remaining frame, the dropped headers (n1 and open text) and the foreign headers
     (checked, then ignored). Raises PrivacyRefusal when any column carries an identifier.
     """
-    dropped, foreign, findings = [], [], []
-    keep = []
+    dropped: list[str] = []
+    foreign: list[str] = []
+    findings: list[Finding] = []
+    keep: list[str] = []
     for header in raw.frame.columns:
         col = fmt.match_header(header)
         if col is not None and col.kind in fmt.DROPPED_KINDS:
