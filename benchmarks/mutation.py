@@ -36,7 +36,8 @@ MODEL_MODULES = ("staffing", "break_even", "savings", "referral", "bands", "pars
 #: the decision calculators (issue 19): WISN workload, whole cost, sensitivity, the council annex's content
 DECISION_MODULES = ("workload.model", "costs.model", "sensitivity.model", "annex.content")
 #: configured in [tool.mutmut] but not run by default (the kit was being rewritten when this was added)
-EVALUATION_MODULES = ("evaluation.indicators", "evaluation.suppression", "evaluation.validation", "evaluation.privacy")
+EVALUATION_MODULES = ("evaluation.indicators", "evaluation.suppression", "evaluation.validation", "evaluation.privacy",
+                      "evaluation.reading")
 MODULES = MODEL_MODULES + DECISION_MODULES
 KNOWN = MODULES + EVALUATION_MODULES
 
