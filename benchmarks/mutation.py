@@ -87,6 +87,11 @@ EQUIVALENT: dict[str, str] = {
         "hpf -> None in the high AWT: None means the stored 38 h, which hpf is.",
     "calculators.workload.model.x_workload_inputs__mutmut_49":
         "low None: Assumption.of_fact then takes the value as the low end (no stored range), the same 3.426.",
+    # the evaluation kit (issue 21 item 7)
+    "calculators.evaluation.indicators.x__practice_table__mutmut_8":
+        "fillna('') -> fillna(None): groupby drops a missing practice and isin() is False for it: 'Overige' all the same.",
+    "calculators.evaluation.indicators.x__period_bounds__mutmut_44":
+        "a half year from day 2 instead of 1: only its length is used (weeks), and 2 Jan-2 Jul is as long as 1 Jan-1 Jul.",
 }
 
 

@@ -10,6 +10,8 @@ depend on which complementary cells the suppression step picks.
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from calculators.evaluation import format as fmt
@@ -813,3 +815,208 @@ def test_reading_refusals() -> None:
         assert info.value.message == message
         assert info.value.field == "upload"
     assert read(b"a;b\n1;2\n", "x.TXT").frame.values.tolist() == [["1", "2"]]
+
+
+# ------------------------------------------------------------------ the practice table, counted by hand
+
+
+def _practice_rows() -> list[list[str]]:
+    closed, open_ = ("06-01-2020", "06-02-2020"), ("06-01-2020", "")
+    jgt, bridge = "verwijzing JGT inzet", "overbruggingshulp"
+    spec = ([("Praktijk A", closed, TALK)] * 6 + [("Praktijk A", closed, bridge)] + [("Praktijk A", closed, jgt)] * 3
+            + [("Praktijk B", closed, TALK)] * 5 + [("Praktijk B", closed, jgt)] * 5 + [("Praktijk B", open_, "")] * 2
+            + [("Praktijk C", closed, bridge)] * 9  # nine closed: not enough for a row of its own
+            + [("", closed, TALK)] * 10)  # no practice filled in: never a row of its own
+    return [[*row(start=s, end=e, intervention=i), p] for p, (s, e), i in spec]
+
+
+def test_practice_table_by_hand() -> None:
+    ev = run(csv_bytes(_practice_rows(), [*HEADERS, "Praktijk"]), "p.csv", min_cell=3)
+    table = ev.table("practices")
+    assert table.title == "Inzet per praktijk (praktijken met minstens 10 afgesloten trajecten)"
+    assert (table.base, table.share_along) == ("trajecten van de praktijk", "row")
+    assert table.rows == ["Praktijk A", "Praktijk B", "Overige praktijken"]
+    assert table.cols == [SELF, BRIDGING, REFERRED, fmt.UNKNOWN]
+    expected = {  # self, bridging, referred, unknown, total
+        "Praktijk A": [6, 1, 3, 0, 10],
+        "Praktijk B": [5, 0, 5, 2, 12],
+        "Overige praktijken": [10, 9, 0, 0, 19],  # C (9) and the 10 without a practice
+        TOTAL: [21, 10, 8, 2, 41],
+    }
+    for r, counts in expected.items():
+        assert [ev.values[table.cells[(r, c)]] for c in [*table.cols, TOTAL]] == counts, r
+    groups = ev.table("groups")
+    # the total row is the groups table's total column, and the corner the number of trajectories
+    assert [table.cells[(TOTAL, c)] for c in table.cols] == [groups.cells[(g, TOTAL)] for g in groups.rows]
+    assert table.cells[(TOTAL, TOTAL)] == ev.table("trajectories").cells[(TOTAL, TOTAL)]
+    assert len({table.cells[(r, TOTAL)] for r in table.rows}) == 3  # a variable of its own per row total
+    # every row and every column adds up, as equations of the suppression step
+    from calculators.evaluation.suppression import Equation
+
+    for r in [*table.rows, TOTAL]:
+        assert Equation(table.cells[(r, TOTAL)], tuple(table.cells[(r, c)] for c in table.cols)) in ev.equations
+    for c in [*table.cols, TOTAL]:
+        assert Equation(table.cells[(TOTAL, c)], tuple(table.cells[(r, c)] for r in table.rows)) in ev.equations
+    ev.hidden = set()
+    assert ev.cell(table, "Praktijk B", REFERRED).share == 5 / 12  # a share of the practice's own trajectories
+
+
+def test_no_practice_table_when_no_practice_has_ten_closed() -> None:
+    # B keeps 9 of its 10 closed trajectories (and its 2 open ones), C has 9, the 10 without a practice never count
+    rows = [r for r in _practice_rows() if r[-1] != "Praktijk A"]
+    rows.remove(next(r for r in rows if r[-1] == "Praktijk B" and r[6]))
+    ev = run(csv_bytes(rows, [*HEADERS, "Praktijk"]), "p.csv", min_cell=3)
+    assert "practices" not in [t.key for t in ev.tables]
+
+
+def test_practice_table_with_an_empty_group_and_no_other_practice() -> None:
+    # all ten trajectories closed in Praktijk A: 7 talks, 3 referrals; no bridging, nobody else
+    spec = [TALK] * 7 + ["verwijzing JGT inzet"] * 3
+    rows = [[*row(start="06-01-2020", end="06-02-2020", intervention=i), "Praktijk A"] for i in spec]
+    ev = run(csv_bytes(rows, [*HEADERS, "Praktijk"]), "p.csv", min_cell=3)
+    table = ev.table("practices")
+    assert table.rows == ["Praktijk A", "Overige praktijken"] and table.cols == [SELF, BRIDGING, REFERRED]
+    expected = {"Praktijk A": [7, 0, 3, 10], "Overige praktijken": [0, 0, 0, 0], TOTAL: [7, 0, 3, 10]}
+    for r, counts in expected.items():
+        assert [ev.values[table.cells[(r, c)]] for c in [*table.cols, TOTAL]] == counts, r
+
+
+# ------------------------------------------------------------------ the advice: which settings would show more
+
+
+def test_advice_is_computed_once_per_report(monkeypatch: pytest.MonkeyPatch) -> None:
+    from calculators.evaluation import indicators
+
+    calls: list[Evaluation] = []
+    advice = indicators.Advice("jaar", 3, 0.1)
+    monkeypatch.setattr(indicators, "_advise", lambda ev: calls.append(ev) or advice)
+    ev = _twelve()
+    assert advise(ev) is advice and advise(ev) is advice and len(calls) == 1
+
+
+def test_advice_tries_longer_periods_then_the_lowest_minimum(monkeypatch: pytest.MonkeyPatch) -> None:
+    from calculators.evaluation import indicators
+
+    ev = _twelve(min_cell=5)
+    heads = headline_vars(ev)
+    ev.hidden = {heads[f"de groep '{SELF}'"]}  # 7 >= 5: a headline figure hidden although at the minimum
+    tried: list[tuple[str, int]] = []
+
+    def fake_evaluate(reg: object, period: str, min_cell: int) -> Evaluation:
+        tried.append((period, min_cell))
+        hidden = set() if (period, min_cell) == ("jaar", 3) else set(ev.hidden)
+        return dataclasses.replace(ev, period=period, min_cell=min_cell, hidden=hidden, cache={})
+
+    monkeypatch.setattr(indicators, "evaluate", fake_evaluate)
+    assert advise(ev) == indicators.Advice("jaar", 3, 0.0)
+    # minimum 5 first (the user's), from the user's period on, then the floor of 3; the user's own setting is skipped
+    assert tried == [("halfjaar", 5), ("jaar", 5), ("kwartaal", 3), ("halfjaar", 3), ("jaar", 3)]
+
+
+def test_advice_for_a_hidden_headline_even_when_few_cells_are_hidden(monkeypatch: pytest.MonkeyPatch) -> None:
+    from calculators.evaluation import indicators
+
+    ev = _twelve(min_cell=3)
+    heads = headline_vars(ev)
+    ev.hidden = {heads[f"de groep '{REFERRED}'"]}  # 3 of 3: hidden although at the minimum
+    assert 0 < hidden_share(ev) < MOSTLY_HIDDEN
+
+    def fake_evaluate(reg: object, period: str, min_cell: int) -> Evaluation:
+        return dataclasses.replace(ev, period=period, min_cell=min_cell, hidden=set(), cache={})
+
+    monkeypatch.setattr(indicators, "evaluate", fake_evaluate)
+    assert advise(ev) == indicators.Advice("halfjaar", 3, 0.0)
+
+
+def test_no_advice_when_no_setting_shows_more(monkeypatch: pytest.MonkeyPatch) -> None:
+    from calculators.evaluation import indicators
+
+    ev = _twelve(min_cell=3)
+    heads = headline_vars(ev)
+    ev.hidden = {heads[f"de groep '{REFERRED}'"]}
+
+    def same(reg: object, period: str, min_cell: int) -> Evaluation:
+        more = set(ev.hidden) | {heads["het aantal open trajecten"]}  # more hidden, not fewer
+        return dataclasses.replace(ev, period=period, min_cell=min_cell, hidden=more, cache={})
+
+    monkeypatch.setattr(indicators, "evaluate", same)
+    assert advise(ev) is None
+
+
+def test_goal_table_counts_closed_trajectories_only_even_in_a_period_without_any() -> None:
+    # 2020 K1: three closed (goal ja, ja, empty) and one open; 2020 K2: two open, none closed
+    rows = [row(start="06-01-2020", end="06-02-2020", goal="3 (ja)"), row(start="07-01-2020", end="07-02-2020",
+            goal="3 (ja)"), row(start="08-01-2020", end="08-02-2020"), row(start="09-01-2020", goal="1 (nee)"),
+            row(start="06-04-2020"), row(start="07-04-2020")]
+    ev = run(csv_bytes(rows), "g.csv", min_cell=3)
+    goal = ev.table("goal")
+    assert (goal.title, goal.base) == ("Doelbereik (afgesloten trajecten)", "afgesloten trajecten")
+    assert goal.cols == ["2020 K1", "2020 K2"]
+    assert goal.rows[-1] == fmt.UNKNOWN
+    assert raw_count(ev, "goal", "3 (ja)", "2020 K1") == 2 and raw_count(ev, "goal", fmt.UNKNOWN, "2020 K1") == 1
+    assert raw_count(ev, "goal", "1 (nee)", TOTAL) == 0  # the open trajectory's goal does not count
+    assert [raw_count(ev, "goal", r, "2020 K2") for r in [*goal.rows, TOTAL]] == [0] * (len(goal.rows) + 1)
+    # the goal table's totals are the closed trajectories of the trajectories table
+    assert goal.cells[(TOTAL, "2020 K1")] == ev.table("trajectories").cells[("Afgesloten", "2020 K1")]
+    assert ev.table("age").base == "alle trajecten"
+
+
+# ------------------------------------------------------------------ every table of a full registration
+
+FULL_HEADERS = [*HEADERS, "Klacht of hulpvraag", "Hulpverleningsgeschiedenis", "Duur van de POH-inzet",
+                "Locatie hulp", "Datum aanmelding", "Overleg", "Aantal contacten"]
+
+
+def _full_rows() -> list[list[str]]:
+    first = {code: fmt.column(code).categories[0] for code in ("n7a", "n8a", "n11", "n12")}
+    # three trajectories with every optional column filled, one with them empty and no intervention
+    filled = [first["n7a"], first["n8a"], first["n11"], first["n12"], "01-01-2020", "ja", "2"]
+    return [[*row(start="06-01-2020", end="06-02-2020", goal="3 (ja)"), *filled]] * 3 + [
+        [*row(start="06-01-2020", intervention=""), "", "", "", "", "", "", ""]]
+
+
+def test_every_table_with_its_title_base_note_and_shared_totals() -> None:
+    ev = run(csv_bytes(_full_rows(), FULL_HEADERS), "f.csv", min_cell=3)
+    everyone, closed = "alle trajecten", "afgesloten trajecten"
+    assert [(t.key, t.title, t.base) for t in ev.tables] == [
+        ("trajectories", "Trajecten", everyone),
+        ("age", "Leeftijd bij aanvang", everyone),
+        ("sex", "Geslacht", everyone),
+        ("referrer", "Verwijzer", everyone),
+        ("help_question", "Klacht of hulpvraag", everyone),
+        ("history", "Hulpverleningsgeschiedenis", everyone),
+        ("interventions", "Welke interventie is ingezet", everyone),
+        ("groups", "Inzet volgens de indeling van Rebel", everyone),
+        ("intensity", "Intensiteit POH-inzet", everyone),
+        ("duration", "Duur van de POH-inzet", everyone),
+        ("location", "Locatie hulp", everyone),
+        ("goal", "Doelbereik (afgesloten trajecten)", closed),
+        ("waiting", "Wachttijd van aanmelding tot eerste consult", everyone),
+        ("consultation", "Overleg met huisarts, wijkteam of school", everyone),
+    ]
+    notes = {t.key: t.note for t in ev.tables if t.note}
+    assert notes == {
+        "trajectories": "Een traject zonder datum einde zorg telt als open.",
+        "groups": "Zelf geholpen = 1 gesprek of kortdurende begeleiding/behandeling door de POH-J; verwezen = alle "
+                  "verwijzingen, crisishulp inbegrepen.",
+    }
+    assert ev.notes == [
+        "Aantallen onder 3 zijn niet getoond (•), en ook niet de aandelen die erop berusten. Waar nodig is ook een "
+        "ander aantal verborgen, zodat geen verborgen aantal uit de andere cellen en de totalen is terug te rekenen. "
+        "Aandelen zijn afgerond op hele procenten; bij elk aandeel staat het 95%-interval (Wilson-methode): met 95% "
+        "zekerheid ligt het aandeel tussen die twee grenzen."]
+    # every table of all trajectories has the same total variables: the number of trajectories per period
+    for t in ev.tables:
+        if t.base == everyone:
+            assert [t.cells[(TOTAL, c)] for c in [*t.cols, TOTAL]] == ["base|all|2020 K1", "base|all|Totaal"], t.key
+    # the optional category tables count by hand: 3 in the first category, 1 not filled in
+    for key, code in (("help_question", "n7a"), ("history", "n8a"), ("duration", "n11"), ("location", "n12"),
+                      ("consultation", "overleg")):
+        table = ev.table(key)
+        assert table.rows == [*fmt.column(code).categories, fmt.UNKNOWN], key
+        assert raw_count(ev, key, fmt.column(code).categories[0]) == 3 and raw_count(ev, key, fmt.UNKNOWN) == 1
+    # the unknown intervention and the unknown group are one and the same cell
+    groups, interventions = ev.table("groups"), ev.table("interventions")
+    for col in ["2020 K1", TOTAL]:
+        assert groups.cells[(fmt.UNKNOWN, col)] == interventions.cells[(fmt.UNKNOWN, col)]
+    assert raw_count(ev, "groups", fmt.UNKNOWN) == 1
