@@ -89,9 +89,9 @@ EQUIVALENT: dict[str, str] = {
         "low None: Assumption.of_fact then takes the value as the low end (no stored range), the same 3.426.",
     # the evaluation kit (issue 21 item 7)
     "calculators.evaluation.indicators.x__practice_table__mutmut_8":
-        "fillna('') -> fillna(None): groupby drops a missing practice and isin() is False for it: 'Overige' all the same.",
+        "fillna('') -> fillna(None): groupby drops a missing practice, isin() is False for it: 'Overige' all the same.",
     "calculators.evaluation.indicators.x__period_bounds__mutmut_44":
-        "a half year from day 2 instead of 1: only its length is used (weeks), and 2 Jan-2 Jul is as long as 1 Jan-1 Jul.",
+        "a half year from day 2 instead of 1: only its length is used (weeks): 2 Jan-2 Jul is as long as 1 Jan-1 Jul.",
 }
 
 
