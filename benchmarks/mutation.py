@@ -92,6 +92,16 @@ EQUIVALENT: dict[str, str] = {
         "fillna('') -> fillna(None): groupby drops a missing practice, isin() is False for it: 'Overige' all the same.",
     "calculators.evaluation.indicators.x__period_bounds__mutmut_44":
         "a half year from day 2 instead of 1: only its length is used (weeks): 2 Jan-2 Jul is as long as 1 Jan-1 Jul.",
+    "calculators.evaluation.validation.xǁValidationRefusalǁ__init____mutmut_45":
+        "rstrip('.') -> rstrip('XX.XX'): no message of the kit ends in an 'X'.",
+    "calculators.evaluation.reading.x_map_unique__mutmut_9": "zip(strict=True) -> no strict: f maps each unique once.",
+    "calculators.evaluation.reading.x_read_xlsx__mutmut_25":
+        "the branch for an empty row: uploads.xlsx_rows pads every row to the widest, so no row is empty.",
+    "calculators.evaluation.reading.x_read_xlsx__mutmut_26":
+        "the branch for an empty row: uploads.xlsx_rows pads every row to the widest, so no row is empty.",
+    "calculators.evaluation.reading.x_read_xlsx__mutmut_36": "dtype=object dropped: a frame of strings is object.",
+    "calculators.evaluation.reading.x_read_xlsx__mutmut_39":
+        "no columns for a sheet with only a header row: refused as 'geen trajecten' either way.",
 }
 
 

@@ -291,6 +291,8 @@ def test_digit_snippets_keep_24_characters_around_digits_within_the_line() -> No
     assert digit_snippets("12 ab 34") == "12 ab 34"
     assert digit_snippets("12" + "x" * 60 + "34") == "12" + "x" * 24 + "\n" + "x" * 24 + "34"
     assert digit_snippets("geen cijfers") == ""
+    # a run that starts exactly where the previous snippet ends gets a snippet of its own, not lost
+    assert digit_snippets("12" + "x" * 24 + "34") == "12" + "x" * 24 + "\n" + "x" * 24 + "34"
 
 
 @pytest.mark.parametrize(("value", "expected"), [
@@ -518,7 +520,9 @@ def test_birth_date_in_the_end_column_at_the_edges(age: str, end: str, flagged: 
         load(csv_bytes(rows), "p.csv")
     assert isinstance(info.value, PrivacyRefusal) is flagged
     if flagged:
-        assert [f.column for f in info.value.findings] == ["Datum einde zorg"]  # type: ignore[attr-defined]
+        assert [f.message() for f in info.value.findings] == [  # type: ignore[attr-defined]
+            "kolom 'Datum einde zorg' bevat een volledige geboortedatum (de datum ligt de leeftijd bij aanvang in "
+            "jaren van de andere datums van het traject af)"]
 
 
 def test_birth_date_as_first_consult_is_found_once_from_either_later_date() -> None:
@@ -726,6 +730,8 @@ def test_a_clean_registration_lists_what_was_present_dropped_foreign_and_missing
     assert "Doelbereik" not in reg.missing_optional and "Praktijk" not in reg.missing_optional
     assert list(reg.frame.columns)[:4] == ["age", "sex", "referrer", "start"]
     assert reg.frame["consultation"].isna().all() and reg.frame["applied"].isna().all()
+    # a date column the file lacks is still a column of dates (NaT), so that date arithmetic works on it
+    assert str(reg.frame["applied"].dtype).startswith("datetime64")
     assert reg.frame["practice"][0] == "Praktijk Oost" and reg.frame["goal"][4] is None
 
 
@@ -738,6 +744,9 @@ def test_separator_is_the_more_frequent_of_semicolon_and_comma_in_the_header() -
     text = "a;b;c\n1,5;2;3\n"  # two semicolons, no comma in the header: semicolon
     raw = read(text.encode(), "s.csv")
     assert raw.separator == ";" and list(raw.frame.columns) == ["a", "b", "c"] and raw.frame["a"][0] == "1,5"
+    # only the header row decides: the rows below may hold more commas (decimal commas, text)
+    raw = read(b"a;b\nx,y,z,w;1\n", "s.csv")
+    assert raw.separator == ";" and raw.frame.values.tolist() == [["x,y,z,w", "1"]]
     raw = read(b"a,b;c\n1,2;3\n", "s.csv")  # one of each: comma
     assert raw.separator == "," and list(raw.frame.columns) == ["a", "b;c"]
 
@@ -760,6 +769,7 @@ def test_a_ragged_csv_names_the_line() -> None:
     with pytest.raises(InputError) as info:
         read(b"a;b\n1;2\n1;2;3\n", "r.csv")
     assert info.value.message == "'r.csv' kon niet als CSV worden gelezen (regel 3 heeft meer velden dan de kopregel)."
+    assert info.value.field == "upload"
 
 
 def test_cell_text_of_excel_values() -> None:
@@ -815,6 +825,11 @@ def test_reading_refusals() -> None:
         assert info.value.message == message
         assert info.value.field == "upload"
     assert read(b"a;b\n1;2\n", "x.TXT").frame.values.tolist() == [["1", "2"]]
+    # 0x81 is neither UTF-8 nor a Windows-1252 character
+    with pytest.raises(InputError) as info:
+        read(b"a;b\n\x81;1\n", "bin.csv")
+    assert (info.value.message, info.value.field) == ("'bin.csv' is geen tekstbestand in UTF-8 of Windows-1252.",
+                                                      "upload")
 
 
 # ------------------------------------------------------------------ the practice table, counted by hand
