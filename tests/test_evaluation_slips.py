@@ -293,6 +293,8 @@ def test_digit_snippets_keep_24_characters_around_digits_within_the_line() -> No
     assert digit_snippets("geen cijfers") == ""
     # a run that starts exactly where the previous snippet ends gets a snippet of its own, not lost
     assert digit_snippets("12" + "x" * 24 + "34") == "12" + "x" * 24 + "\n" + "x" * 24 + "34"
+    # a run inside the previous snippet is skipped, and the search goes on after it
+    assert digit_snippets("12 ab 34" + "x" * 60 + "56") == "12 ab 34" + "x" * 19 + "\n" + "x" * 24 + "56"
 
 
 @pytest.mark.parametrize(("value", "expected"), [
@@ -435,6 +437,7 @@ def test_the_refusal_names_each_column_once_and_every_rule() -> None:
             for i, r in enumerate(TWELVE)]
     with pytest.raises(PrivacyRefusal) as info:
         load(csv_bytes(rows, [*HEADERS, "Notitie", "Contact"]), "p.csv")
+    assert info.value.field == "upload"
     assert [(f.column, f.rule) for f in info.value.findings] == [
         ("Notitie", "burgerservicenummer (9 cijfers die de elfproef doorstaan)"), ("Notitie", "e-mailadres"),
         ("Contact", "telefoonnummer")]
@@ -819,6 +822,8 @@ def test_reading_refusals() -> None:
         (xlsx_bytes([], headers=["a", "b"]), "kop.xlsx", "'kop.xlsx' bevat geen trajecten: alleen kopregel of lege "
                                                          "rijen."),
         (b"a", "x.ods", "'x.ods': alleen .xlsx- en .csv-bestanden kunnen worden gelezen."),
+        (xlsx_bytes([], headers=[]), "leeg.xlsx", "'leeg.xlsx' bevat geen trajecten: alleen kopregel of lege "
+                                                  "rijen."),
     ]:
         with pytest.raises(InputError) as info:
             read(content, name)
@@ -1035,3 +1040,38 @@ def test_every_table_with_its_title_base_note_and_shared_totals() -> None:
     for col in ["2020 K1", TOTAL]:
         assert groups.cells[(fmt.UNKNOWN, col)] == interventions.cells[(fmt.UNKNOWN, col)]
     assert raw_count(ev, "groups", fmt.UNKNOWN) == 1
+
+
+def test_a_postcode_without_a_house_number_is_no_address() -> None:
+    rows = [[*r, "2311 AB" if i % 2 else "2312 CD"] for i, r in enumerate(TWELVE)]
+    assert load(csv_bytes(rows, [*HEADERS, "Wijk"]), "w.csv").foreign == ["Wijk"]
+
+
+def test_columns_without_a_header_are_dropped_only_when_empty() -> None:
+    from calculators.evaluation.reading import read
+
+    # the second column has no header and no value: dropped; the third has a header but no value: kept
+    raw = read(b"a;;c\n1;;\n2;;\n", "h.csv")
+    assert list(raw.frame.columns) == ["a", "c"] and raw.frame.values.tolist() == [["1", ""], ["2", ""]]
+
+
+def test_the_sheet_registratie_is_read_wherever_it_is_and_errors_name_the_file() -> None:
+    import io
+
+    import openpyxl
+
+    from calculators.errors import InputError
+    from calculators.evaluation.reading import read
+
+    book = openpyxl.Workbook()
+    book.active.title = "Toelichting"
+    book.active.append(["uitleg", "bij", "het", "sjabloon"])
+    sheet = book.create_sheet("Registratie")
+    sheet.append(["a", "b"])
+    sheet.append(["1", "2"])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    assert read(buffer.getvalue(), "s.xlsx").frame.values.tolist() == [["1", "2"]]
+    with pytest.raises(InputError) as info:
+        read(b"not a zip", "kapot.xlsx")
+    assert "'kapot.xlsx'" in info.value.message
