@@ -512,6 +512,8 @@ def _birth(age: str, start: str, end: str = "", applied: str | None = None) -> l
     ("9", "13-07-2010", True),  # 9.50 years at age 9
     ("4", "13-01-2016", True),  # 1461 days = 4.00 years at age 4: the youngest age checked
     ("3", "13-01-2017", False),  # 3 years at age 3: too young to tell from a long trajectory
+    ("9", "13-01-2012", True),  # 2922 days = 8.00 years of 365.25 days at age 9: exactly 1 year off
+    ("7,0", "13-01-2012", True),  # the age written with a decimal comma
 ])
 def test_birth_date_in_the_end_column_at_the_edges(age: str, end: str, flagged: bool) -> None:
     from calculators.errors import InputError
@@ -534,6 +536,10 @@ def test_birth_date_as_first_consult_is_found_once_from_either_later_date() -> N
     headers = [*HEADERS, "Datum aanmelding"]
     rows = [[*r, ""] for r in TWELVE]
     rows[1] = _birth("9", "13-01-2011", "", "13-01-2020")  # only the application date lies 9 years later
+    with pytest.raises(PrivacyRefusal) as info:
+        load(csv_bytes(rows, headers), "p.csv")
+    assert [f.column for f in info.value.findings] == ["Datum eerste consult"]
+    rows[1] = _birth("9", "13-01-2012", "", "13-01-2020")  # 2922 days = 8.00 years later at age 9: 1 year off
     with pytest.raises(PrivacyRefusal) as info:
         load(csv_bytes(rows, headers), "p.csv")
     assert [f.column for f in info.value.findings] == ["Datum eerste consult"]
@@ -566,7 +572,7 @@ def test_one_problem_is_singular() -> None:
     rows = [r[:] for r in TWELVE]
     rows[0][0] = "30"
     refusal = _refusal(rows)
-    assert refusal.total == 1
+    assert refusal.total == 1 and refusal.field == "upload"
     assert refusal.message == ("Het bestand is niet verwerkt: 1 probleem in 1 rij. Herstel het en laad het bestand "
                                "opnieuw. rij 2, kolom 'Leeftijd bij aanvang': '30' ligt buiten 0–23 (leeftijd in "
                                "jaren).")
@@ -773,6 +779,9 @@ def test_a_ragged_csv_names_the_line() -> None:
         read(b"a;b\n1;2\n1;2;3\n", "r.csv")
     assert info.value.message == "'r.csv' kon niet als CSV worden gelezen (regel 3 heeft meer velden dan de kopregel)."
     assert info.value.field == "upload"
+    with pytest.raises(InputError) as info:
+        read(b"\n\n", "w.csv")  # only empty lines: nothing pandas can read
+    assert info.value.message == "'w.csv' kon niet als CSV worden gelezen (leeg of onleesbaar)."
 
 
 def test_cell_text_of_excel_values() -> None:
