@@ -37,7 +37,8 @@ MODEL_MODULES = ("staffing.model", "break_even.model", "savings.model", "referra
 #: the decision calculators (issue 19): WISN workload, whole cost, sensitivity, the council annex's content
 DECISION_MODULES = ("workload.model", "costs.model", "sensitivity.model", "annex.content")
 #: configured in [tool.mutmut] but not run by default (the kit was being rewritten when this was added)
-EVALUATION_MODULES = ("evaluation.indicators", "evaluation.suppression", "evaluation.validation", "evaluation.privacy")
+EVALUATION_MODULES = ("evaluation.indicators", "evaluation.suppression", "evaluation.validation", "evaluation.privacy",
+                      "evaluation.reading")
 MODULES = MODEL_MODULES + DECISION_MODULES
 KNOWN = MODULES + EVALUATION_MODULES
 
@@ -87,6 +88,32 @@ EQUIVALENT: dict[str, str] = {
         "hpf -> None in the high AWT: None means the stored 38 h, which hpf is.",
     "calculators.workload.model.x_workload_inputs__mutmut_49":
         "low None: Assumption.of_fact then takes the value as the low end (no stored range), the same 3.426.",
+    # the evaluation kit (issue 21 item 7)
+    "calculators.evaluation.indicators.x__practice_table__mutmut_8":
+        "fillna('') -> fillna(None): groupby drops a missing practice, isin() is False for it: 'Overige' all the same.",
+    "calculators.evaluation.indicators.x__period_bounds__mutmut_44":
+        "a half year from day 2 instead of 1: only its length is used (weeks): 2 Jan-2 Jul is as long as 1 Jan-1 Jul.",
+    "calculators.evaluation.validation.x__integers__mutmut_32":
+        "(high is not None) or True: pandas compares numbers > None as False, the same as the else branch.",
+    "calculators.evaluation.validation.xǁValidationRefusalǁ__init____mutmut_45":
+        "rstrip('.') -> rstrip('XX.XX'): no message of the kit ends in an 'X'.",
+    "calculators.evaluation.privacy.x_digit_snippets__mutmut_18":
+        "rfind from 1 instead of 0: differs only for a text that starts with a newline; cells are stripped.",
+    "calculators.evaluation.privacy.x_digit_snippets__mutmut_30":
+        "line_end < 0 -> <= 0: find() after a non-empty match never returns 0.",
+    "calculators.evaluation.privacy.x_is_address__mutmut_8":
+        "' ' -> 'XX XX' between the text around a postcode: both end a number at a word boundary; none found.",
+    "calculators.evaluation.reading.x__decode__mutmut_4": "'cp1252' -> 'CP1252': codec names ignore case.",
+    "calculators.evaluation.reading.x_read_xlsx__mutmut_33":
+        "dtype=object -> None: pandas makes a frame of strings object all the same.",
+    "calculators.evaluation.reading.x_map_unique__mutmut_9": "zip(strict=True) -> no strict: f maps each unique once.",
+    "calculators.evaluation.reading.x_read_xlsx__mutmut_25":
+        "the branch for an empty row: uploads.xlsx_rows pads every row to the widest, so no row is empty.",
+    "calculators.evaluation.reading.x_read_xlsx__mutmut_26":
+        "the branch for an empty row: uploads.xlsx_rows pads every row to the widest, so no row is empty.",
+    "calculators.evaluation.reading.x_read_xlsx__mutmut_36": "dtype=object dropped: a frame of strings is object.",
+    "calculators.evaluation.reading.x_read_xlsx__mutmut_39":
+        "no columns for a sheet with only a header row: refused as 'geen trajecten' either way.",
 }
 
 

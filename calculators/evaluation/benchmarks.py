@@ -78,23 +78,25 @@ def published() -> list[Benchmark]:
         base = _number(row["base"])
         count = _number(row["count"])
         derived = count is None and base is not None
-        if derived:
-            count = round(share * base)  # type: ignore[operator]
+        if count is None and base is not None:
+            count = round(share * base)
         if row["study"] == "rotterdam":  # respondents, not trajectories: no interval
             base = count = None
             derived = False
         out.append(Benchmark("groups", target, _STUDIES[row["study"]], share, int(base) if base else None,
                              int(count) if count is not None else None, derived,
                              _DIFFERENCES[(row["study"], category)], row["source"], row["ref"]))
-    girls, boys = data.fact("rebel_girls"), data.fact("rebel_boys")
-    out.append(Benchmark("sex", "Vrouw", _STUDIES["rebel_holland_rijnland"], girls.value / (girls.value + boys.value),
-                         int(girls.value + boys.value), int(girls.value), False,
+    girls_fact = data.fact("rebel_girls")
+    girls, boys = data.value("rebel_girls"), data.value("rebel_boys")
+    out.append(Benchmark("sex", "Vrouw", _STUDIES["rebel_holland_rijnland"], girls / (girls + boys),
+                         int(girls + boys), int(girls), False,
                          "Basis zijn de cases met een bekend geslacht; in de eigen tabel telt 'onbekend' mee.",
-                         girls.source, girls.ref))
-    recorded, partly = data.fact("rebel_goal_attainment_recorded"), data.fact("rebel_goal_not_or_partly")
-    reached = int(recorded.value - partly.value)
-    out.append(Benchmark("goal", "3 (ja)", _STUDIES["rebel_holland_rijnland"], reached / recorded.value,
-                         int(recorded.value), reached, False,
+                         girls_fact.source, girls_fact.ref))
+    partly = data.fact("rebel_goal_not_or_partly")
+    recorded = data.value("rebel_goal_attainment_recorded")
+    reached = int(recorded - data.value("rebel_goal_not_or_partly"))
+    out.append(Benchmark("goal", "3 (ja)", _STUDIES["rebel_holland_rijnland"], reached / recorded,
+                         int(recorded), reached, False,
                          "Basis zijn de cases met een ingevuld doelbereik, ook open; in de eigen tabel zijn het de "
                          "afgesloten trajecten, 'niet ingevuld' inbegrepen.", partly.source, partly.ref))
     return out

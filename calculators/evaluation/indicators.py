@@ -38,7 +38,9 @@ TOTAL = "Totaal"
 BASE_ALL = "alle trajecten"
 BASE_CLOSED = "afgesloten trajecten"
 OTHER, OTHER_UNKNOWN = "overig", "overig / onbekend"
-WAIT_BANDS = (("0–14 dagen", 0, 14), ("15–28 dagen", 15, 28), ("meer dan 28 dagen", 29, None))
+WAIT_BANDS: tuple[tuple[str, int, int | None], ...] = (
+    ("0–14 dagen", 0, 14), ("15–28 dagen", 15, 28), ("meer dan 28 dagen", 29, None)
+)
 
 
 @dataclass
@@ -312,8 +314,8 @@ def evaluate(reg: Registration, period: str = "kwartaal", min_cell: int | None =
     if "aanmelding" in reg.present:
         wait = (frame["start"] - frame["applied"]).dt.days
         bands = pd.Series(fmt.UNKNOWN, index=frame.index)
-        for label, low, high in WAIT_BANDS:
-            bands = bands.where(~((wait >= low) & ((wait <= high) if high is not None else True)), label)
+        for label, first_day, last_day in WAIT_BANDS:
+            bands = bands.where(~((wait >= first_day) & ((wait <= last_day) if last_day is not None else True)), label)
         rows = [w[0] for w in WAIT_BANDS] + ([fmt.UNKNOWN] if (bands == fmt.UNKNOWN).any() else [])
         b.breakdown("waiting", "Wachttijd van aanmelding tot eerste consult", bands, rows, BASE_ALL, all_vars,
                     min_cell)
@@ -475,9 +477,10 @@ def advise(ev: Evaluation) -> Advice | None:
     minimum allowed, with which no headline figure at or above the minimum is hidden (None: no need,
     or no setting helps). Lowering the minimum stays the user's choice: the report only offers it."""
     if "advice" in ev.cache:
-        return ev.cache["advice"]  # type: ignore[no-any-return]
-    ev.cache["advice"] = _advise(ev)
-    return ev.cache["advice"]  # type: ignore[no-any-return]
+        cached: Advice | None = ev.cache["advice"]
+        return cached
+    advice = ev.cache["advice"] = _advise(ev)
+    return advice
 
 
 def _advise(ev: Evaluation) -> Advice | None:

@@ -40,7 +40,8 @@ _EMAIL = re.compile(r"(?<=[\w.+-])@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}")  # starts
 #: (enough for 'bsn: ', '+31 ' or 'geboren '): the digit rules search only these snippets.
 _DIGIT_RUN = re.compile(r"\d[\d .\-()+/:]*")
 SNIPPET_CONTEXT = 24
-_PHONE = re.compile(r"(?<![\d+])(?:\+31|0031|0)[ \-().]*[1-9](?:[ \-().]?\d){8}(?![\d])")
+#: between two digits at most two separators: '(071) 512 34 56' has ') ' after the area code
+_PHONE = re.compile(r"(?<![\d+])(?:\+31|0031|0)[ \-().]*[1-9](?:[ \-().]{0,2}\d){8}(?![\d])")
 _PHONE_STRIP = re.compile(r"[\s\-().]")
 _BSN = re.compile(
     r"(?<!\d)(\d{9}|\d{3}[ .-]\d{3}[ .-]\d{3}|\d{4}[ .-]\d{2}[ .-]\d{3}|\d{2}[ .-]\d{3}[ .-]\d{2}[ .-]\d{2})"
@@ -332,8 +333,10 @@ def screen(raw: RawTable) -> tuple[pd.DataFrame, list[str], list[str]]:
     Returns the remaining frame, the dropped headers (n1 and open text) and the foreign headers
     (checked, then ignored). Raises PrivacyRefusal when any column carries an identifier.
     """
-    dropped, foreign, findings = [], [], []
-    keep = []
+    dropped: list[str] = []
+    foreign: list[str] = []
+    findings: list[Finding] = []
+    keep: list[str] = []
     for header in raw.frame.columns:
         col = fmt.match_header(header)
         if col is not None and col.kind in fmt.DROPPED_KINDS:

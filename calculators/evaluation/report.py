@@ -97,10 +97,11 @@ def _svg(spec: dict[str, Any], description: str) -> str:
 
 
 def chart_groups(ev: Evaluation) -> str:
-    rows = [{"groep": row, "aandeel": s.share, "laag": s.ci_low, "hoog": s.ci_high}
-            for row, s in ev.distribution("groups").items() if s.share is not None]
-    described = "; ".join(f"{r['groep']} {percent(r['aandeel'])} (95%-interval {percent(r['laag'])}–"
-                          f"{percent(r['hoog'])})" for r in rows)
+    shown = [(row, s.share, s.ci_low, s.ci_high) for row, s in ev.distribution("groups").items()
+             if s.share is not None and s.ci_low is not None and s.ci_high is not None]
+    rows = [{"groep": row, "aandeel": share, "laag": low, "hoog": high} for row, share, low, high in shown]
+    described = "; ".join(f"{row} {percent(share)} (95%-interval {percent(low)}–{percent(high)})"
+                          for row, share, low, high in shown)
     y = {"field": "groep", "type": "nominal", "title": None, "sort": None, "axis": {"labelLimit": 300}}
     spec = {"data": {"values": rows}, "width": 420, "padding": {"left": 12, "top": 5, "right": 5, "bottom": 5},
             "title": "Inzet over het hele bestand, met 95%-interval",
@@ -116,9 +117,10 @@ def chart_groups(ev: Evaluation) -> str:
 
 def chart_inflow(ev: Evaluation) -> str:
     traj = ev.table("trajectories")
-    rows = [{"periode": p, "trajecten": ev.count(traj.cells[(TOTAL, p)])} for p in ev.periods]
-    shown = [r for r in rows if r["trajecten"] is not None]
-    described = "; ".join(f"{r['periode']}: {number(r['trajecten'])}" for r in shown)
+    counts = [(p, ev.count(traj.cells[(TOTAL, p)])) for p in ev.periods]
+    present = [(p, n) for p, n in counts if n is not None]
+    shown = [{"periode": p, "trajecten": n} for p, n in present]
+    described = "; ".join(f"{p}: {number(n)}" for p, n in present)
     spec = {"data": {"values": shown}, "mark": {"type": "bar", "color": "#4c78a8"}, "width": 420,
             "title": "Nieuwe trajecten per periode (datum eerste consult)",
             "encoding": {"x": {"field": "periode", "type": "ordinal", "title": None, "sort": None},
@@ -240,12 +242,13 @@ def interval_in_words(ev: Evaluation) -> str:
         "Bij elk aandeel staat tussen haakjes een interval. Dat leest u zo: met 95% zekerheid ligt het aandeel "
         "dat u op den duur bij dezelfde werkwijze zou zien tussen de twee getallen"
     )
-    if example is not None:
+    if example is not None and example.share is not None and example.ci_low is not None \
+            and example.ci_high is not None:
         text += (
-            f"; bijvoorbeeld {percent(example.share)} ({percent(example.ci_low)}–{percent(example.ci_high)}) "  # type: ignore[arg-type]
-            f"betekent: met 95% zekerheid ligt het aandeel tussen {percent(example.ci_low)} en "  # type: ignore[arg-type]
+            f"; bijvoorbeeld {percent(example.share)} ({percent(example.ci_low)}–{percent(example.ci_high)}) "
+            f"betekent: met 95% zekerheid ligt het aandeel tussen {percent(example.ci_low)} en "
             f"{percent(example.ci_high)}"
-        )  # type: ignore[arg-type]
+        )
     return text + ". Hoe minder trajecten, hoe breder het interval."
 
 

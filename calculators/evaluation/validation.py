@@ -182,12 +182,16 @@ def _integers(
         ),
         (out_of_range, f"ligt buiten {bounds}", f"waarden buiten {bounds}", f"controleer de {what}"),
     ):
+
+        def describe(i: int, single: str = single) -> str:
+            return f"{_show(values[i])} {single} ({what})"
+
         _report(
             problems,
             rows,
             header,
             list(values.index[mask]),
-            lambda i, single=single: f"{_show(values[i])} {single} ({what})",
+            describe,
             plural,
             lambda i: _show(values[i]),
             fix,
