@@ -95,3 +95,35 @@ def test_a_pooled_kernel_may_wait_for_its_request_as_long_as_it_may_live() -> No
     conf = json.loads((Path(__file__).resolve().parents[1] / "voila.json").read_text(encoding="utf-8"))
     assert conf["VoilaConfiguration"]["preheat_kernel"] is True
     assert conf["VoilaExecutor"]["timeout"] >= conf["ClassroomKernelManager"]["max_kernel_age"]
+
+
+@pytest.mark.parametrize("preheated", [False, True])
+def test_a_pooled_kernel_computes_the_defaults_before_it_waits_and_then_its_links_numbers(
+        monkeypatch: pytest.MonkeyPatch, preheated: bool) -> None:
+    """In a kernel Voila started for its pool (VOILA_PREHEAT), the app computes the default answer before it
+    waits in get_query_string for its page, so that 25 visitors taking pooled kernels at once do not all start
+    the chart engine then; the link's numbers follow. A kernel started for its page reads the link first and
+    computes once."""
+    from calculators.formatting import span
+    from calculators.staffing import staffing
+    from calculators.ui import StaffingApp
+    from calculators.ui import base
+
+    events: list[str] = []
+    monkeypatch.setattr(base, "query_string", lambda: events.append("query") or "?jeugdigen=12000")
+    original = base.CalculatorApp.update
+
+    def counted(self: base.CalculatorApp) -> None:
+        events.append("update")
+        original(self)
+
+    monkeypatch.setattr(base.CalculatorApp, "update", counted)
+    if preheated:
+        monkeypatch.setenv("VOILA_PREHEAT", "True")
+    else:
+        monkeypatch.delenv("VOILA_PREHEAT", raising=False)
+    app = StaffingApp()
+    assert events == (["update", "query", "update"] if preheated else ["query", "update"])
+    s = staffing(12_000)
+    assert span(s.low.fte, s.high.fte, "fte", 2) in app.status.value
+    assert app.fields["youths"].input.value == "12000"

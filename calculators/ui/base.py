@@ -254,9 +254,12 @@ class CalculatorApp:
 
     def __init__(self) -> None:
         self.fields: dict[str, Field] = {s.key: Field(s) for s in self.fields_spec}
-        # a link's numbers (?jeugdigen=12000) as typed text: bad text gets the field's Dutch message below
-        for key, raw in link_values(query_string(), tuple(self.fields)).items():
-            self.fields[key].input.value = raw
+        # A kernel that Voila started for its pool waits in query_string() until a page takes it. It
+        # computes the default answer first (the chart engine's start-up included, about 1,5 s of CPU),
+        # so that a class taking 25 pooled kernels at once does not do that work all at the same moment.
+        preheated = os.environ.get("VOILA_PREHEAT") == "True"
+        if not preheated:
+            self._apply_link(query_string())
         self.status = w.HTML("")
         self.table = w.HTML("")
         self.chart = w.HTML("")
@@ -283,6 +286,20 @@ class CalculatorApp:
         self.widget = self._layout()
         route_errors(self.show_notice, stop=self.stop)
         self.update()
+        if preheated and self._apply_link(query_string()):
+            self.update()
+
+    def _apply_link(self, query: str) -> bool:
+        """A link's numbers (?jeugdigen=12000) into the fields as typed text (bad text gets the field's Dutch
+        message at the next update); whether the link gave any."""
+        given = link_values(query, tuple(self.fields))
+        self._loading = True
+        try:
+            for key, raw in given.items():
+                self.fields[key].input.value = raw
+        finally:
+            self._loading = False
+        return bool(given)
 
     def _layout(self) -> w.VBox:
         head = w.HTML(f"{style_html()}{upload_limit_html()}<h1>{html.escape(self.title)}</h1>"
