@@ -106,8 +106,7 @@ def test_a_pooled_kernel_computes_the_defaults_before_it_waits_and_then_its_link
     computes once."""
     from calculators.formatting import span
     from calculators.staffing import staffing
-    from calculators.ui import StaffingApp
-    from calculators.ui import base
+    from calculators.ui import StaffingApp, base
 
     events: list[str] = []
     monkeypatch.setattr(base, "query_string", lambda: events.append("query") or "?jeugdigen=12000")
