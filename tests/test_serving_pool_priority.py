@@ -65,11 +65,16 @@ def test_a_pooled_kernel_waits_at_low_priority_and_a_taken_one_gets_the_normal_p
     run_async(scenario())
 
 
-def test_without_a_pool_priority_nothing_changes() -> None:
+@pytest.mark.parametrize("pool_nice, can_restore", [(0, True), (15, False)])
+def test_pooled_kernels_keep_the_normal_priority_without_a_pool_priority_or_where_it_cannot_be_given_back(
+        monkeypatch: pytest.MonkeyPatch, pool_nice: int, can_restore: bool) -> None:
+    from calculators.serving import kernels
+
+    monkeypatch.setattr(kernels, "can_restore_priority", lambda: can_restore)
     base = os.getpriority(os.PRIO_PROCESS, 0)
 
     async def scenario() -> None:
-        km = Pooled(pool_nice=0, kernel_memory_limit_mb=0, unclaimed_timeout=0)
+        km = Pooled(pool_nice=pool_nice, kernel_memory_limit_mb=0, unclaimed_timeout=0)
         try:
             pooled = await km.start_kernel(kernel_name="python3", env=PREHEAT)
             assert nice_of(km, pooled) == base
@@ -157,21 +162,3 @@ def test_without_a_quiet_time_voilas_own_refill_runs_at_once() -> None:
     km = Filling(refill_quiet=0)
     km.fill_if_needed(notebook_name="formatie.ipynb")
     assert calls == [None]
-
-
-def test_where_a_taken_kernel_cannot_get_its_priority_back_pooled_kernels_keep_the_normal_one(
-        monkeypatch: pytest.MonkeyPatch) -> None:
-    from calculators.serving import kernels
-
-    monkeypatch.setattr(kernels, "can_restore_priority", lambda: False)
-    base = os.getpriority(os.PRIO_PROCESS, 0)
-
-    async def scenario() -> None:
-        km = Pooled(pool_nice=15, kernel_memory_limit_mb=0, unclaimed_timeout=0)
-        try:
-            pooled = await km.start_kernel(kernel_name="python3", env=PREHEAT)
-            assert nice_of(km, pooled) == base
-        finally:
-            await km.shutdown_all(now=True)
-
-    run_async(scenario())
