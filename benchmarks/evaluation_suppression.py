@@ -7,6 +7,9 @@ merged, which must be hidden whatever the method), how many files hide a headlin
 at or above the minimum (trajectories, closed, open, Rebel's three groups), and how many hide one
 although every cell of its sum is at or above the minimum (that would be the method's fault).
 
+Each file is evaluated three ways: exact counts, the default ('automatisch': exact unless a headline
+figure would be hidden, then rounded to multiples of five) and always rounded.
+
 Usage: python benchmarks/evaluation_suppression.py [--files 20]
 """
 
@@ -16,13 +19,15 @@ import argparse
 import datetime as dt
 import random
 import sys
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
-from calculators.evaluation import run
-from calculators.evaluation.indicators import TOTAL, Evaluation, hidden_headline, hidden_share
+from calculators.evaluation import load
+from calculators.evaluation.indicators import TOTAL, Evaluation, evaluate, hidden_headline, hidden_share
+from calculators.evaluation.periods import ROUNDINGS
 
 from evaluation_helpers import csv_bytes
 
@@ -71,21 +76,34 @@ def main() -> None:
     args = parser.parse_args()
     rng = random.Random(2121)
     print(
-        "| trajectories | hidden cells (mean) | lower bound: cells below the minimum after merging "
-        "| files hiding a headline figure | of which avoidable |"
+        "| trajectories | hidden cells, exact counts | hidden cells, default (automatisch) | hidden cells, "
+        "always rounded to 5 | lower bound: cells below the minimum after merging | files hiding a headline "
+        "figure: exact / default / rounded | files the default rounds | of the exact ones avoidable | "
+        "CPU per report, default |"
     )
-    print("|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|---|---|---|")
     for n in (40, 120, 300):
-        shares, bounds, headline, avoidable = [], [], 0, 0
+        shares: dict[str, list[float]] = {r: [] for r in ROUNDINGS}
+        headline = dict.fromkeys(ROUNDINGS, 0)
+        bounds, avoidable, rounded, cpu = [], 0, 0, 0.0
         for _ in range(args.files):
-            ev = run(csv_bytes(registration(n, rng)), "r.csv")
-            shares.append(hidden_share(ev))
-            bounds.append(lower_bound(ev))
-            headline += bool(hidden_headline(ev))
-            avoidable += bool(avoidable_headline(ev))
+            reg = load(csv_bytes(registration(n, rng)), "r.csv")
+            for setting in ROUNDINGS:
+                start = time.process_time()
+                ev = evaluate(reg, rounding=setting)
+                if setting == "automatisch":
+                    cpu += time.process_time() - start
+                    rounded += ev.rounding > 1
+                    bounds.append(lower_bound(ev))
+                if setting == "exact":
+                    avoidable += bool(avoidable_headline(ev))
+                shares[setting].append(hidden_share(ev))
+                headline[setting] += bool(hidden_headline(ev))
+        mean = {r: sum(v) / len(v) for r, v in shares.items()}
         print(
-            f"| {n} | {sum(shares) / len(shares):.1%} | {sum(bounds) / len(bounds):.1%} | {headline} of {args.files} "
-            f"| {avoidable} |"
+            f"| {n} | {mean['exact']:.1%} | {mean['automatisch']:.1%} | {mean['vijftallen']:.1%} "
+            f"| {sum(bounds) / len(bounds):.1%} | {headline['exact']} / {headline['automatisch']} / "
+            f"{headline['vijftallen']} of {args.files} | {rounded} | {avoidable} | {cpu / args.files:.2f} s |"
         )
 
 

@@ -58,6 +58,7 @@ def test_suppressed_cells_are_null_and_listed(tmp_path: Path) -> None:
     (("evaluate", "{csv}", "--min-cell", "2"), "niet lager zijn dan 3"),
     (("evaluate", "{csv}", "--min-cell", "vijf"), "moet een getal zijn"),
     (("evaluate", "{csv}", "--period", "maand"), "Onbekende keuze 'maand'"),
+    (("evaluate", "{csv}", "--rounding", "tientallen"), "Onbekende keuze 'tientallen'"),
     (("evaluate", "{bsn}"), "kolom 'BSN' bevat een burgerservicenummer"),
     (("evaluate", "{bad}"), "rij 2, kolom 'Leeftijd bij aanvang'"),
     (("template", "-o", "/nonexistent-dir/x.xlsx"), "niet schrijven"),

@@ -165,10 +165,36 @@ def test_headline_sentence_by_hand(evaluation) -> None:  # noqa: ANN001
     assert book["Toelichting"]["A2"].value == sentence
 
 
-def test_headline_says_less_than_the_minimum_for_a_hidden_count() -> None:
-    ev = run(csv_bytes(TWELVE), "r.csv", min_cell=5)  # 4 open: hidden, and 8 closed with it (12 is shown)
-    assert "In 2020 begonnen 12 trajecten; minder dan 5 zijn afgesloten en minder dan 5 lopen nog." in \
-        to_html(ev, "r.csv")
+def test_headline_calls_a_hidden_count_hidden_never_small() -> None:
+    # 4 open: hidden, and 8 closed with it (12 is shown); bridging 2 and referred 3 hidden, 7 self-helped shown.
+    # 'fewer than 5' would be false for the closed 8, and for bridging + referred (5 = 12 - 7) it would leave
+    # only 1 + 4, 2 + 3, 3 + 2 or 4 + 1
+    ev = run(csv_bytes(TWELVE), "r.csv", min_cell=5, rounding="exact")
+    sentence = ("In 2020 begonnen 12 trajecten; het aantal afgesloten is afgeschermd en het aantal lopende is "
+                "afgeschermd. Van alle trajecten: de POH-J hielp er 7 zelf, het aantal met overbruggingshulp is "
+                "afgeschermd en het aantal verwezen trajecten is afgeschermd.")
+    page = to_html(ev, "r.csv")
+    assert sentence in page and "minder dan 5 zijn" not in page
+
+
+def test_headline_and_settings_when_counts_are_rounded() -> None:
+    # exact counts would hide the 8 closed (beside the 4 open): rounded instead, chosen automatically.
+    # 12 -> 10, 8 -> 10, 7 -> 5; open 4, bridging 2 and referred 3 stay hidden
+    ev = run(csv_bytes(TWELVE), "r.csv", min_cell=5)
+    assert ev.rounding == 5
+    page = to_html(ev, "r.csv")
+    assert ("In 2020 begonnen ongeveer 10 trajecten; 10 zijn afgesloten en het aantal lopende is afgeschermd. "
+            "Van alle trajecten: de POH-J hielp er 5 zelf, het aantal met overbruggingshulp is afgeschermd en het "
+            "aantal verwezen trajecten is afgeschermd. (Aantallen afgerond op veelvouden van 5.)") in page
+    assert ("Kleinste getoonde aantal: 5. Aantallen: afgerond op veelvouden van 5 (automatisch gekozen).") in page
+    assert "een getoonde 10 staat voor 8 tot en met 12" in page
+    book = openpyxl.load_workbook(io.BytesIO(to_xlsx(ev, "r.csv")))
+    notes = [c.value for c in book["Toelichting"]["A"]]
+    assert "Periode per kolom: kwartaal. Kleinste getoonde aantal: 5. Aantallen: afgerond op veelvouden van 5 " \
+           "(automatisch gekozen)." in notes
+    chosen = run(csv_bytes(TWELVE), "r.csv", min_cell=5, rounding="vijftallen")
+    assert "Aantallen: afgerond op veelvouden van 5." in to_html(chosen, "r.csv")
+    assert not any("Met exacte aantallen" in n for n in chosen.notes)
 
 
 def test_intervals_in_words_and_sources_as_places_not_lines(evaluation) -> None:  # noqa: ANN001
@@ -220,12 +246,13 @@ def test_a_report_that_hides_a_headline_figure_offers_the_settings_that_show_it(
 
     # TWELVE twice, by hand: groups over all 24 trajectories: self 14, bridging 4, referred 6. With minimum 5
     # the 4 is hidden, and 24 - 14 - 6 would give it away: the smallest shown part, referred (6), goes too.
-    ev = run(csv_bytes(TWELVE * 2), "r.csv", min_cell=5)
+    ev = run(csv_bytes(TWELVE * 2), "r.csv", min_cell=5, rounding="exact")
     assert hidden_headline(ev) == ["de groep 'Verwezen'"]
     text = advice_text(ev)
     assert "ook de groep 'Verwezen'. Met kleinste getoonde aantal 3 zijn de kerncijfers zichtbaar" in text
     assert "--period kwartaal --min-cell 3" in text and html.escape(text) in to_html(ev, "r.csv")
     assert to_json(ev)["advice"]["min_cell"] == 3
-    better = run(csv_bytes(TWELVE * 2), "r.csv", "kwartaal", 3)  # the advice, taken
+    better = run(csv_bytes(TWELVE * 2), "r.csv", "kwartaal", 3, "exact")  # the advice, taken
     assert hidden_headline(better) == [] and to_json(better)["groups"]["Verwezen"]["count"] == 6
-    assert advice_text(run(csv_bytes(TWELVE * 5), "r.csv", "jaar", 5)) == ""  # 60 trajectories, one year: no need
+    # 60 trajectories, one year: no need
+    assert advice_text(run(csv_bytes(TWELVE * 5), "r.csv", "jaar", 5, "exact")) == ""

@@ -863,7 +863,7 @@ def _practice_rows() -> list[list[str]]:
 
 
 def test_practice_table_by_hand() -> None:
-    ev = run(csv_bytes(_practice_rows(), [*HEADERS, "Praktijk"]), "p.csv", min_cell=3)
+    ev = run(csv_bytes(_practice_rows(), [*HEADERS, "Praktijk"]), "p.csv", min_cell=3, rounding="exact")
     table = ev.table("practices")
     assert table.title == "Inzet per praktijk (praktijken met minstens 10 afgesloten trajecten)"
     assert (table.base, table.share_along) == ("trajecten van de praktijk", "row")
@@ -934,7 +934,7 @@ def test_advice_tries_longer_periods_then_the_lowest_minimum(monkeypatch: pytest
     ev.hidden = {heads[f"de groep '{SELF}'"]}  # 7 >= 5: a headline figure hidden although at the minimum
     tried: list[tuple[str, int]] = []
 
-    def fake_evaluate(reg: object, period: str, min_cell: int) -> Evaluation:
+    def fake_evaluate(reg: object, period: str, min_cell: int, rounding: str) -> Evaluation:
         tried.append((period, min_cell))
         hidden = set() if (period, min_cell) == ("jaar", 3) else set(ev.hidden)
         return dataclasses.replace(ev, period=period, min_cell=min_cell, hidden=hidden, cache={})
@@ -953,7 +953,7 @@ def test_advice_for_a_hidden_headline_even_when_few_cells_are_hidden(monkeypatch
     ev.hidden = {heads[f"de groep '{REFERRED}'"]}  # 3 of 3: hidden although at the minimum
     assert 0 < hidden_share(ev) < MOSTLY_HIDDEN
 
-    def fake_evaluate(reg: object, period: str, min_cell: int) -> Evaluation:
+    def fake_evaluate(reg: object, period: str, min_cell: int, rounding: str) -> Evaluation:
         return dataclasses.replace(ev, period=period, min_cell=min_cell, hidden=set(), cache={})
 
     monkeypatch.setattr(indicators, "evaluate", fake_evaluate)
@@ -967,7 +967,7 @@ def test_no_advice_when_no_setting_shows_more(monkeypatch: pytest.MonkeyPatch) -
     heads = headline_vars(ev)
     ev.hidden = {heads[f"de groep '{REFERRED}'"]}
 
-    def same(reg: object, period: str, min_cell: int) -> Evaluation:
+    def same(reg: object, period: str, min_cell: int, rounding: str) -> Evaluation:
         more = set(ev.hidden) | {heads["het aantal open trajecten"]}  # more hidden, not fewer
         return dataclasses.replace(ev, period=period, min_cell=min_cell, hidden=more, cache={})
 
@@ -1009,7 +1009,7 @@ def _full_rows() -> list[list[str]]:
 
 
 def test_every_table_with_its_title_base_note_and_shared_totals() -> None:
-    ev = run(csv_bytes(_full_rows(), FULL_HEADERS), "f.csv", min_cell=3)
+    ev = run(csv_bytes(_full_rows(), FULL_HEADERS), "f.csv", min_cell=3, rounding="exact")
     everyone, closed = "alle trajecten", "afgesloten trajecten"
     assert [(t.key, t.title, t.base) for t in ev.tables] == [
         ("trajectories", "Trajecten", everyone),

@@ -41,8 +41,11 @@ def load(content: bytes, filename: str) -> Registration:
     return validate(frame, raw.rows, dropped, foreign)
 
 
-def run(content: bytes, filename: str, period: str = "kwartaal", min_cell: int | None = None) -> Evaluation:
+def run(
+    content: bytes, filename: str, period: str = "kwartaal", min_cell: int | None = None,
+    rounding: str = "automatisch",
+) -> Evaluation:
     """The whole kit on one file: InputError (Dutch) when the file is refused."""
     from .indicators import evaluate
 
-    return evaluate(load(content, filename), period, min_cell)
+    return evaluate(load(content, filename), period, min_cell, rounding)

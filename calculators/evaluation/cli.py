@@ -1,7 +1,8 @@
 """The kit's subcommands ``evaluate`` and ``template``, registered on the main CLI parser.
 
 ``python -m calculators evaluate FILE [--json] [--report out.html] [--pdf out.pdf] [--xlsx out.xlsx]
-[--period kwartaal|halfjaar|jaar] [--min-cell N]`` and ``python -m calculators template -o FILE``.
+[--period kwartaal|halfjaar|jaar] [--min-cell N] [--rounding automatisch|exact|vijftallen]``
+and ``python -m calculators template -o FILE``.
 A refused file exits with 2 and one Dutch message on stderr (through ``calculators.cli.main``).
 """
 
@@ -14,7 +15,7 @@ from typing import Any
 from .. import data
 from ..errors import InputError
 from ..parsing import parse_number
-from .periods import PERIODS
+from .periods import PERIODS, ROUNDINGS
 
 
 def _read_file(path: str) -> bytes:
@@ -46,7 +47,7 @@ def cmd_evaluate(args: argparse.Namespace) -> tuple[dict[str, Any], str]:
             raise InputError("--min-cell moet een heel getal zijn.", field="min_cell")
         min_cell = int(value)
     content = _read_file(args.file)
-    ev = run(content, Path(args.file).name, args.period, min_cell)
+    ev = run(content, Path(args.file).name, args.period, min_cell, args.rounding)
     out = summary.to_json(ev, Path(args.file).name)
     text = summary.to_text(ev)
     if args.report:
@@ -87,6 +88,8 @@ def register(sub: Any) -> None:
     p.add_argument("--min-cell", default=None, metavar="N",
                    help=f"kleinste getoonde aantal (standaard {int(data.value('evaluation_min_cell'))}, "
                         f"nooit onder {int(data.bounds('evaluation_min_cell')[0])})")
+    p.add_argument("--rounding", default="automatisch", choices=list(ROUNDINGS),
+                   help="; ".join(f"{key}: {label}" for key, label in ROUNDINGS.items()))
     p.set_defaults(handler=cmd_evaluate)
     help_text = "Leeg registratiesjabloon (.xlsx met keuzelijsten en uitleg, of .csv)"
     p = sub.add_parser("template", help=help_text, description=help_text)

@@ -19,9 +19,10 @@ from typing import Any
 import pandas as pd
 
 from .. import data
+from ..errors import InputError
 from ..stats import wilson_interval
 from . import format as fmt
-from .periods import PERIODS
+from .periods import PERIODS, ROUNDINGS
 from .suppression import (
     TIER_CELL,
     TIER_GRAND_TOTAL,
@@ -30,6 +31,7 @@ from .suppression import (
     TIER_TOTAL,
     Equation,
     check_min_cell,
+    round_to,
     suppress,
 )
 from .validation import Registration
@@ -82,13 +84,16 @@ class Evaluation:
     registration: Registration
     statistics: dict[str, dict[str, float | None]] = field(default_factory=dict)  # medians and means per period
     notes: list[str] = field(default_factory=list)
+    rounding: int = 1  # the base shown counts are rounded to (1: exact)
+    rounding_setting: str = "automatisch"  # what the user chose (periods.ROUNDINGS)
     cache: dict[str, Any] = field(default_factory=dict, repr=False)  # advice, computed once per report
 
     def table(self, key: str) -> Table:
         return next(t for t in self.tables if t.key == key)
 
     def count(self, var: str) -> int | None:
-        return None if var in self.hidden else self.values[var]
+        """The count as published: None when hidden, rounded to ``rounding``."""
+        return None if var in self.hidden else round_to(self.values[var], self.rounding)
 
     def cell(self, table: Table, row: str, col: str) -> Share:
         var = table.cells[(row, col)]
@@ -98,7 +103,7 @@ class Evaluation:
             return Share(count, base, None, None, None)
         if count is None or base is None or base == 0:
             return Share(count, base, None, None, None)
-        low, high = wilson_interval(count, base)
+        low, high = wilson_interval(count, base)  # with rounding: of the rounded counts, as published
         return Share(count, base, count / base, low, high)
 
     def distribution(self, key: str, col: str = TOTAL) -> dict[str, Share]:
@@ -243,9 +248,14 @@ def _categorical(reg: Registration, name: str, code: str) -> tuple[pd.Series, li
     return values, rows
 
 
-def evaluate(reg: Registration, period: str = "kwartaal", min_cell: int | None = None) -> Evaluation:
-    """All indicators of ``reg`` per ``period`` (kwartaal, halfjaar, jaar) with suppression."""
+def evaluate(
+    reg: Registration, period: str = "kwartaal", min_cell: int | None = None, rounding: str = "automatisch"
+) -> Evaluation:
+    """All indicators of ``reg`` per ``period`` (kwartaal, halfjaar, jaar) with suppression; counts exact or
+    rounded to multiples of five (``rounding``: a key of ``periods.ROUNDINGS``)."""
     min_cell = check_min_cell(int(data.value("evaluation_min_cell")) if min_cell is None else min_cell)
+    if rounding not in ROUNDINGS:
+        raise InputError(f"Onbekende afronding '{rounding}': kies {', '.join(ROUNDINGS)}.", field="rounding")
     frame = reg.frame
     labels = _period_labels(frame["start"], period)
     periods = sorted(labels.unique(), key=_sort_key)
@@ -335,7 +345,12 @@ def evaluate(reg: Registration, period: str = "kwartaal", min_cell: int | None =
         )
     if "praktijk" in reg.present:
         _practice_table(b, reg, group_table, all_vars)
-    hidden = suppress(b.values, b.equations, min_cell, _tiers(b.tables, all_vars, closed_vars, group_table))
+    tiers = _tiers(b.tables, all_vars, closed_vars, group_table)
+    base = int(data.value("evaluation_rounding_base")) if rounding == "vijftallen" else 1
+    hidden = suppress(b.values, b.equations, min_cell, tiers, base)
+    if rounding == "automatisch" and _hides_headline(b.tables, b.values, hidden, min_cell):
+        base = int(data.value("evaluation_rounding_base"))
+        hidden = suppress(b.values, b.equations, min_cell, tiers, base)
     weeks = {}
     for p in periods:
         start, end = _period_bounds(p)
@@ -344,7 +359,8 @@ def evaluate(reg: Registration, period: str = "kwartaal", min_cell: int | None =
     # inflow per week rests on the number of trajectories of the period: hidden with it
     statistics = {
         "Nieuwe trajecten per week": {
-            col: None if all_vars[col] in hidden else b.values[all_vars[col]] / weeks[col] for col in [*periods, TOTAL]
+            col: None if all_vars[col] in hidden else round_to(b.values[all_vars[col]], base) / weeks[col]
+            for col in [*periods, TOTAL]
         },
         **statistics,
     }
@@ -355,7 +371,30 @@ def evaluate(reg: Registration, period: str = "kwartaal", min_cell: int | None =
         "de andere cellen en de totalen is terug te rekenen. Aandelen zijn afgerond op hele procenten; bij elk "
         "aandeel staat het 95%-interval (Wilson-methode): met 95% zekerheid ligt het aandeel tussen die twee grenzen."
     ]
-    return Evaluation(period, min_cell, periods, weeks, b.tables, b.values, hidden, b.equations, reg, statistics, notes)
+    if base > 1:
+        notes.append(rounding_note(base, rounding))
+    return Evaluation(period, min_cell, periods, weeks, b.tables, b.values, hidden, b.equations, reg, statistics,
+                      notes, base, rounding)
+
+
+def rounding_note(base: int, setting: str) -> str:
+    """Why and how the report's counts are rounded (Dutch)."""
+    why = (
+        "Met exacte aantallen zou een kerncijfer (trajecten, afgesloten, open of een van de drie groepen) "
+        "verborgen moeten blijven; daarom zijn alle aantallen afgerond. "
+        if setting == "automatisch"
+        else ""
+    )
+    return (
+        f"{why}Getoonde aantallen zijn afgerond op veelvouden van {base}, zoals statistiekbureaus dat doen: "
+        f"een getoonde {2 * base} staat voor {2 * base - base // 2} tot en met {2 * base + (base - 1) // 2}. "
+        "Elk totaal is apart afgerond, dus de delen tellen niet altijd precies op tot het totaal. Aandelen en "
+        "intervallen zijn berekend uit de afgeronde aantallen."
+    )
+
+
+def _hides_headline(tables: list[Table], values: dict[str, int], hidden: set[str], min_cell: int) -> bool:
+    return any(var in hidden and values[var] >= min_cell for var in _headline_vars(tables).values())
 
 
 def _tiers(tables: list[Table], all_vars: dict[str, str], closed_vars: dict[str, str],
@@ -441,9 +480,9 @@ def _practice_table(b: _Builder, reg: Registration, group_table: Table, all_vars
 MOSTLY_HIDDEN = 0.5
 
 
-def headline_vars(ev: Evaluation) -> dict[str, str]:
-    """The headline figures (Dutch label -> variable): trajectories, closed, open and Rebel's three groups."""
-    traj, groups = ev.table("trajectories"), ev.table("groups")
+def _headline_vars(tables: list[Table]) -> dict[str, str]:
+    traj = next(t for t in tables if t.key == "trajectories")
+    groups = next(t for t in tables if t.key == "groups")
     out = {
         "het aantal trajecten": traj.cells[(TOTAL, TOTAL)],
         "het aantal afgesloten trajecten": traj.cells[("Afgesloten", TOTAL)],
@@ -451,6 +490,11 @@ def headline_vars(ev: Evaluation) -> dict[str, str]:
     }
     out.update({f"de groep '{group}'": groups.cells[(group, TOTAL)] for group in fmt.GROUPS})
     return out
+
+
+def headline_vars(ev: Evaluation) -> dict[str, str]:
+    """The headline figures (Dutch label -> variable): trajectories, closed, open and Rebel's three groups."""
+    return _headline_vars(ev.tables)
 
 
 def hidden_headline(ev: Evaluation) -> list[str]:
@@ -492,7 +536,7 @@ def _advise(ev: Evaluation) -> Advice | None:
         for period in order[order.index(ev.period) :]:
             if (period, min_cell) == (ev.period, ev.min_cell):
                 continue
-            other = evaluate(ev.registration, period, min_cell)
+            other = evaluate(ev.registration, period, min_cell, ev.rounding_setting)
             if not hidden_headline(other) and hidden_share(other) < hidden_share(ev):
                 return Advice(period, min_cell, hidden_share(other))
     return None

@@ -58,6 +58,22 @@ def cell_text(ev: Evaluation, table: Table, row: str, col: str) -> str:
     return f"{number(s.count)} ({percent(s.share)})"
 
 
+def settings_text(ev: Evaluation) -> str:
+    """The report's settings in one Dutch sentence (HTML, XLSX, the app)."""
+    how = (
+        "exact" if ev.rounding == 1
+        else f"afgerond op veelvouden van {ev.rounding}" + (" (automatisch gekozen)"
+                                                           if ev.rounding_setting == "automatisch" else "")
+    )
+    return f"Periode per kolom: {ev.period}. Kleinste getoonde aantal: {ev.min_cell}. Aantallen: {how}."
+
+
+def table_note(ev: Evaluation, table: Table) -> str:
+    """The note under a table: how small numbers are handled, the table's own note, merged rows."""
+    rounded = f"Aantallen afgerond op veelvouden van {ev.rounding}." if ev.rounding > 1 else ""
+    return " ".join(filter(None, (ev.notes[0], rounded, table.note, merged_text(table))))
+
+
 def merged_text(table: Table) -> str:
     """Which categories a merged row holds, in Dutch ('' when none is merged)."""
     return " ".join(f"'{label}' telt samen: {', '.join(members)}." for label, members in table.merged.items())
@@ -82,7 +98,7 @@ def _table_html(ev: Evaluation, table: Table) -> str:
         body += f'<tr><th scope="row">{_e(row)}</th>{cells}</tr>'
     share_of = "de kolom" if table.share_along == "col" else "de rij"
     note = (f"Aantal (aandeel van het totaal van {share_of}; basis: {_e(table.base)}). {HIDDEN} = niet getoond. "
-            f"{_e(ev.notes[0])} {_e(table.note)} {_e(merged_text(table))}").rstrip()
+            f"{_e(table_note(ev, table))}").rstrip()
     if warning := mostly_hidden_text(ev, table):
         note += f'</p><p class="note advies" role="note">{_e(warning)}'
     return (f'<table><caption>{_e(table.title)}</caption><thead><tr><th scope="col"></th>{head}</tr></thead>'
@@ -204,32 +220,43 @@ def source_place(source: str, ref: str) -> str:
     return f"{name}, {where}" if where else name
 
 
-def _amount(ev: Evaluation, var: str) -> str:
-    count = ev.count(var)
-    return f"minder dan {ev.min_cell}" if count is None else number(count)
-
-
 def headline(ev: Evaluation) -> str:
-    """One plain Dutch sentence on top of the report: how many began, closed, how they were helped."""
+    """One plain Dutch sentence on top of the report: how many began, closed, how they were helped.
+
+    A hidden figure is called hidden, never 'fewer than the minimum': a complementary cell is not small,
+    and two small cells with a known sum would be given away by such bounds."""
     traj, groups = ev.table("trajectories"), ev.table("groups")
     years = sorted({p[:4] for p in ev.periods})
     when = f"In {years[0]}" if len(years) == 1 else f"Van {years[0]} tot en met {years[-1]}"
+    about = "ongeveer " if ev.rounding > 1 else ""
+
+    def amount(var: str, shown: str, hidden: str) -> str:
+        count = ev.count(var)
+        return hidden if count is None else shown.format(n=number(count))
+
     total = ev.count(traj.cells[(TOTAL, TOTAL)])
-    began = "begonnen " + (
-        "trajecten (het aantal is afgeschermd)"
+    began = (
+        "begonnen trajecten (het aantal is afgeschermd)"
         if total is None
-        else f"{number(total)} {'traject' if total == 1 else 'trajecten'}"
+        else f"begonnen {about}{number(total)} {'traject' if total == 1 else 'trajecten'}"
     )
     sentence = (
-        f"{when} {began}; {_amount(ev, traj.cells[('Afgesloten', TOTAL)])} zijn afgesloten en "
-        f"{_amount(ev, traj.cells[('Open', TOTAL)])} lopen nog."
+        f"{when} {began}; "
+        + amount(traj.cells[("Afgesloten", TOTAL)], "{n} zijn afgesloten", "het aantal afgesloten is afgeschermd")
+        + " en "
+        + amount(traj.cells[("Open", TOTAL)], "{n} lopen nog", "het aantal lopende is afgeschermd")
+        + "."
     )
     parts = [
-        f"de POH-J hielp er {_amount(ev, groups.cells[(fmt.GROUP_SELF, TOTAL)])} zelf",
-        f"{_amount(ev, groups.cells[(fmt.GROUP_BRIDGING, TOTAL)])} kregen overbruggingshulp",
-        f"{_amount(ev, groups.cells[(fmt.GROUP_REFERRED, TOTAL)])} zijn verwezen",
+        amount(groups.cells[(fmt.GROUP_SELF, TOTAL)], "de POH-J hielp er {n} zelf",
+               "het aantal dat de POH-J zelf hielp is afgeschermd"),
+        amount(groups.cells[(fmt.GROUP_BRIDGING, TOTAL)], "{n} kregen overbruggingshulp",
+               "het aantal met overbruggingshulp is afgeschermd"),
+        amount(groups.cells[(fmt.GROUP_REFERRED, TOTAL)], "{n} zijn verwezen",
+               "het aantal verwezen trajecten is afgeschermd"),
     ]
-    return f"{sentence} Van alle trajecten: {parts[0]}, {parts[1]} en {parts[2]}."
+    rounded = f" (Aantallen afgerond op veelvouden van {ev.rounding}.)" if ev.rounding > 1 else ""
+    return f"{sentence} Van alle trajecten: {parts[0]}, {parts[1]} en {parts[2]}.{rounded}"
 
 
 def interval_in_words(ev: Evaluation) -> str:
@@ -293,7 +320,7 @@ def body_html(ev: Evaluation, filename: str, fictional: bool | None = None) -> s
     tables = "".join(_table_html(ev, t) for t in ev.tables)
     return f"""{banner}
 <p>Bestand: {_e(filename)}. Gemaakt op {dt.date.today().strftime("%d-%m-%Y")} met de evaluatiekit van het Handboek
-POH-Jeugd. Periode per kolom: {_e(ev.period)}. Kleinste getoonde aantal: {ev.min_cell}.</p>
+POH-Jeugd. {_e(settings_text(ev))}</p>
 <p class="note">{_e(colophon())}.</p>
 <h2>Samenvatting</h2>
 <p class="kop">{_e(headline(ev))}</p>
@@ -302,7 +329,7 @@ POH-Jeugd. Periode per kolom: {_e(ev.period)}. Kleinste getoonde aantal: {ev.min
 afgesloten {cell_text(ev, traj, "Afgesloten", TOTAL)}, open {cell_text(ev, traj, "Open", TOTAL)}.</p>
 <p>Een traject zonder einddatum telt als open.</p>
 {dropped}{ignored}
-<p class="note">{_e(ev.notes[0])}</p>
+{"".join(f'<p class="note">{_e(note)}</p>' for note in ev.notes)}
 <p class="note">{_e(interval_in_words(ev))}</p>
 {chart_inflow(ev)}{chart_groups(ev)}
 <h2>Tabellen</h2>{tables}{stats}
@@ -369,7 +396,7 @@ def to_xlsx(ev: Evaluation, filename: str) -> bytes:
         f"Evaluatie van {filename}",
         headline(ev),
         *(["Fictieve gegevens."] if is_fictional(filename) else []),
-        f"Periode per kolom: {ev.period}; kleinste getoonde aantal: {ev.min_cell}.",
+        settings_text(ev),
         *ev.notes,
         f"Leeg vak bij aantal = niet getoond ({HIDDEN}).",
         "Alleen geaggregeerde tabellen; geen trajecten.",
@@ -395,8 +422,8 @@ def to_xlsx(ev: Evaluation, filename: str) -> bytes:
                 if s.share is not None:
                     _put(ws, i, 3 + 2 * j, s.share)
                     ws.cell(row=i, column=3 + 2 * j).number_format = "0%"
-        _put(ws, len(table.rows) + 4, 1, ev.notes[0] + (" " + table.note if table.note else ""))
-        for extra, line in enumerate(filter(None, (merged_text(table), mostly_hidden_text(ev, table))), start=5):
+        _put(ws, len(table.rows) + 4, 1, table_note(ev, table))
+        for extra, line in enumerate(filter(None, (mostly_hidden_text(ev, table),)), start=5):
             _put(ws, len(table.rows) + extra, 1, line)
         ws.column_dimensions["A"].width = 45
     ws = book.create_sheet("Vergelijking")

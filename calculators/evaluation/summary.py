@@ -42,6 +42,8 @@ def to_json(ev: Evaluation, filename: str = "") -> dict[str, Any]:
         "period": ev.period,
         "periods": ev.periods,
         "min_cell": ev.min_cell,
+        "rounding": ev.rounding,
+        "rounding_setting": ev.rounding_setting,
         "trajectories": ev.count(traj.cells[(TOTAL, TOTAL)]),
         "closed": ev.count(traj.cells[("Afgesloten", TOTAL)]),
         "open": ev.count(traj.cells[("Open", TOTAL)]),

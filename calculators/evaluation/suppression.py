@@ -23,6 +23,16 @@ The result never lets a reader recompute a hidden count from what is shown: the 
 an exact audit (row space of the equations, plus linear programs through scipy for hidden zeros).
 The property-based tests check the same with their own linear program per hidden cell.
 
+Rounded counts (``rounding`` > 1, e.g. 5): every shown count is published rounded to the nearest
+multiple of the base (conventional rounding: 1 and 2 down, 3 and 4 up), totals rounded on their own,
+so a reader knows of each shown count only the range it stands for (``rounded_range``). Counts below
+the minimum are still hidden. The audit (``narrow_cells``) is then a pair of linear programs per hidden
+cell: its least and greatest value under the equations, the shown ranges and x >= 0. A hidden cell is
+safe when that span holds at least ``rounding`` whole numbers, i.e. the reader learns no more of it
+than a rounded figure would tell; otherwise a complementary cell is hidden as above. So with rounding
+one small group of the three seldom needs a second hidden group: the rounded others leave it a span of
+several times the base.
+
 Why greedy and not optimal: the least-loss choice is an integer program over every cell of every
 table (what statistics offices run with tau-Argus); the greedy choice with the release step stays
 within a few percentage points of a lower bound that no method can beat (measured in
@@ -33,7 +43,7 @@ under a second for 300 trajectories and needs no solver beyond the audit's linea
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Final
 
@@ -155,6 +165,68 @@ def exposed_cells(values: Mapping[str, int], equations: list[Equation], hidden: 
     return sorted(out)
 
 
+def round_to(value: int, base: int) -> int:
+    """``value`` rounded to the nearest multiple of ``base`` (halves up; for 5: 1, 2 down and 3, 4 up)."""
+    return base * ((value + base // 2) // base)
+
+
+def rounded_range(shown: int, base: int) -> tuple[int, int]:
+    """The counts a figure ``shown`` (rounded to ``base``) can stand for: 10 -> 8..12 for base 5."""
+    return max(0, shown - base // 2), shown + (base - 1) // 2
+
+
+def narrow_cells(values: Mapping[str, int], equations: list[Equation], hidden: set[str], base: int) -> list[str]:
+    """Hidden cells whose possible values span fewer than ``base`` whole numbers, for a reader who knows
+    the shown cells rounded to ``base``, the equations and that counts are not negative.
+
+    A cell's span is at least the spread it shows over any feasible points: the true counts are one, and
+    each linear program below gives another. First a few programs push all cells not yet wide enough up
+    together, then down together; only the cells still narrow get their own pair (least and greatest
+    value), which decides. The linear relaxation can only widen a span against whole numbers, never
+    narrow it; the tables' sums are interval-like enough that the two agree on the reports measured
+    (property test). A hidden cell is bounded above by the largest count plus the base (no count
+    exceeds the number of trajectories), so that every program has a solution.
+    """
+    if not hidden:
+        return []
+    names = sorted({c for eq in equations for c in eq.cells()} | set(hidden))
+    index = {n: i for i, n in enumerate(names)}
+    a = np.zeros((len(equations), len(names)))
+    for r, eq in enumerate(equations):
+        a[r, index[eq.total]] += 1
+        for part in eq.parts:
+            a[r, index[part]] -= 1
+    cap = float(max(values.values()) + base)
+    bounds = [(0.0, cap) if n in hidden else rounded_range(round_to(values[n], base), base) for n in names]
+    cols = np.array([index[h] for h in sorted(hidden)])
+    seen_low = np.array([float(values[h]) for h in sorted(hidden)])
+    seen_high = seen_low.copy()
+
+    def narrow() -> np.ndarray:
+        return np.floor(seen_high + 1e-6) - np.ceil(seen_low - 1e-6) + 1 < base
+
+    def solve(cost: np.ndarray) -> None:
+        res = linprog(cost, A_eq=a, b_eq=np.zeros(len(equations)), bounds=bounds, method="highs")
+        if res.status == 0:
+            np.minimum(seen_low, res.x[cols], out=seen_low)
+            np.maximum(seen_high, res.x[cols], out=seen_high)
+
+    for sign in (-1.0, 1.0, -1.0, 1.0):  # together: up, down, and once more for what the first pair left
+        todo = narrow()
+        if not todo.any():
+            return []
+        cost = np.zeros(len(names))
+        cost[cols[todo]] = sign
+        solve(cost)
+    for i in np.flatnonzero(narrow()):  # one by one: least and greatest value
+        for sign in (1.0, -1.0):
+            if narrow()[i]:
+                cost = np.zeros(len(names))
+                cost[cols[i]] = sign
+                solve(cost)
+    return [h for h, is_narrow in zip(sorted(hidden), narrow(), strict=True) if is_narrow]
+
+
 def default_tiers(equations: list[Equation]) -> dict[str, int]:
     """Without tiers from the caller: a cell that is the total of an equation is a total (tier 2)."""
     return {eq.total: TIER_TOTAL for eq in equations}
@@ -197,18 +269,24 @@ def _complement(
 
 
 def _protect(
-    values: Mapping[str, int], equations: list[Equation], hidden: set[str], tiers: Mapping[str, int]
+    values: Mapping[str, int],
+    equations: list[Equation],
+    hidden: set[str],
+    tiers: Mapping[str, int],
+    audit: Callable[[set[str]], list[str]],
+    exact: bool,
 ) -> set[str]:
-    """Add complementary cells to ``hidden`` until no hidden cell can be recomputed."""
+    """Add complementary cells to ``hidden`` until ``audit`` finds no hidden cell the reader can pin down.
+
+    With exact counts the cheap cases (a single hidden cell in a sum) are protected in batches first."""
     hidden = set(hidden)
     by_cell: dict[str, list[Equation]] = defaultdict(list)
     for eq in equations:
         for cell in eq.cells():
             by_cell[cell].append(eq)
     for _ in range(len(values) + 1):
-        cheap = _cheaply_derivable(equations, values, hidden)
         before = len(hidden)
-        for target, eq in cheap:
+        for target, eq in _cheaply_derivable(equations, values, hidden) if exact else []:
             if not _cheaply_derivable([eq], values, hidden):
                 continue  # an earlier step of this round already protected it
             extra = _complement(target, [eq], values, hidden, tiers, by_cell)
@@ -216,7 +294,7 @@ def _protect(
                 hidden.add(extra)
         if len(hidden) > before:
             continue
-        exposed = exposed_cells(values, equations, hidden)
+        exposed = audit(hidden)
         if not exposed:
             return hidden
         options = [c for t in exposed if (c := _complement(t, by_cell[t], values, hidden, tiers, by_cell)) is not None]
@@ -227,19 +305,31 @@ def _protect(
 
 
 def suppress(
-    values: Mapping[str, int], equations: list[Equation], min_cell: int, tiers: Mapping[str, int] | None = None
+    values: Mapping[str, int],
+    equations: list[Equation],
+    min_cell: int,
+    tiers: Mapping[str, int] | None = None,
+    rounding: int = 1,
 ) -> set[str]:
-    """The cells to hide: below ``min_cell``, plus the cheapest cells that keep them from being recomputed.
+    """The cells to hide: below ``min_cell``, plus the cheapest cells that keep them from being pinned down.
 
-    ``tiers`` (cell -> 0..3, default: totals of equations 2, other cells 0) orders the complementary
-    choice: a lower tier is hidden first, then a smaller count.
+    ``tiers`` (cell -> 0..4, default: totals of equations 2, other cells 0) orders the complementary
+    choice: a lower tier is hidden first, then a smaller count. ``rounding`` > 1: the shown counts are
+    published rounded to that base, and a small cell is safe when the reader cannot narrow it to fewer
+    whole numbers than the base (``narrow_cells``); 1: exact counts, safe when not recomputable.
     """
     tiers = default_tiers(equations) if tiers is None else tiers
     primary = {k for k, v in values.items() if v < min_cell}
-    hidden = _protect(values, equations, primary, tiers)
+
+    def audit(hidden: set[str]) -> list[str]:
+        if rounding > 1:
+            return narrow_cells(values, equations, hidden, rounding)
+        return exposed_cells(values, equations, hidden)
+
+    hidden = _protect(values, equations, primary, tiers, audit, exact=rounding <= 1)
     release = sorted(hidden - primary, key=lambda c: (tiers.get(c, TIER_CELL), values[c], c), reverse=True)
     for cell in release:
         trial = hidden - {cell}
-        if not exposed_cells(values, equations, trial):
+        if not audit(trial):
             hidden = trial
     return hidden

@@ -18,6 +18,7 @@ from .. import data
 from ..errors import InputError
 from ..evaluation import Registration, ValidationRefusal, load
 from ..evaluation.indicators import PERIODS, evaluate
+from ..evaluation.periods import ROUNDINGS
 from ..evaluation.report import _CSS, body_html, to_html, to_xlsx
 from ..evaluation.template import csv_bytes as template_csv
 from ..evaluation.template import xlsx_bytes as template_xlsx
@@ -59,6 +60,9 @@ class EvaluationApp:
         floor, default = data.bounds("evaluation_min_cell")[0], data.value("evaluation_min_cell")
         self.min_cell = w.BoundedIntText(value=int(default), min=int(floor), max=100, description="Kleinste aantal",
                                          style={"description_width": "12em"})
+        self.rounding = w.Dropdown(options=[(label, key) for key, label in ROUNDINGS.items()], value="automatisch",
+                                   description="Aantallen", style={"description_width": "12em"},
+                                   layout=w.Layout(width="auto", max_width="100%"))
         self.upload = w.FileUpload(accept=".csv,.xlsx", multiple=False, description="Kies registratie",
                                    tooltip=f"Een .xlsx- of .csv-bestand van hoogstens {limit} MB")
         self.status = w.HTML("")
@@ -78,6 +82,7 @@ class EvaluationApp:
         self.upload.observe(self._uploaded, names="value")
         self.period.observe(lambda _c: self.update(), names="value")
         self.min_cell.observe(lambda _c: self.update(), names="value")
+        self.rounding.observe(lambda _c: self.update(), names="value")
         templates = (_link(template_xlsx(), XLSX_MIME, "registratiesjabloon-poh-jeugd.xlsx", "Leeg sjabloon (Excel)")
                      + _link(template_csv(), "text/csv", "registratiesjabloon-poh-jeugd.csv", "Leeg sjabloon (CSV)"))
         head = w.HTML(
@@ -95,6 +100,7 @@ class EvaluationApp:
                 self.stopped,
                 self.upload,
                 w.HBox([self.period, self.min_cell]),
+                self.rounding,
                 self.notice,
                 self.status,
                 self.errors,
@@ -176,7 +182,7 @@ class EvaluationApp:
         if self._registration is None:
             return
         try:
-            ev = evaluate(self._registration, self.period.value, int(self.min_cell.value))
+            ev = evaluate(self._registration, self.period.value, int(self.min_cell.value), self.rounding.value)
         except Exception as exc:  # noqa: BLE001 - never a traceback on the page
             self._show_refusal(exc)
             return
