@@ -8,6 +8,7 @@ nowhere on the page. The `guarded` page (conftest.py) fails the test on any requ
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -56,6 +57,23 @@ def check_evaluation_journey(page: Page, base: str, tmp_path: Path) -> None:
     for label, cell in out["intensity"].items():
         if cell["count"] is not None:
             assert f"<td>{number(cell['count'])} (" in report, label
+    # the rounding: the default says what it chose; exact counts on request, the same numbers as the CLI's
+    dashboard = page.locator(".evaluatie-dashboard")
+    chosen = "exact." if out["rounding"] == 1 else f"afgerond op veelvouden van {out['rounding']} (automatisch"
+    expect(dashboard).to_contain_text(f"Aantallen: {chosen}")
+    page.get_by_label("Aantallen").select_option(label="exacte aantallen")
+    expect(dashboard).to_contain_text("Aantallen: exact.", timeout=30_000)
+    exact = json.loads(subprocess.run(
+        [sys.executable, "-m", "calculators", "evaluate", str(tmp_path / "registratie.csv"), "--json",
+         "--min-cell", "5", "--rounding", "exact"], capture_output=True, text=True, cwd=ROOT, check=True).stdout)
+    expect(dashboard).to_contain_text(f"Trajecten: {number(exact['trajectories'])}")
+    if shots := os.environ.get("EVALUATION_SCREENSHOTS"):  # for a person to look at, not asserted
+        for width, height in ((1280, 800), (390, 844)):
+            page.set_viewport_size({"width": width, "height": height})
+            page.screenshot(path=f"{shots}/evaluatie-{width}.png", full_page=False)
+    page.set_viewport_size({"width": 390, "height": 844})
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390  # the settings fit on a phone
+    page.set_viewport_size({"width": 1280, "height": 800})
     # an identifier column: refused, the column named, the value nowhere on the page
     upload(page, "met-bsn.csv", csv_bytes([[*r, BSN] for r in TWELVE], [*HEADERS, "Clientcode"]))
     alert = page.get_by_role("alert")

@@ -15,7 +15,7 @@ from typing import Any
 from .. import data
 from ..errors import InputError
 from ..parsing import parse_number
-from .periods import PERIODS, ROUNDINGS
+from .periods import PERIODS, ROUNDING_HELP, ROUNDINGS
 
 
 def _read_file(path: str) -> bytes:
@@ -80,7 +80,7 @@ def register(sub: Any) -> None:
     help_text = "Evaluatie: een registratie (Rebel-format) controleren en samenvatten, kleine aantallen afgeschermd"
     p = sub.add_parser("evaluate", help=help_text, description=help_text)
     p.add_argument("file", metavar="BESTAND", help="registratie als .xlsx of .csv")
-    p.add_argument("--json", action="store_true", help="één JSON-object met onafgeronde getallen")
+    p.add_argument("--json", action="store_true", help="één JSON-object (aandelen als onafgeronde fracties; aantallen zoals getoond)")
     p.add_argument("--report", default=None, metavar="RAPPORT.html", help="schrijf een zelfstandig HTML-rapport")
     p.add_argument("--pdf", default=None, metavar="RAPPORT.pdf", help="schrijf het rapport als A4-pdf (met chromium)")
     p.add_argument("--xlsx", default=None, metavar="TABELLEN.xlsx", help="schrijf de geaggregeerde tabellen")
@@ -89,7 +89,7 @@ def register(sub: Any) -> None:
                    help=f"kleinste getoonde aantal (standaard {int(data.value('evaluation_min_cell'))}, "
                         f"nooit onder {int(data.bounds('evaluation_min_cell')[0])})")
     p.add_argument("--rounding", default="automatisch", choices=list(ROUNDINGS),
-                   help="; ".join(f"{key}: {label}" for key, label in ROUNDINGS.items()))
+                   help=f"aantallen exact of afgerond. {ROUNDING_HELP}".replace("%", "%%"))
     p.set_defaults(handler=cmd_evaluate)
     help_text = "Leeg registratiesjabloon (.xlsx met keuzelijsten en uitleg, of .csv)"
     p = sub.add_parser("template", help=help_text, description=help_text)

@@ -7,10 +7,14 @@ the kit.
 
 PERIODS = {"kwartaal": "Q", "halfjaar": "H", "jaar": "Y"}
 
-#: How counts are published (``indicators.evaluate``): 'automatisch' = exact, unless exact counts would
-#: hide a headline figure at or above the minimum; then rounded to multiples of five.
+#: How counts are published (``indicators.evaluate``): key -> label in the app.
 ROUNDINGS = {
-    "automatisch": "automatisch (exact, of op vijftallen als een kerncijfer anders verborgen blijft)",
+    "automatisch": "automatisch",
     "exact": "exacte aantallen",
-    "vijftallen": "op vijftallen afgerond",
+    "vijftallen": "afgerond op vijftallen",
 }
+#: What the choices mean (the app's note under the choice, the CLI's help).
+ROUNDING_HELP = (
+    "Automatisch: exacte aantallen, tenzij een kerncijfer (trajecten, afgesloten, open of een van de drie "
+    "groepen) dan verborgen moet blijven; dan zijn alle aantallen afgerond op vijftallen."
+)

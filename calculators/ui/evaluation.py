@@ -18,7 +18,7 @@ from .. import data
 from ..errors import InputError
 from ..evaluation import Registration, ValidationRefusal, load
 from ..evaluation.indicators import PERIODS, evaluate
-from ..evaluation.periods import ROUNDINGS
+from ..evaluation.periods import ROUNDING_HELP, ROUNDINGS
 from ..evaluation.report import _CSS, body_html, to_html, to_xlsx
 from ..evaluation.template import csv_bytes as template_csv
 from ..evaluation.template import xlsx_bytes as template_xlsx
@@ -61,8 +61,7 @@ class EvaluationApp:
         self.min_cell = w.BoundedIntText(value=int(default), min=int(floor), max=100, description="Kleinste aantal",
                                          style={"description_width": "12em"})
         self.rounding = w.Dropdown(options=[(label, key) for key, label in ROUNDINGS.items()], value="automatisch",
-                                   description="Aantallen", style={"description_width": "12em"},
-                                   layout=w.Layout(width="auto", max_width="100%"))
+                                   description="Aantallen", style={"description_width": "12em"})
         self.upload = w.FileUpload(accept=".csv,.xlsx", multiple=False, description="Kies registratie",
                                    tooltip=f"Een .xlsx- of .csv-bestand van hoogstens {limit} MB")
         self.status = w.HTML("")
@@ -101,6 +100,7 @@ class EvaluationApp:
                 self.upload,
                 w.HBox([self.period, self.min_cell]),
                 self.rounding,
+                w.HTML(f'<div class="veld-hint">{html.escape(ROUNDING_HELP)}</div>'),
                 self.notice,
                 self.status,
                 self.errors,
