@@ -80,7 +80,8 @@ def register(sub: Any) -> None:
     help_text = "Evaluatie: een registratie (Rebel-format) controleren en samenvatten, kleine aantallen afgeschermd"
     p = sub.add_parser("evaluate", help=help_text, description=help_text)
     p.add_argument("file", metavar="BESTAND", help="registratie als .xlsx of .csv")
-    p.add_argument("--json", action="store_true", help="één JSON-object (aandelen als onafgeronde fracties; aantallen zoals getoond)")
+    p.add_argument("--json", action="store_true",
+                   help="één JSON-object (aandelen als onafgeronde fracties; aantallen zoals getoond)")
     p.add_argument("--report", default=None, metavar="RAPPORT.html", help="schrijf een zelfstandig HTML-rapport")
     p.add_argument("--pdf", default=None, metavar="RAPPORT.pdf", help="schrijf het rapport als A4-pdf (met chromium)")
     p.add_argument("--xlsx", default=None, metavar="TABELLEN.xlsx", help="schrijf de geaggregeerde tabellen")
