@@ -19,7 +19,15 @@ from test_evaluation_suppression import recomputable, report_structure
 
 from calculators.evaluation import format as fmt
 from calculators.evaluation import load, run
-from calculators.evaluation.indicators import TOTAL, Evaluation, evaluate, hidden_headline, hidden_share, recode
+from calculators.evaluation.indicators import (
+    TOTAL,
+    Evaluation,
+    evaluate,
+    hidden_headline,
+    hidden_share,
+    hidden_totals,
+    recode,
+)
 from calculators.evaluation.summary import to_json
 from calculators.evaluation.suppression import Equation, suppress
 
@@ -118,13 +126,21 @@ def test_forty_rows_with_one_intervention_used_twice_show_the_headline() -> None
     # 40 trajectories, 9 days apart (all of 2023), every third open: 26 closed, 14 open; 38 'kortdurende'
     # and 2 'crisishulp'. Before: nothing shown, not even the 40.
     rows = [_row(9 * i, "crisishulp" if i in (5, 17) else INTERVENTIONS[1], i % 3 != 0) for i in range(40)]
-    out = to_json(run(csv_bytes(rows), "veertig.csv"))
+    out = to_json(run(csv_bytes(rows), "veertig.csv", rounding="exact"))
     assert (out["trajectories"], out["closed"], out["open"]) == (40, 26, 14)
     assert out["groups"][SELF]["count"] == 38
     # bridging 0 and referred 2 are below 5: both hidden, and they protect each other
     assert out["groups"][BRIDGING]["count"] is None and out["groups"][REFERRED]["count"] is None
     values, equations = report_structure(out)
     assert recomputable(values, equations) == []
+    # by default rounded to five, because exact counts hide totals per quarter (a quarter's closed
+    # trajectories beside fewer than 5 open): 26 -> 25, 14 -> 15, 38 -> 40; the small groups stay hidden
+    out = to_json(run(csv_bytes(rows), "veertig.csv"))
+    assert (out["rounding"], out["trajectories"], out["closed"], out["open"]) == (5, 40, 25, 15)
+    assert out["groups"][SELF]["count"] == 40
+    assert out["groups"][BRIDGING]["count"] is None and out["groups"][REFERRED]["count"] is None
+    values, equations = report_structure(out)
+    assert recomputable(values, equations, 5) == []
 
 
 def test_three_unknown_no_longer_hide_fifty_one_boys() -> None:
@@ -207,6 +223,7 @@ def test_hidden_share_against_a_lower_bound(n: int, files: int) -> None:
         reg = load(csv_bytes(registration(n, rng)), "r.csv")
         ev = evaluate(reg)
         check_headline(ev)
+        assert hidden_totals(ev.tables, ev.values, ev.hidden, ev.min_cell) == []  # no total at or above the minimum
         cells = [v for t in ev.tables for v in t.cells.values()]
         bound = sum(ev.values[v] < ev.min_cell for v in cells) / len(cells)  # below the minimum after merging
         assert hidden_share(ev) >= bound

@@ -78,7 +78,7 @@ def test_automatic_rounding_only_when_exact_counts_hide_a_headline_figure() -> N
     assert (auto.rounding, hidden_headline(auto)) == (5, [])
     traj = auto.table("trajectories")
     assert [auto.count(traj.cells[(r, TOTAL)]) for r in ("Afgesloten", "Open", TOTAL)] == [10, None, 10]
-    # 36 trajectories (three times as many) with a minimum of 3: exact counts hide no headline figure
+    # 36 trajectories (three times as many) with a minimum of 3: exact counts hide no total
     thrice = load(csv_bytes(TWELVE * 3), "t.csv")
     assert evaluate(thrice, min_cell=3).rounding == 1
     assert evaluate(thrice, min_cell=3, rounding="vijftallen").rounding == 5

@@ -348,7 +348,7 @@ def evaluate(
     tiers = _tiers(b.tables, all_vars, closed_vars, group_table)
     base = int(data.value("evaluation_rounding_base")) if rounding == "vijftallen" else 1
     hidden = suppress(b.values, b.equations, min_cell, tiers, base)
-    if rounding == "automatisch" and _hides_headline(b.tables, b.values, hidden, min_cell):
+    if rounding == "automatisch" and hidden_totals(b.tables, b.values, hidden, min_cell):
         base = int(data.value("evaluation_rounding_base"))
         hidden = suppress(b.values, b.equations, min_cell, tiers, base)
     weeks = {}
@@ -380,8 +380,8 @@ def evaluate(
 def rounding_note(base: int, setting: str) -> str:
     """Why and how the report's counts are rounded (Dutch)."""
     why = (
-        "Met exacte aantallen zou een kerncijfer (trajecten, afgesloten, open of een van de drie groepen) "
-        "verborgen moeten blijven; daarom zijn alle aantallen afgerond. "
+        "Met exacte aantallen zou een totaal of kerncijfer verborgen moeten blijven; daarom zijn alle aantallen "
+        "afgerond. "
         if setting == "automatisch"
         else ""
     )
@@ -393,8 +393,11 @@ def rounding_note(base: int, setting: str) -> str:
     )
 
 
-def _hides_headline(tables: list[Table], values: dict[str, int], hidden: set[str], min_cell: int) -> bool:
-    return any(var in hidden and values[var] >= min_cell for var in _headline_vars(tables).values())
+def hidden_totals(tables: list[Table], values: dict[str, int], hidden: set[str], min_cell: int) -> list[str]:
+    """Totals at or above the minimum that are hidden all the same (a table's total row or column, the
+    headline figures among them): with exact counts this happens beside a small cell of the total's sum."""
+    totals = {var for t in tables for (row, col), var in t.cells.items() if TOTAL in (row, col)}
+    return sorted(v for v in (totals | set(_headline_vars(tables).values())) & hidden if values[v] >= min_cell)
 
 
 def _tiers(tables: list[Table], all_vars: dict[str, str], closed_vars: dict[str, str],

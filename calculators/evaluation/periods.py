@@ -15,6 +15,6 @@ ROUNDINGS = {
 }
 #: What the choices mean (the app's note under the choice, the CLI's help).
 ROUNDING_HELP = (
-    "Automatisch: exacte aantallen, tenzij een kerncijfer (trajecten, afgesloten, open of een van de drie "
-    "groepen) dan verborgen moet blijven; dan zijn alle aantallen afgerond op vijftallen."
+    "Automatisch: exacte aantallen, tenzij er dan een totaal of kerncijfer (trajecten, afgesloten, open, de "
+    "drie groepen) verborgen moet blijven; dan zijn alle aantallen afgerond op vijftallen."
 )
