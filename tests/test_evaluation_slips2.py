@@ -57,6 +57,16 @@ def test_a_header_only_workbook_with_a_repeated_header_names_the_header() -> Non
     assert info.value.message == "'k.csv' heeft de kolom 'a' meer dan eens."
 
 
+def test_a_csv_over_the_column_limit_names_the_file() -> None:
+    from calculators import data
+
+    limit = int(data.value("evaluation_upload_max_columns"))
+    content = (";".join(f"k{i}" for i in range(limit + 1)) + "\n" + ";" * limit + "\n").encode()
+    with pytest.raises(InputError) as info:
+        read(content, "breed.csv")
+    assert info.value.message.startswith(f"'breed.csv' heeft {limit + 1} kolommen in de kopregel; de grens is {limit} ")
+
+
 # ------------------------------------------------------------------ privacy screen
 
 
@@ -109,14 +119,27 @@ def test_digit_snippets_stop_at_the_nearest_line_break_before_the_digits() -> No
     assert digit_snippets("ab\ncd\nef 5\ngh") == "ef 5"
 
 
-def test_a_time_taken_out_of_a_text_leaves_one_space() -> None:
+def test_a_date_or_a_time_taken_out_of_a_text_leaves_one_space() -> None:
     from calculators.evaluation.privacy import is_phone
 
     # '9:45' is taken out as one space: '0- 612345678' is then 0, separators and nine digits, a phone number
-    # ('0-' and '612345678' around a time is contrived, but shows that what is left around a time is still read)
+    # (digits around a time or a date are contrived, but show that what is left around one is still read)
     assert is_phone("0-9:45612345678")
     assert not is_phone("0-9:4561234567")  # eight digits after the time: none
+    # the date '01-02-2020' as one space: '0- -612345678' (any separators may follow the leading 0)
+    assert is_phone("0-01-02-2020-612345678")
+    assert not is_phone("01-02-2020")
     assert not is_phone("om 9:45 bellen")
+
+
+def test_identifiers_in_two_of_the_formats_own_columns_are_listed_in_what_to_do() -> None:
+    rows = [r[:] for r in TWELVE]
+    rows[0][2], rows[1][7] = "sanne@example.nl", "bel 06-12345678"  # Verwijzer, Doelbereik
+    with pytest.raises(PrivacyRefusal) as info:
+        load(csv_bytes(rows), "p.csv")
+    assert info.value.message.endswith(
+        "Wat u kunt doen: haal het persoonsgegeven uit 'Verwijzer', 'Doelbereik' (die kolom hoort bij het format: "
+        "laat de cel leeg of vul een geldige waarde in), en laad het bestand opnieuw.")
 
 
 # ------------------------------------------------------------------ two-digit years: one behaviour in one row and many
@@ -250,8 +273,8 @@ def test_a_file_without_its_header_row_never_repeats_its_first_trajectory() -> N
     # its first consult and end date are the same date: two headers alike, named by their columns
     with pytest.raises(InputError) as info:
         load(csv_bytes(rest, first), "z.csv")
-    assert info.value.message == (f"'z.csv' heeft dezelfde kolomkop in de kolommen D en G {NOT_SHOWN}. Staat de "
-                                  "kopregel bovenaan?")
+    assert (info.value.message, info.value.field) == (
+        f"'z.csv' heeft dezelfde kolomkop in de kolommen D en G {NOT_SHOWN}. Staat de kopregel bovenaan?", "upload")
     # without the end date: a column of dates under a date as header, refused by its letter
     headers, rows = [*first[:6], first[7]], [[*r[:6], r[7]] for r in rest]
     with pytest.raises(PrivacyRefusal) as info:
@@ -261,3 +284,20 @@ def test_a_file_without_its_header_row_never_repeats_its_first_trajectory() -> N
     # a repeated header that identifies nothing is still named
     with pytest.raises(InputError, match="'z.csv' heeft de kolom 'Geslacht' meer dan eens."):
         load(csv_bytes(TWELVE, [*HEADERS[:-1], "Geslacht"]), "z.csv")
+
+
+# ------------------------------------------------------------------ validation: the order of the problems
+
+
+def test_problems_in_one_row_follow_the_files_column_order_not_the_formats() -> None:
+    # Geslacht before Leeftijd in the file: in row 2 the problem with Geslacht is listed first
+    order = [1, 0, *range(2, len(HEADERS))]
+    rows = [[r[i] for i in order] for r in TWELVE]
+    rows[0][0], rows[0][1] = "X", "99"
+    with pytest.raises(ValidationRefusal) as info:
+        load(csv_bytes(rows, [HEADERS[i] for i in order]), "o.csv")
+    assert [p.text() for p in info.value.problems] == [
+        "rij 2, kolom 'Geslacht': onbekende categorie 'X' (kies uit: Man; Vrouw)",
+        "rij 2, kolom 'Leeftijd bij aanvang': '99' ligt buiten 0–23 (leeftijd in jaren)",
+    ]
+
