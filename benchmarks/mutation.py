@@ -135,6 +135,20 @@ EQUIVALENT: dict[str, str] = {
         "a frame from an empty body with the headers instead of no body: the same empty frame with those columns.",
     "calculators.evaluation.reading.x_read_xlsx__mutmut_38":
         "dtype=None for the frame of a header-only sheet: it has no rows, refused as 'geen trajecten' either way.",
+    "calculators.evaluation.privacy.x_passes_eleven_test__mutmut_26":
+        "zip(strict=True) -> no strict: the length was checked to be 9 just before.",
+    "calculators.evaluation.privacy.x_screen__mutmut_19":
+        "the default letter '?' -> 'XX?XX': reading gives every header of the frame its letter; never read.",
+    "calculators.evaluation.reading.x__finish__mutmut_7":
+        "c == '' -> c != '' in the test before the filter: the filter itself keeps the same columns, only runs more.",
+    "calculators.evaluation.reading.x_read_xlsx__mutmut_15":
+        "width = None: only used for an empty row, and uploads.xlsx_rows pads every row to the widest.",
+    "calculators.evaluation.reading.x_read_xlsx__mutmut_23":
+        "the branch for an empty row: uploads.xlsx_rows pads every row to the widest, so no row is empty.",
+    "calculators.evaluation.reading.x_read_xlsx__mutmut_40":
+        "no dtype for the frame of a header-only sheet: it has no rows, refused as 'geen trajecten' either way.",
+    "calculators.evaluation.validation.x_validate__mutmut_127":
+        "where(cond, None) -> where(cond): the values have pandas' str dtype, whose missing value is NaN either way.",
     "calculators.evaluation.validation.x_validate__mutmut_32":
         "out without frame.index: the first column assigned to it brings frame.index (every branch builds on it).",
 }
