@@ -301,3 +301,27 @@ def test_problems_in_one_row_follow_the_files_column_order_not_the_formats() -> 
         "rij 2, kolom 'Leeftijd bij aanvang': '99' ligt buiten 0–23 (leeftijd in jaren)",
     ]
 
+
+
+# ------------------------------------------------------------------ a date of birth with a two-digit year in text
+
+
+@pytest.mark.parametrize("value", ["geboren 12-03-10", "geb. 12/3/10", "moeder gebeld, geboren op 1-2-09.",
+                                   "Geboortedatum: 01.02.09", "DOB 1-2-09"])
+def test_a_two_digit_date_after_a_word_for_birth_is_refused_in_any_column(value: str) -> None:
+    for header in ("Notitie", "Verwijzer"):  # a foreign column, a category column of the format
+        headers = HEADERS + ([] if header in HEADERS else [header])
+        rows = [[*r, *([] if header in HEADERS else ["x"])] for r in TWELVE]
+        rows[2][headers.index(header)] = value
+        with pytest.raises(PrivacyRefusal) as info:
+            load(csv_bytes(rows, headers), "g.csv")
+        assert [f.message() for f in info.value.findings] == [f"kolom '{header}' bevat een volledige geboortedatum"]
+        assert value not in info.value.message
+
+
+@pytest.mark.parametrize("value", ["versie 1.2.10", "score 3-4-12", "gebeld 12-03-10", "geboren 12-03-10-5",
+                                   "geboren in 2010"])
+def test_a_two_digit_date_without_a_word_for_birth_is_no_date_of_birth(value: str) -> None:
+    rows = [[*r, "x"] for r in TWELVE]
+    rows[2][8] = value
+    assert load(csv_bytes(rows, [*HEADERS, "Notitie"]), "g.csv").foreign == ["Notitie"]

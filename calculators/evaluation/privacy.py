@@ -53,6 +53,11 @@ _POSTCODE = re.compile(r"\b[1-9]\d{3}\s?[A-Za-z]{2}\b")
 _HOUSE_NUMBER = re.compile(r"\b\d{1,5}\s?[A-Za-z]?\b")
 _FULL_DATE = re.compile(r"^(\d{1,2}[-/.]\d{1,2}[-/.]\d{4}|\d{4}-\d{2}-\d{2})(\s.*)?$")
 _DATE_IN_TEXT = re.compile(r"(?<!\d)(?:\d{1,2}[-/.]\d{1,2}[-/.]\d{4}|\d{4}-\d{1,2}-\d{1,2})(?!\d)")
+#: A date with a two-digit year right after a word for birth ('geboren 12-03-10', 'geb. 1/2/09'): a date of
+#: birth; without such a word a two-digit date is too common a shape to refuse (a version, a score)
+_BIRTH_SHORT_DATE = re.compile(
+    r"\b(?:geboren|geb|geboortedatum|dob)\b\W{0,5}(?:op\s+)?\d{1,2}[-/.]\d{1,2}[-/.]\d{2}(?!\d|[-/.]\d)", re.IGNORECASE
+)
 _TIME_IN_TEXT = re.compile(r"(?<!\d)\d{1,2}:\d{2}(?::\d{2})?")
 _WORD = re.compile(r"^[A-ZÀ-Þ][a-zß-ÿ]+(?:[-'][A-ZÀ-Þa-zß-ÿ]+)*\.?$")
 _PARTICLES = frozenset(
@@ -289,8 +294,9 @@ def _column_findings(header: str, values: pd.Series, col: fmt.Column | None) -> 
     near = fmt.nearest_column(header) if col is None else None
     if near is not None and near.kind == "datum":
         date_like = True  # 'Datum 1e consult': a misspelt date column, reported as such by the validation
-    if not date_like and _DATE_IN_TEXT.search(digits):
-        # a full date outside the format's own date columns (first consult, end, application) may be a birth date
+    if not date_like and (_DATE_IN_TEXT.search(digits) or _BIRTH_SHORT_DATE.search(digits)):
+        # a full date outside the format's own date columns (first consult, end, application) may be a birth date,
+        # and so is a date with a two-digit year after a word for birth
         rules.append(RULE_BIRTH)
     named = counts[[looks_like_name(v) for v in counts.index.astype(str)]]
     # a column of names: at least half the filled cells look like a name, and most of them differ
