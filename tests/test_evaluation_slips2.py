@@ -1,9 +1,10 @@
 """More slips of the evaluation kit's reading, privacy screen and validation (issue 21 items 3, 6 and 7).
 
-Written from the survivors of fresh mutation samples (``benchmarks/mutation_sample.py``, seeds 22 and
-23) and from slips found by reading the code: a file that is no text in either encoding, two-digit
-years reported alike in one row or many, identifiers in a header. Expected messages are written out
-by hand; none comes from the kit.
+Written from the survivors of fresh mutation samples (``benchmarks/mutation_sample.py``, seeds 22 to
+24) and from slips found by reading the code: a file that is no text in either encoding, two-digit
+years reported alike in one row or many (a date of birth in neither), identifiers in a header, a date
+of birth with a two-digit year in text. Expected messages are written out by hand; none comes from
+the kit.
 """
 
 from __future__ import annotations
