@@ -112,8 +112,45 @@ EQUIVALENT: dict[str, str] = {
     "calculators.evaluation.reading.x_read_xlsx__mutmut_26":
         "the branch for an empty row: uploads.xlsx_rows pads every row to the widest, so no row is empty.",
     "calculators.evaluation.reading.x_read_xlsx__mutmut_36": "dtype=object dropped: a frame of strings is object.",
-    "calculators.evaluation.reading.x_read_xlsx__mutmut_39":
-        "no columns for a sheet with only a header row: refused as 'geen trajecten' either way.",
+    # fresh samples of issue 21's leftovers (seeds 22-24)
+    "calculators.evaluation.privacy.x__column_findings__mutmut_25":
+        "rules += -> rules = for a foreign header: rules is still the empty list there.",
+    "calculators.evaluation.privacy.x__column_findings__mutmut_54":
+        "nearest_column also for a format header: its exact name scores 1.0 (or a 2-3 character code matches none).",
+    "calculators.evaluation.privacy.x_digit_snippets__mutmut_31":
+        "line_end < 0 -> < 1: find() from the end of a non-empty match never returns 0.",
+    "calculators.evaluation.privacy.x_passes_eleven_test__mutmut_27":
+        "zip(strict=True) -> strict=False: the length was checked to be 9 just before.",
+    "calculators.evaluation.reading.x__separator__mutmut_5":
+        "split(newline, 1)[0] -> split(newline)[0]: the same line.",
+    "calculators.evaluation.reading.x_map_unique__mutmut_6":
+        "zip(strict=True) -> strict=None: f maps each unique once.",
+    "calculators.evaluation.reading.x_map_unique__mutmut_14":
+        "zip(strict=True) -> strict=False: f maps each unique once.",
+    "calculators.evaluation.reading.x__finish__mutmut_60":
+        "rows with index=None: the frame has the default index 0..n-1 there (CSV reset, XLSX built anew).",
+    "calculators.evaluation.reading.x__finish__mutmut_62":
+        "rows without index=df.index: the frame has the default index 0..n-1 there (CSV reset, XLSX built anew).",
+    "calculators.evaluation.reading.x_read_xlsx__mutmut_30":
+        "a frame from an empty body with the headers instead of no body: the same empty frame with those columns.",
+    "calculators.evaluation.reading.x_read_xlsx__mutmut_38":
+        "dtype=None for the frame of a header-only sheet: it has no rows, refused as 'geen trajecten' either way.",
+    "calculators.evaluation.privacy.x_passes_eleven_test__mutmut_26":
+        "zip(strict=True) -> no strict: the length was checked to be 9 just before.",
+    "calculators.evaluation.privacy.x_screen__mutmut_19":
+        "the default letter '?' -> 'XX?XX': reading gives every header of the frame its letter; never read.",
+    "calculators.evaluation.reading.x__finish__mutmut_7":
+        "c == '' -> c != '' in the test before the filter: the filter itself keeps the same columns, only runs more.",
+    "calculators.evaluation.reading.x_read_xlsx__mutmut_15":
+        "width = None: only used for an empty row, and uploads.xlsx_rows pads every row to the widest.",
+    "calculators.evaluation.reading.x_read_xlsx__mutmut_23":
+        "the branch for an empty row: uploads.xlsx_rows pads every row to the widest, so no row is empty.",
+    "calculators.evaluation.reading.x_read_xlsx__mutmut_40":
+        "no dtype for the frame of a header-only sheet: it has no rows, refused as 'geen trajecten' either way.",
+    "calculators.evaluation.validation.x_validate__mutmut_127":
+        "where(cond, None) -> where(cond): the values have pandas' str dtype, whose missing value is NaN either way.",
+    "calculators.evaluation.validation.x_validate__mutmut_32":
+        "out without frame.index: the first column assigned to it brings frame.index (every branch builds on it).",
 }
 
 

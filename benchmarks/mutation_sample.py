@@ -7,10 +7,10 @@ The kit's mutants are many (about 2,400 in four modules) and each runs the kit's
 screen and validate whole files: on the shared two cores a full run takes hours. This script asks
 mutmut for all of a module's mutants once (``mutmut run`` generates them without testing when given
 no name that matches), draws a seeded random sample, runs only those, and reports the share killed
-with its 95 % Wilson interval. Tests: the kit's own (``tests/test_evaluation.py`` and
-``tests/test_evaluation_slips.py``); ``--addopts`` prints the ``--deselect`` options that keep the
-other files of pyproject's selection out (they never reach the kit, and the suppression's property
-tests would make every surviving mutant cost minutes). Results go into
+with its 95 % Wilson interval. Tests: the kit's own (``tests/test_evaluation.py``,
+``tests/test_evaluation_slips.py`` and ``tests/test_evaluation_slips2.py``); ``--addopts`` prints the
+``--deselect`` options that keep the other files of pyproject's selection out (they never reach the kit,
+and the suppression's property tests would make every surviving mutant cost minutes). Results go into
 ``benchmarks/results/mutation.json`` beside the full runs of ``benchmarks/mutation.py``, marked
 ``"sample"``; equivalent mutants are those listed in ``mutation.EQUIVALENT``.
 """
@@ -34,7 +34,7 @@ import mutation  # noqa: E402  (benchmarks/mutation.py: EQUIVALENT, diff_of, sta
 from calculators.stats import wilson_interval  # noqa: E402
 
 ROOT = mutation.ROOT
-KIT_TESTS = ("tests/test_evaluation.py", "tests/test_evaluation_slips.py")
+KIT_TESTS = ("tests/test_evaluation.py", "tests/test_evaluation_slips.py", "tests/test_evaluation_slips2.py")
 KILLED = {"killed", "timeout", "caught by type check"}
 
 

@@ -53,6 +53,11 @@ _POSTCODE = re.compile(r"\b[1-9]\d{3}\s?[A-Za-z]{2}\b")
 _HOUSE_NUMBER = re.compile(r"\b\d{1,5}\s?[A-Za-z]?\b")
 _FULL_DATE = re.compile(r"^(\d{1,2}[-/.]\d{1,2}[-/.]\d{4}|\d{4}-\d{2}-\d{2})(\s.*)?$")
 _DATE_IN_TEXT = re.compile(r"(?<!\d)(?:\d{1,2}[-/.]\d{1,2}[-/.]\d{4}|\d{4}-\d{1,2}-\d{1,2})(?!\d)")
+#: A date with a two-digit year right after a word for birth ('geboren 12-03-10', 'geb. 1/2/09'): a date of
+#: birth; without such a word a two-digit date is too common a shape to refuse (a version, a score)
+_BIRTH_SHORT_DATE = re.compile(
+    r"\b(?:geboren|geb|geboortedatum|dob)\b\W{0,5}(?:op\s+)?\d{1,2}[-/.]\d{1,2}[-/.]\d{2}(?!\d|[-/.]\d)", re.IGNORECASE
+)
 _TIME_IN_TEXT = re.compile(r"(?<!\d)\d{1,2}:\d{2}(?::\d{2})?")
 _WORD = re.compile(r"^[A-ZÀ-Þ][a-zß-ÿ]+(?:[-'][A-ZÀ-Þa-zß-ÿ]+)*\.?$")
 _PARTICLES = frozenset(
@@ -207,13 +212,22 @@ def looks_like_name(value: str) -> bool:
 # --------------------------------------------------------------------------- the check
 
 
+#: After the spreadsheet column's letter, in place of a header that may identify
+HEADER_NOT_SHOWN = "(kop niet getoond: lijkt op een persoonsgegeven)"
+
+
 @dataclass(frozen=True)
 class Finding:
     column: str  # the header as in the file
     rule: str
+    letter: str = ""  # the spreadsheet column, set when the header itself may identify: named instead
+
+    @property
+    def label(self) -> str:
+        return f"{self.letter} {HEADER_NOT_SHOWN}" if self.letter else f"'{self.column}'"
 
     def message(self) -> str:
-        return f"kolom '{self.column}' bevat een {self.rule}"
+        return f"kolom {self.label} bevat een {self.rule}"
 
 
 class PrivacyRefusal(InputError):
@@ -222,20 +236,20 @@ class PrivacyRefusal(InputError):
     def __init__(self, findings: list[Finding]) -> None:
         self.findings = findings
         listed = "; ".join(f.message() for f in findings)
-        own = [f.column for f in findings if fmt.match_header(f.column) is not None]
-        other = [f.column for f in findings if fmt.match_header(f.column) is None]
+        own = [f.label for f in findings if fmt.match_header(f.column) is not None]
+        other = [f.label for f in findings if fmt.match_header(f.column) is None]
         steps = []
         if other:
             steps.append(
                 "verwijder "
                 + ("de kolom " if len(set(other)) == 1 else "de kolommen ")
-                + ", ".join(f"'{c}'" for c in dict.fromkeys(other))
+                + ", ".join(dict.fromkeys(other))
                 + " of vervang de inhoud door een pseudoniem"
             )
         if own:
             steps.append(
                 "haal het persoonsgegeven uit "
-                + ", ".join(f"'{c}'" for c in dict.fromkeys(own))
+                + ", ".join(dict.fromkeys(own))
                 + " (die kolom hoort bij het format: laat de cel leeg of vul een geldige waarde in)"
             )
         super().__init__(
@@ -243,6 +257,13 @@ class PrivacyRefusal(InputError):
             f"Wat u kunt doen: {'; '.join(steps)}, en laad het bestand opnieuw.",
             field="upload",
         )
+
+
+def _header_identity(header: str) -> list[str]:
+    """The rules a header meets as a value (the first trajectory of a file without its header row)."""
+    checks = ((is_bsn, RULE_BSN), (is_email, RULE_EMAIL), (is_phone, RULE_PHONE), (is_address, RULE_ADDRESS),
+              (is_full_date, RULE_BIRTH))
+    return [rule for check, rule in checks if check(header)]
 
 
 def _column_findings(header: str, values: pd.Series, col: fmt.Column | None) -> list[str]:
@@ -273,8 +294,9 @@ def _column_findings(header: str, values: pd.Series, col: fmt.Column | None) -> 
     near = fmt.nearest_column(header) if col is None else None
     if near is not None and near.kind == "datum":
         date_like = True  # 'Datum 1e consult': a misspelt date column, reported as such by the validation
-    if not date_like and _DATE_IN_TEXT.search(digits):
-        # a full date outside the format's own date columns (first consult, end, application) may be a birth date
+    if not date_like and (_DATE_IN_TEXT.search(digits) or _BIRTH_SHORT_DATE.search(digits)):
+        # a full date outside the format's own date columns (first consult, end, application) may be a birth date,
+        # and so is a date with a two-digit year after a word for birth
         rules.append(RULE_BIRTH)
     named = counts[[looks_like_name(v) for v in counts.index.astype(str)]]
     # a column of names: at least half the filled cells look like a name, and most of them differ
@@ -290,41 +312,50 @@ def _column_findings(header: str, values: pd.Series, col: fmt.Column | None) -> 
 BIRTH_MIN_AGE = 4
 
 
-def _birth_dates_in_date_columns(frame: pd.DataFrame) -> list[Finding]:
-    """A date of birth typed into one of the format's own date columns.
+def birth_date_rows(frame: pd.DataFrame) -> dict[str, pd.Series]:
+    """Per date column of the format, the rows whose date is a date of birth (empty without age or first consult).
 
     The age at the first consult and the dates of the same row say so: a date that lies as many years
     before the first consult as the youth's age, or a first consult that lies that many years before
-    another date of the trajectory (end, application), is a date of birth, not an event.
+    another date of the trajectory (end, application), is a date of birth, not an event. Dates are read
+    in every form the validation accepts and with a two-digit year ('03-01-08'), which the validation
+    refuses: a date of birth written that way is refused here, before any message could repeat it.
     """
     from .validation import parse_dates
 
+    def parse(values: pd.Series) -> pd.Series:
+        return parse_dates(values, two_digit_years=True)
+
     by_code = {c.code: h for h in frame.columns if (c := fmt.match_header(h)) is not None}
     if "n2" not in by_code or "n6" not in by_code:
-        return []
+        return {}
     age = pd.to_numeric(frame[by_code["n2"]].astype(str).str.replace(",", "."), errors="coerce")
-    start = parse_dates(frame[by_code["n6"]])
-    findings = []
+    start = parse(frame[by_code["n6"]])
+    found = {}
     for code in ("n15", "aanmelding", "n6"):
         if code not in by_code:
             continue
         header = by_code[code]
         if code == "n6":  # the first consult itself: compare with the later dates
-            later = [parse_dates(frame[by_code[c]]) for c in ("n15", "aanmelding") if c in by_code]
+            later = [parse(frame[by_code[c]]) for c in ("n15", "aanmelding") if c in by_code]
             gaps = [(d - start).dt.days / 365.25 for d in later]
         else:
-            gaps = [(start - parse_dates(frame[header])).dt.days / 365.25]
+            gaps = [(start - parse(frame[header])).dt.days / 365.25]
+        rows = pd.Series(False, index=frame.index)
         for gap in gaps:
-            if ((age >= BIRTH_MIN_AGE) & ((gap - age).abs() <= 1)).any():
-                findings.append(
-                    Finding(
-                        header,
-                        RULE_BIRTH + " (de datum ligt de leeftijd bij aanvang in jaren "
-                        "van de andere datums van het traject af)",
-                    )
-                )
-                break
-    return findings
+            rows |= (age >= BIRTH_MIN_AGE) & ((gap - age).abs() <= 1)
+        found[header] = rows
+    return found
+
+
+def _birth_dates_in_date_columns(frame: pd.DataFrame) -> list[Finding]:
+    """A date of birth typed into one of the format's own date columns, also with a two-digit year."""
+    return [
+        Finding(header, RULE_BIRTH + " (de datum ligt de leeftijd bij aanvang in jaren van de andere datums van "
+                "het traject af)")
+        for header, rows in birth_date_rows(frame).items()
+        if rows.any()
+    ]
 
 
 def screen(raw: RawTable) -> tuple[pd.DataFrame, list[str], list[str]]:
@@ -342,8 +373,16 @@ def screen(raw: RawTable) -> tuple[pd.DataFrame, list[str], list[str]]:
         if col is not None and col.kind in fmt.DROPPED_KINDS:
             dropped.append(header)  # never read
             continue
-        findings += [Finding(header, rule) for rule in _column_findings(header, raw.frame[header], col)]
-        (keep if col is not None else foreign).append(header)
+        # a header that may identify (a file without its header row has a trajectory there) is named by its
+        # column's letter, and refused when it is itself an identifier (a name alone could be a title: 'Extra Info')
+        letter = raw.letters.get(header, "?") if col is None and looks_identifying(header) else ""
+        rules = _header_identity(header) if letter else []
+        rules += _column_findings(header, raw.frame[header], col)
+        findings += [Finding(header, rule, letter) for rule in dict.fromkeys(rules)]
+        if col is not None:
+            keep.append(header)
+        else:
+            foreign.append(f"kolom {letter} {HEADER_NOT_SHOWN}" if letter else header)
     if not findings:
         findings = _birth_dates_in_date_columns(raw.frame[keep])
     if findings:

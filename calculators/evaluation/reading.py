@@ -13,9 +13,10 @@ from __future__ import annotations
 import datetime as dt
 import io
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pandas as pd
+from openpyxl.utils import get_column_letter
 
 from .. import uploads
 from ..errors import InputError
@@ -34,6 +35,8 @@ class RawTable:
     file_type: str  # "csv" or "xlsx"
     separator: str | None = None
     encoding: str | None = None
+    #: the spreadsheet column (A, B, ...) of each header: messages name a header that may identify by it
+    letters: dict[str, str] = field(default_factory=dict)
 
 
 def map_unique(values: pd.Series, fn: Callable[[str], object]) -> pd.Series:
@@ -48,7 +51,7 @@ def _decode(content: bytes, filename: str) -> tuple[str, str]:
             return content.decode(encoding), encoding
         except UnicodeDecodeError:
             continue
-    raise InputError(f"'{filename}' is geen tekstbestand in UTF-8 of Windows-1252.", field="upload")  # pragma: no cover
+    raise InputError(f"'{filename}' is geen tekstbestand in UTF-8 of Windows-1252.", field="upload")
 
 
 def _separator(text: str) -> str:
@@ -72,17 +75,25 @@ def _cell_text(value: object) -> str:
 
 def _finish(df: pd.DataFrame, filename: str, file_type: str, **extra: str | None) -> RawTable:
     df.columns = [_cell_text(c) for c in df.columns]
+    headers = list(df.columns)
     if any(c == "" or c.startswith("Unnamed:") for c in df.columns):
         df = df.loc[:, [not (c == "" or c.startswith("Unnamed:")) or df[c].ne("").any() for c in df.columns]]
     if df.columns.duplicated().any():
+        from .privacy import looks_identifying
+
         dup = df.columns[df.columns.duplicated()][0]
+        if looks_identifying(dup):  # a file without a header row: its first trajectory is taken for the headers
+            where = " en ".join(get_column_letter(i + 1) for i, h in enumerate(headers) if h == dup)
+            raise InputError(f"'{filename}' heeft dezelfde kolomkop in de kolommen {where} (kop niet getoond: lijkt "
+                             "op een persoonsgegeven). Staat de kopregel bovenaan?", field="upload")
         raise InputError(f"'{filename}' heeft de kolom '{dup}' meer dan eens.", field="upload")
+    letters = {h: get_column_letter(i + 1) for i, h in enumerate(headers) if h in df.columns}
     rows = pd.Series(range(HEADER_ROW + 1, HEADER_ROW + 1 + len(df)), index=df.index)
     filled = df.ne("").any(axis=1)
     df, rows = df[filled].reset_index(drop=True), rows[filled].reset_index(drop=True)
     if df.empty:
         raise InputError(f"'{filename}' bevat geen trajecten: alleen kopregel of lege rijen.", field="upload")
-    return RawTable(df, rows, filename, file_type, **extra)
+    return RawTable(df, rows, filename, file_type, letters=letters, **extra)
 
 
 def read_csv(content: bytes, filename: str) -> RawTable:

@@ -9,9 +9,11 @@ trajectory without an end date is open, not an error.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cache
 
 import pandas as pd
 
@@ -35,6 +37,9 @@ FIELDS = {
 
 _ISO = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$")
 _DMY = re.compile(r"^\d{1,2}-\d{1,2}-\d{4}$")
+_TWO_DIGIT_YEAR = re.compile(r"^\d{1,2}[-/.]\d{1,2}[-/.]\d{2}$")
+#: in place of a date that is a date of birth by the privacy screen's rule
+BIRTH_NOT_SHOWN = "(waarde niet getoond: lijkt op een geboortedatum)"
 
 
 @dataclass(frozen=True)
@@ -137,9 +142,26 @@ def parse_date(text: str) -> pd.Timestamp | None:
         return None
 
 
-def parse_dates(values: pd.Series) -> pd.Series:
-    """Each distinct text parsed once (a registration has a few hundred distinct dates)."""
-    return pd.to_datetime(map_unique(values.astype(str), parse_date))
+def parse_two_digit_year(text: str) -> pd.Timestamp | None:
+    """``03-01-23``, ``3/1/23``, ``3.1.23``: a date with a two-digit year (refused by the validation), read as
+    Python's ``%y`` reads it (00–68 in the 2000s, 69–99 in the 1900s) to tell whether it is a date of birth."""
+    text = text.strip()
+    if not _TWO_DIGIT_YEAR.match(text):
+        return None
+    try:
+        return pd.Timestamp(dt.datetime.strptime(re.sub(r"[/.]", "-", text), "%d-%m-%y"))
+    except ValueError:
+        return None
+
+
+def parse_dates(values: pd.Series, two_digit_years: bool = False) -> pd.Series:
+    """Each distinct text parsed once (a registration has a few hundred distinct dates); with
+    ``two_digit_years`` also the dates the validation refuses for their two-digit year."""
+
+    def parse(text: str) -> pd.Timestamp | None:
+        return parse_date(text) or (parse_two_digit_year(text) if two_digit_years else None)
+
+    return pd.to_datetime(map_unique(values.astype(str), parse))
 
 
 def _categories(col: fmt.Column, values: pd.Series, header: str, rows: pd.Series,
@@ -200,23 +222,30 @@ def _integers(
     return numbers.where(good).astype("Int64")
 
 
-_TWO_DIGIT_YEAR = re.compile(r"^\d{1,2}[-/.]\d{1,2}[-/.]\d{2}$")
-
-
-def _dates(values: pd.Series, header: str, rows: pd.Series, problems: list[Problem]) -> pd.Series:
+def _dates(values: pd.Series, header: str, rows: pd.Series, problems: list[Problem],
+           birth: Callable[[], dict[str, pd.Series]]) -> pd.Series:
+    """``birth()``: per date column, the rows whose date is a date of birth by the privacy screen's rule (asked
+    only when a date has a two-digit year)."""
     dates = parse_dates(values)
     bad = (values != "") & dates.isna()
     short = bad & values.str.match(_TWO_DIGIT_YEAR)
-    _report(
-        problems,
-        rows,
-        header,
-        list(values.index[short]),
-        lambda i: f"{_show(values[i])} heeft een jaartal van twee cijfers; schrijf het jaar voluit (dd-mm-jjjj)",
-        "datums met een jaartal van twee cijfers",
-        lambda i: values[i],
-        "schrijf het jaar voluit (dd-mm-jjjj, bijvoorbeeld 03-01-2023)",
-    )
+    if short.any():
+        # a date is no identifier by itself, and is shown (in one row as in many), unless it is a date of birth
+        hidden = birth()[header]
+
+        def shown(i: int) -> str:
+            return BIRTH_NOT_SHOWN if hidden[i] else values[i]
+
+        _report(
+            problems,
+            rows,
+            header,
+            list(values.index[short]),
+            lambda i: f"{shown(i)} heeft een jaartal van twee cijfers; schrijf het jaar voluit (dd-mm-jjjj)",
+            "datums met een jaartal van twee cijfers",
+            shown,
+            "schrijf het jaar voluit (dd-mm-jjjj, bijvoorbeeld 03-01-2023)",
+        )
     fix = "gebruik dd-mm-jjjj, jjjj-mm-dd of een Excel-datum"
     _report(
         problems,
@@ -259,6 +288,14 @@ def validate(
     if missing:
         raise ValidationRefusal([_missing(c, foreign or []) for c in missing], rows=0)
     out = pd.DataFrame(index=frame.index)
+
+    @cache
+    def birth_rows() -> dict[str, pd.Series]:
+        from .privacy import birth_date_rows
+
+        found = birth_date_rows(frame)
+        return {h: found.get(h, pd.Series(False, index=frame.index)) for h in headers.values()}
+
     max_age = int(data.value("evaluation_max_age"))
     for code, name in FIELDS.items():
         if code not in headers:
@@ -269,7 +306,7 @@ def validate(
         if col.kind == "keuze":
             out[name] = _categories(col, values, header, rows, problems)
         elif col.kind == "datum":
-            out[name] = _dates(values, header, rows, problems)
+            out[name] = _dates(values, header, rows, problems, birth_rows)
         elif code == "n2":
             out[name] = _integers(values, header, rows, problems, 0, max_age, "leeftijd in jaren")
         elif code == "contacten":
