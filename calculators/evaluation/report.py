@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import io
+import re
 from typing import Any
 
 import vl_convert as vlc
@@ -38,6 +39,7 @@ padding:.5rem 1rem;font-weight:600}figure{margin:1rem 0}figcaption{font-size:.85
 @media print{body{margin:0;max-width:none}h2{break-after:avoid}table,figure{break-inside:avoid}}
 .kop{font-size:1.15em;font-weight:600}
 .advies{border-left:4px solid #b45309;padding:.3em .8em;background:#fff7ed}
+figure svg{max-width:100%;height:auto}.schuif{overflow-x:auto;max-width:100%}
 """
 
 
@@ -103,6 +105,18 @@ def _table_html(ev: Evaluation, table: Table) -> str:
         note += f'</p><p class="note advies" role="note">{_e(warning)}'
     return (f'<table><caption>{_e(table.title)}</caption><thead><tr><th scope="col"></th>{head}</tr></thead>'
             f'<tbody>{body}</tbody></table><p class="note">{note}</p>')
+
+
+def _framed(page: str) -> str:
+    """Every table in a frame of its own that scrolls sideways on a phone (named after its caption, and a
+    tab stop, so that a keyboard can scroll it too)."""
+    return re.sub(
+        r"<table><caption>(.*?)</caption>(.*?)</table>",
+        r'<div class="schuif" tabindex="0" role="region" aria-label="Tabel: \1"><table><caption>\1</caption>'
+        r"\2</table></div>",
+        page,
+        flags=re.DOTALL,
+    )
 
 
 def _svg(spec: dict[str, Any], description: str) -> str:
@@ -318,7 +332,7 @@ def body_html(ev: Evaluation, filename: str, fictional: bool | None = None) -> s
             f"{ev.min_cell} trajecten met een waarde.</p>"
         )
     tables = "".join(_table_html(ev, t) for t in ev.tables)
-    return f"""{banner}
+    return _framed(f"""{banner}
 <p>Bestand: {_e(filename)}. Gemaakt op {dt.date.today().strftime("%d-%m-%Y")} met de evaluatiekit van het Handboek
 POH-Jeugd. {_e(settings_text(ev))}</p>
 <p class="note">{_e(colophon())}.</p>
@@ -334,7 +348,7 @@ afgesloten {cell_text(ev, traj, "Afgesloten", TOTAL)}, open {cell_text(ev, traj,
 {chart_inflow(ev)}{chart_groups(ev)}
 <h2>Tabellen</h2>{tables}{stats}
 <h2>Vergelijking met gepubliceerde cijfers</h2>{_benchmark_html(ev)}
-<h2>Wat deze cijfers niet zeggen, en wat wel kan</h2>{design_html()}"""
+<h2>Wat deze cijfers niet zeggen, en wat wel kan</h2>{design_html()}""")
 
 
 def to_html(ev: Evaluation, filename: str, fictional: bool | None = None) -> str:

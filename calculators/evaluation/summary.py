@@ -115,10 +115,11 @@ def advice_text(ev: Evaluation) -> str:
         change.append(f"periode per kolom '{advice.period}'")
     if advice.min_cell != ev.min_cell:
         change.append(f"kleinste getoonde aantal {advice.min_cell}")
+    visible = "zijn de kerncijfers zichtbaar (trajecten, afgesloten, open en de drie groepen) en " if hidden else ""
     return (
-        f"{what[0].upper()}{what[1:]} Met {' en '.join(change)} zijn de kerncijfers zichtbaar (trajecten, "
-        f"afgesloten, open en de drie groepen) en is {percent(advice.hidden_share)} afgeschermd. Kies dat "
-        f"hierboven, of op de opdrachtregel met --period {advice.period} --min-cell {advice.min_cell}."
+        f"{what[0].upper()}{what[1:]} Met {' en '.join(change)} {visible}is {percent(advice.hidden_share)} "
+        f"afgeschermd. Kies dat hierboven, of op de opdrachtregel met --period {advice.period} "
+        f"--min-cell {advice.min_cell}."
     )
 
 
