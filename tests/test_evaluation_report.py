@@ -258,3 +258,17 @@ def test_a_report_that_hides_a_headline_figure_offers_the_settings_that_show_it(
     assert hidden_headline(better) == [] and to_json(better)["groups"]["Verwezen"]["count"] == 6
     # 60 trajectories, one year: no need
     assert advice_text(run(csv_bytes(TWELVE * 5), "r.csv", "jaar", 5, "exact")) == ""
+
+
+def test_advice_for_a_mostly_hidden_report_whose_headline_figures_show(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Rounded, the headline figures already show: the advice only offers fewer dots, never 'visible'."""
+    from calculators.evaluation import indicators
+    from calculators.evaluation.summary import advice_text
+
+    ev = run(csv_bytes(TWELVE), "r.csv", min_cell=5)  # rounded: 12 -> 10, 8 -> 10, 7 -> 5 show
+    assert indicators.hidden_headline(ev) == []
+    monkeypatch.setattr(indicators, "hidden_share", lambda _ev: 0.6)  # mostly dots (43 % in fact)
+    monkeypatch.setattr(indicators, "_advise", lambda _ev: indicators.Advice("jaar", 5, 0.25))
+    assert advice_text(ev) == ("60% van de cellen is afgeschermd. Met periode per kolom 'jaar' is 25% "
+                               "afgeschermd. Kies dat hierboven, of op de opdrachtregel met --period jaar "
+                               "--min-cell 5.")
