@@ -19,7 +19,7 @@ import socket
 import subprocess
 import sys
 import time
-from collections.abc import Callable, Coroutine, Iterator
+from collections.abc import Callable, Coroutine, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -205,9 +205,16 @@ def built_book(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPath
     return build
 
 
+def voila_test_log() -> Path:
+    """Where the session's Voila (voila_port) logs: build/voila-test.log, one per pytest-xdist worker
+    (build/voila-test-gw0.log, ...), since each worker starts its own."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    return ROOT / "build" / (f"voila-test-{worker}.log" if worker else "voila-test.log")
+
+
 @pytest.fixture(scope="session")
 def voila_port() -> Iterator[int]:
-    log = ROOT / "build" / "voila-test.log" if (ROOT / "build").is_dir() else None
+    log = voila_test_log() if (ROOT / "build").is_dir() else None
     with voila_serving(log=log) as port:
         yield port
 
@@ -275,17 +282,73 @@ T = TypeVar("T")
 SLOW_FIXTURES = frozenset({"built_book", "site", "voila_port", "apps_url"})
 #: pytest-playwright's fixtures and ours on top of them: a test using one needs chromium.
 BROWSER_FIXTURES = frozenset({"page", "context", "browser", "browser_type", "guarded"})
+#: Fixtures that use the session's book build. The last three (tests/test_browser_phone.py,
+#: test_pdf_edition.py, test_browser_house_style.py) ask for it, or for the house-style build that it
+#: starts, only at run time, so that their fixture names say it here.
+BOOK_FIXTURES = frozenset({"built_book", "site", "book_url", "html_dir", "municipal_site"})
+#: The modules with tests that use the book build: in the full run (scripts/test.sh, ``-n 2 --dist
+#: loadscope``) they run together on one pytest-xdist worker (see pytest_xdist_make_scheduler below).
+BOOK_MODULES = frozenset(f"tests/{name}.py" for name in (
+    "test_book", "test_book_figures", "test_browser_apps", "test_browser_evaluation", "test_browser_house_style",
+    "test_browser_journey", "test_browser_phone", "test_browser_site", "test_edition_site", "test_pdf_edition",
+    "test_public_surface", "test_repeated_units", "test_serve"))
+BOOK_SCOPE = "the book build"
+
+
+def book_module_missing(nodeid: str, fixturenames: Iterable[str]) -> str | None:
+    """The module of a test that uses the book build but is not in BOOK_MODULES, else None."""
+    module = nodeid.split("::", 1)[0]
+    if set(fixturenames) & BOOK_FIXTURES and module.startswith("tests/") and module not in BOOK_MODULES:
+        return module
+    return None
+
+
+def suite_scope(nodeid: str) -> str:
+    """A test's unit of work in the full run (``--dist loadscope``): pytest-xdist gives each unit to
+    one worker, which runs its tests in collection order. The modules of the book build form one unit,
+    since each worker has its own session fixtures: the book would otherwise be built on both. Any
+    other module is a unit of its own, as loadscope has it (its module-scoped servers start once; a
+    notebook's cells (nbval) share one kernel)."""
+    module = nodeid.split("::", 1)[0]
+    return BOOK_SCOPE if module in BOOK_MODULES else module
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> Any:
+    """``--dist loadscope`` with the units of suite_scope, the book build's first (it is the longest).
+    (xdist_group marks would say the same per test, but pytest-xdist 3.8 writes the group into
+    ``item._nodeid``, which pytest 9 no longer reads: --dist loadgroup ignores them.)"""
+    if config.getvalue("dist") != "loadscope":
+        return None
+    from xdist.scheduler import LoadScopeScheduling
+
+    class SuiteScheduling(LoadScopeScheduling):  # type: ignore[misc]
+        def _split_scope(self, nodeid: str) -> str:
+            return suite_scope(nodeid)
+
+        def _assign_work_unit(self, node: Any) -> None:
+            if BOOK_SCOPE in self.workqueue:
+                self.workqueue.move_to_end(BOOK_SCOPE, last=False)
+            super()._assign_work_unit(node)
+
+    return SuiteScheduling(config, log)
 
 
 @pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Mark tests by the fixtures they use, before ``-m`` deselects (tryfirst: before pytest's own hook)."""
+    """Mark tests by the fixtures they use, before ``-m`` deselects (tryfirst: before pytest's own hook).
+    A test of the book build outside BOOK_MODULES stops the run: in the full run it would build the
+    book a second time on the other worker."""
     for item in items:
         names = set(getattr(item, "fixturenames", ()))
         if names & SLOW_FIXTURES:
             item.add_marker(pytest.mark.slow)
         if names & BROWSER_FIXTURES:
             item.add_marker(pytest.mark.browser)
+        module = book_module_missing(item.nodeid, names)
+        if module is not None:
+            raise pytest.UsageError(f"{item.nodeid} uses the book build: add {module} to BOOK_MODULES in "
+                                    "tests/conftest.py")
 
 
 #: playwright modules that xdist workers imported (each reports its own at the end; see below)

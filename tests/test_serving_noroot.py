@@ -138,8 +138,6 @@ def voila_log(runtime_dir: Path) -> str:
     return log.read_text(encoding="utf-8", errors="replace")[-3000:] if log.exists() else ""
 
 
-@pytest.mark.slow
-@pytest.mark.skipif(os.geteuid() != 0, reason="serve.sh drops privileges only when started as root (CI runs as root)")
 def default_sigint() -> None:
     """In serve.sh's process before it starts: Ctrl-C as a terminal gives it. A signal ignored when bash starts
     cannot be trapped, and in the whole suite SIGINT reached this test ignored (it passed alone, and in the full
@@ -147,6 +145,8 @@ def default_sigint() -> None:
     signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
+@pytest.mark.slow
+@pytest.mark.skipif(os.geteuid() != 0, reason="serve.sh drops privileges only when started as root (CI runs as root)")
 def test_serve_started_as_root_runs_nothing_for_visitors_as_root(tmp_path: Path) -> None:
     import psutil
 

@@ -13,7 +13,7 @@ import pytest
 
 from calculators.serving.kernel_log import NOTICE
 
-from conftest import ROOT, run_async
+from conftest import ROOT, run_async, voila_test_log
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from voila_client import change_input, close, load_states, open_session  # noqa: E402
@@ -69,9 +69,9 @@ def test_a_malformed_widget_message_gets_a_dutch_line_and_no_traceback(apps_url:
 
 def test_the_details_are_in_the_server_log(apps_url: str) -> None:
     run_async(probe(apps_url, "dropdown index 99"))
-    log = ROOT / "build" / "voila-test.log"
+    log = voila_test_log()
     if not log.exists():
-        pytest.skip("the session's Voila logs to build/voila-test.log only when build/ exists")
+        pytest.skip(f"the session's Voila logs to build/{log.name} only when build/ exists")
     content = log.read_text(encoding="utf-8", errors="replace")
     assert "[kernel] ERROR calculators.kernel: TraitError: Invalid selection: index out of bounds" in content
     assert "Traceback (most recent call last)" in content
