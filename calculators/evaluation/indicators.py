@@ -32,6 +32,7 @@ from .suppression import (
     Equation,
     check_min_cell,
     round_to,
+    rounded_range,
     suppress,
 )
 from .validation import Registration
@@ -252,7 +253,7 @@ def evaluate(
     reg: Registration, period: str = "kwartaal", min_cell: int | None = None, rounding: str = "automatisch"
 ) -> Evaluation:
     """All indicators of ``reg`` per ``period`` (kwartaal, halfjaar, jaar) with suppression; counts exact or
-    rounded to multiples of five (``rounding``: a key of ``periods.ROUNDINGS``)."""
+    rounded to multiples of ``evaluation_rounding_base`` (``rounding``: a key of ``periods.ROUNDINGS``)."""
     min_cell = check_min_cell(int(data.value("evaluation_min_cell")) if min_cell is None else min_cell)
     if rounding not in ROUNDINGS:
         raise InputError(f"Onbekende afronding '{rounding}': kies {', '.join(ROUNDINGS)}.", field="rounding")
@@ -385,9 +386,10 @@ def rounding_note(base: int, setting: str) -> str:
         if setting == "automatisch"
         else ""
     )
+    low, high = rounded_range(2 * base, base)
     return (
         f"{why}Getoonde aantallen zijn afgerond op veelvouden van {base}, zoals statistiekbureaus dat doen: "
-        f"een getoonde {2 * base} staat voor {2 * base - base // 2} tot en met {2 * base + (base - 1) // 2}. "
+        f"een getoonde {2 * base} staat voor {low} tot en met {high}. "
         "Elk totaal is apart afgerond, dus de delen tellen niet altijd precies op tot het totaal. Aandelen en "
         "intervallen zijn berekend uit de afgeronde aantallen."
     )
