@@ -89,6 +89,58 @@ EQUIVALENT: dict[str, str] = {
     "calculators.workload.model.x_workload_inputs__mutmut_49":
         "low None: Assumption.of_fact then takes the value as the low end (no stored range), the same 3.426.",
     # the evaluation kit (issue 21 item 7)
+    # evaluation.suppression, run whole (benchmarks/README.md); its killed slips: test_evaluation_suppression_mutants
+    "calculators.evaluation.suppression.x_exposed_cells__mutmut_21":
+        "+= sign -> -= sign: every coefficient negated, the same equations (A·d = 0 iff -A·d = 0).",
+    "calculators.evaluation.suppression.x_exposed_cells__mutmut_26":
+        "singular > 1e-9 -> >=: differs only for a singular value of exactly 1e-9.",
+    "calculators.evaluation.suppression.x_exposed_cells__mutmut_35":
+        "< 1e-9 -> <= 1e-9: differs only for a null-space entry of exactly 1e-9.",
+    "calculators.evaluation.suppression.x_exposed_cells__mutmut_48":
+        "cost -1 -> -2 on every zero: the same program scaled, the same zeros can become positive.",
+    "calculators.evaluation.suppression.x_exposed_cells__mutmut_53":
+        "a zero's box 0..1 -> 0..2: whether a zero can rise does not depend on the box (a direction scales into any).",
+    "calculators.evaluation.suppression.x_exposed_cells__mutmut_57":
+        "another cell's box -1..1 -> -2..1: as above, the box only scales the directions.",
+    "calculators.evaluation.suppression.x_exposed_cells__mutmut_58":
+        "another cell's box -1..1 -> -1..2: as above, the box only scales the directions.",
+    "calculators.evaluation.suppression.x_exposed_cells__mutmut_69":
+        "method='highs' dropped: scipy's linprog defaults to 'highs'.",
+    "calculators.evaluation.suppression.x_exposed_cells__mutmut_72":
+        "'highs' -> 'HIGHS': scipy's linprog lower-cases the method name.",
+    "calculators.evaluation.suppression.x_exposed_cells__mutmut_77":
+        "> 1e-9 -> >= 1e-9: differs only for a solution entry of exactly 1e-9.",
+    "calculators.evaluation.suppression.x_narrow_cells__mutmut_11":
+        "+= 1 -> = 1 for a total: its row is fresh zeros and the total is written first.",
+    "calculators.evaluation.suppression.x_narrow_cells__mutmut_62":
+        "method='highs' dropped: scipy's linprog defaults to 'highs'.",
+    "calculators.evaluation.suppression.x_narrow_cells__mutmut_65":
+        "'highs' -> 'HIGHS': scipy's linprog lower-cases the method name.",
+    "calculators.evaluation.suppression.x_narrow_cells__mutmut_81":
+        "the first joint program's cost times 2: the same optimum (and the per-cell programs decide).",
+    "calculators.evaluation.suppression.x_narrow_cells__mutmut_82":
+        "the second joint program's cost times 2: the same optimum (and the per-cell programs decide).",
+    "calculators.evaluation.suppression.x_narrow_cells__mutmut_84":
+        "the third joint program's cost times 2: the same optimum (and the per-cell programs decide).",
+    "calculators.evaluation.suppression.x_narrow_cells__mutmut_85":
+        "the fourth joint program's cost times 2: the same optimum (and the per-cell programs decide).",
+    "calculators.evaluation.suppression.x_narrow_cells__mutmut_93":
+        "the least value's program's cost times 2: the same optimum.",
+    "calculators.evaluation.suppression.x_narrow_cells__mutmut_95":
+        "the greatest value's program's cost times 2: the same optimum.",
+    "calculators.evaluation.suppression.x_narrow_cells__mutmut_102":
+        "zip strict=True -> None: narrow() has one entry per hidden cell.",
+    "calculators.evaluation.suppression.x_narrow_cells__mutmut_105":
+        "zip strict=True -> dropped: narrow() has one entry per hidden cell.",
+    "calculators.evaluation.suppression.x_narrow_cells__mutmut_107":
+        "zip strict=True -> False: narrow() has one entry per hidden cell.",
+    "calculators.evaluation.suppression.x__protect__mutmut_7":
+        "rounds len + 1 -> len - 1: each round but the last hides a cell, so they run out only when all are "
+        "hidden, which is what running out returns.",
+    "calculators.evaluation.suppression.x__protect__mutmut_8":
+        "rounds len + 1 -> len + 2: the rounds never run out (see _7).",
+    "calculators.evaluation.suppression.x__protect__mutmut_78":
+        "set(values) -> set(None) after the rounds: never reached (see _7).",
     "calculators.evaluation.indicators.x__practice_table__mutmut_8":
         "fillna('') -> fillna(None): groupby drops a missing practice, isin() is False for it: 'Overige' all the same.",
     "calculators.evaluation.indicators.x__period_bounds__mutmut_44":

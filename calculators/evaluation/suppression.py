@@ -298,7 +298,7 @@ def _protect(
         if not exposed:
             return hidden
         options = [c for t in exposed if (c := _complement(t, by_cell[t], values, hidden, tiers, by_cell)) is not None]
-        if not options:  # pragma: no cover - every hidden cell is in an equation with a shown cell
+        if not options:  # exposed only through sums it is not in, its own all hidden: hide all, release decides
             return set(values)
         hidden.add(min(options, key=lambda c: _cost(c, values, hidden, tiers, by_cell)))
     return set(values)  # pragma: no cover - each round hides one more cell
