@@ -34,18 +34,20 @@ if [ "$#" -eq 0 ]; then
   gate=(--cov-fail-under=95)
 fi
 python scripts/chapters_to_notebooks.py build/nbval
-# The tests on both cores, with the coverage gate; then the notebooks in one process of their own.
+# The tests on both cores; then the notebooks in one process of their own, whose kernels coverage
+# measures too (pytest-cov's subprocess support: the chapters run calculators/book.py and charts.py),
+# appended to the first run's data, and the coverage gate over both.
 # (In a pytest-xdist worker after browser tests, an nbval kernel died at its start and nbval waited
 # for it without end, in jupyter_core's task runner since Playwright's event loop was running in that
-# process; why the kernel died is not known.) nbval's cells run in kernels, which coverage does not
-# measure, so the gate counts the same lines as in one session.
+# process; why the kernel died is not known.)
 status=0
 python -m pytest tests -n "${FULL_WORKERS:-2}" --dist loadscope -p no:nbval \
-  --cov=calculators --cov-report=term "${gate[@]}" \
+  --cov=calculators --cov-report= \
   --timeout=1200 -p no:cacheprovider "$@" || status=$?
 nbval=0
 python -m pytest build/nbval calculators \
   --nbval-lax --nbval-current-env --nbval-cell-timeout=300 \
+  --cov=calculators --cov-append --cov-report=term "${gate[@]}" \
   --timeout=1200 -p no:cacheprovider "$@" || nbval=$?
 if [ "$#" -gt 0 ]; then  # a subset (-k NAME) may select nothing in one of the two runs
   [ "$status" = 5 ] && status=0
