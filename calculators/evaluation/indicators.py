@@ -347,10 +347,11 @@ def evaluate(
     if "praktijk" in reg.present:
         _practice_table(b, reg, group_table, all_vars)
     tiers = _tiers(b.tables, all_vars, closed_vars, group_table)
-    base = int(data.value("evaluation_rounding_base")) if rounding == "vijftallen" else 1
+    rounded_base = int(data.value("evaluation_rounding_base"))
+    base = rounded_base if rounding == "vijftallen" else 1
     hidden = suppress(b.values, b.equations, min_cell, tiers, base)
     if rounding == "automatisch" and hidden_totals(b.tables, b.values, hidden, min_cell):
-        base = int(data.value("evaluation_rounding_base"))
+        base = rounded_base
         hidden = suppress(b.values, b.equations, min_cell, tiers, base)
     weeks = {}
     for p in periods:

@@ -25,7 +25,7 @@ from ..formatting import number, percent
 from . import benchmarks, comparison
 from . import format as fmt
 from .indicators import MOSTLY_HIDDEN, TOTAL, Evaluation, Table
-from .summary import HIDDEN, advice_text
+from .summary import HIDDEN, advice_text, merged_sentences
 
 _CSS = """
 body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;max-width:60rem;margin:2rem auto;
@@ -60,25 +60,32 @@ def cell_text(ev: Evaluation, table: Table, row: str, col: str) -> str:
     return f"{number(s.count)} ({percent(s.share)})"
 
 
+def _rounded(ev: Evaluation) -> str:
+    return f"afgerond op veelvouden van {ev.rounding}"
+
+
+def rounded_text(ev: Evaluation) -> str:
+    """'Aantallen afgerond op veelvouden van 5.' for a rounded report ('' for exact counts)."""
+    return f"Aantallen {_rounded(ev)}." if ev.rounding > 1 else ""
+
+
 def settings_text(ev: Evaluation) -> str:
     """The report's settings in one Dutch sentence (HTML, XLSX, the app)."""
     how = (
         "exact" if ev.rounding == 1
-        else f"afgerond op veelvouden van {ev.rounding}" + (" (automatisch gekozen)"
-                                                           if ev.rounding_setting == "automatisch" else "")
+        else _rounded(ev) + (" (automatisch gekozen)" if ev.rounding_setting == "automatisch" else "")
     )
     return f"Periode per kolom: {ev.period}. Kleinste getoonde aantal: {ev.min_cell}. Aantallen: {how}."
 
 
 def table_note(ev: Evaluation, table: Table) -> str:
     """The note under a table: how small numbers are handled, the table's own note, merged rows."""
-    rounded = f"Aantallen afgerond op veelvouden van {ev.rounding}." if ev.rounding > 1 else ""
-    return " ".join(filter(None, (ev.notes[0], rounded, table.note, merged_text(table))))
+    return " ".join(filter(None, (ev.notes[0], rounded_text(ev), table.note, merged_text(table))))
 
 
 def merged_text(table: Table) -> str:
     """Which categories a merged row holds, in Dutch ('' when none is merged)."""
-    return " ".join(f"'{label}' telt samen: {', '.join(members)}." for label, members in table.merged.items())
+    return " ".join(merged_sentences(table))
 
 
 def mostly_hidden_text(ev: Evaluation, table: Table) -> str:
@@ -269,7 +276,7 @@ def headline(ev: Evaluation) -> str:
         amount(groups.cells[(fmt.GROUP_REFERRED, TOTAL)], "{n} zijn verwezen",
                "het aantal verwezen trajecten is afgeschermd"),
     ]
-    rounded = f" (Aantallen afgerond op veelvouden van {ev.rounding}.)" if ev.rounding > 1 else ""
+    rounded = f" ({rounded_text(ev)})" if ev.rounding > 1 else ""
     return f"{sentence} Van alle trajecten: {parts[0]}, {parts[1]} en {parts[2]}.{rounded}"
 
 

@@ -11,7 +11,7 @@ from tabulate import tabulate
 
 from ..formatting import number, percent
 from . import benchmarks
-from .indicators import TOTAL, Evaluation, Share, advise, hidden_share
+from .indicators import TOTAL, Evaluation, Share, Table, advise, hidden_share
 
 HIDDEN = "•"
 
@@ -86,6 +86,11 @@ def to_json(ev: Evaluation, filename: str = "") -> dict[str, Any]:
     }
 
 
+def merged_sentences(table: Table) -> list[str]:
+    """Which categories each merged row of ``table`` holds, one Dutch sentence per row."""
+    return [f"'{label}' telt samen: {', '.join(members)}." for label, members in table.merged.items()]
+
+
 def share_text(s: Share) -> str:
     if s.share is None:
         return HIDDEN if s.count is None else "–"
@@ -148,7 +153,7 @@ def to_text(ev: Evaluation) -> str:
         ]
         if t.merged:
             lines[-1:] = [
-                *(f"'{label}' telt samen: {', '.join(members)}." for label, members in t.merged.items()),
+                *merged_sentences(t),
                 "",
             ]
     lines += ev.notes
