@@ -6,9 +6,10 @@
 #     - every chapter (converted from MyST) and every calculator notebook, executed by nbval,
 #     - the strict book build, browser tests in Debian's chromium and the nginx deploy check;
 #     with the coverage gate (95 % of calculators/) when no further pytest arguments are given;
-#     tests/ on both cores (pytest-xdist; FULL_WORKERS to change, 0 for one process), a module at a
-#     time (--dist loadscope), the modules of the book build together on one worker so that the book
-#     is built once while the other runs the rest (tests/conftest.py, suite_scope); then nbval.
+#     tests/ in one process by default; FULL_WORKERS=2 runs them on both cores (pytest-xdist, a module
+#     at a time, the modules of the book build together on one worker: tests/conftest.py, suite_scope),
+#     about 12 min instead of 16, but two timed tests (serve.sh's second start < 30 s, the pool's quiet
+#     refill) failed there once with the other worker busy; then nbval.
 #   ./scripts/test.sh --fast     every test that needs no book build, browser or server
 #     (-m "not slow and not browser"), on both cores (pytest-xdist), without the playwright and nbval plugins,
 #     hypothesis profile 'dev' (100 examples per property instead of 1,000), no coverage.
@@ -41,7 +42,7 @@ python scripts/chapters_to_notebooks.py build/nbval
 # for it without end, in jupyter_core's task runner since Playwright's event loop was running in that
 # process; why the kernel died is not known.)
 status=0
-python -m pytest tests -n "${FULL_WORKERS:-2}" --dist loadscope -p no:nbval \
+python -m pytest tests -n "${FULL_WORKERS:-0}" --dist loadscope -p no:nbval \
   --cov=calculators --cov-report= \
   --timeout=1200 -p no:cacheprovider "$@" || status=$?
 nbval=0
